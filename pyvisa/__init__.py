@@ -1,0 +1,101 @@
+"""PyVISA: control measurement instruments through a VISA library from Python.
+
+Importing the package is cheap: it loads the VISA vocabulary (constants, errors,
+resource names), the frontend (:class:`ResourceManager`) and the resource classes,
+but neither numpy nor any VISA shared library. A library is loaded only when a
+:class:`ResourceManager` is created.
+"""
+
+import logging
+from typing import Any, TextIO
+
+logger = logging.getLogger("pyvisa")
+logger.addHandler(logging.NullHandler())
+
+
+def log_to_stream(stream_output: TextIO | None, level: int = logging.DEBUG) -> None:
+    """Add a handler writing the ``pyvisa`` log records to a stream.
+
+    Parameters
+    ----------
+    stream_output : TextIO | None
+        Stream receiving the records (``None`` means ``sys.stderr``).
+    level : int, optional
+        Level of the ``pyvisa`` logger and of the new handler, by default DEBUG.
+
+    """
+    logger.setLevel(level)
+    handler = logging.StreamHandler(stream_output)
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter("%(asctime)s - %(name)s - %(levelname)s - %(message)s"))
+    logger.addHandler(handler)
+
+
+def log_to_screen(level: int = logging.DEBUG) -> None:
+    """Write the ``pyvisa`` log records to the screen (standard error).
+
+    Parameters
+    ----------
+    level : int, optional
+        Level of the ``pyvisa`` logger and of the new handler, by default DEBUG.
+
+    """
+    log_to_stream(None, level)
+
+
+# The submodules become attributes of the package (``pyvisa.constants``, ``pyvisa.typing``...),
+# which backends import with ``from pyvisa import typing``: never bind a standard-library
+# module to one of these names in this file.
+from . import constants, errors, rname, typing  # noqa: E402
+from . import attributes, highlevel  # noqa: E402
+from . import events, resources  # noqa: E402
+from .errors import (  # noqa: E402
+    Error,
+    InvalidBinaryFormat,
+    InvalidSession,
+    LibraryError,
+    VisaIOError,
+    VisaIOWarning,
+    VisaTypeError,
+)
+from .highlevel import ResourceManager  # noqa: E402
+from .resources import Resource  # noqa: E402
+
+
+def __getattr__(name: str) -> Any:
+    # The version is read from the distribution metadata only when asked for, so that
+    # importing pyvisa never pays for importlib.metadata.
+    if name == "__version__":
+        try:
+            from importlib.metadata import PackageNotFoundError, version
+
+            value = version("PyVISA")
+        except PackageNotFoundError:
+            value = "unknown"
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "Error",
+    "InvalidBinaryFormat",
+    "InvalidSession",
+    "LibraryError",
+    "Resource",
+    "ResourceManager",
+    "VisaIOError",
+    "VisaIOWarning",
+    "VisaTypeError",
+    "attributes",
+    "constants",
+    "errors",
+    "events",
+    "highlevel",
+    "log_to_screen",
+    "log_to_stream",
+    "logger",
+    "resources",
+    "rname",
+    "typing",
+]
