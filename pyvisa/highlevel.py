@@ -1,2 +1,3433 @@
-"""Placeholder: being written."""
-class ResourceManager: ...
+"""High level wrapper for VISA libraries: the library base class and the resource manager.
+
+This module holds the frontend that is common to every backend:
+
+- :class:`VisaLibraryBase`, the base class of every VISA library wrapper. It declares one
+  method per VISA operation (the "level 2" functions); backends override the ones they
+  support, the others raise :class:`NotImplementedError`. It also keeps the per-session
+  state shared by all backends (last status, ignored warnings, installed handlers).
+- :class:`ResourceManager`, the object users create to list and open resources.
+- the backend resolution (``"<argument>@<backend>"`` specifications, the
+  ``PYVISA_LIBRARY`` environment variable, :func:`open_visa_library`,
+  :func:`get_wrapper_class`, :func:`list_backends`).
+
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import pkgutil
+import re
+import threading
+import warnings
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from types import ModuleType
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    NamedTuple,
+    SupportsBytes,
+    TypeVar,
+    cast,
+    overload,
+)
+
+from typing_extensions import Self
+
+from . import constants, errors, logger, rname
+from .constants import (
+    AccessModes,
+    AddressSpace,
+    AssertSignalInterrupt,
+    ATNLineOperation,
+    BufferOperation,
+    BufferType,
+    DataWidth,
+    EventAttribute,
+    EventMechanism,
+    EventType,
+    InputTriggerLine,
+    InterfaceType,
+    Lock,
+    OutputTriggerLine,
+    RENLineOperation,
+    ResourceAttribute,
+    StatusCode,
+    TriggerProtocol,
+    UtilityBusSignal,
+    VXICommands,
+)
+from .typing import (
+    VISAEventContext,
+    VISAHandler,
+    VISAJobID,
+    VISAMemoryAddress,
+    VISARMSession,
+    VISASession,
+)
+from .util import DebugInfo, LibraryPath
+
+if TYPE_CHECKING:
+    from .resources import Resource
+
+#: Any session handle a library call may receive.
+AnySession = VISASession | VISARMSession | VISAEventContext
+
+#: Width of a register access: a number of bits or a :class:`constants.DataWidth`.
+WidthSpec = Literal[8, 16, 32, 64] | DataWidth
+
+#: Element of :attr:`VisaLibraryBase.handlers`: (handler, converted user handle,
+#: converted handler, event type).
+HandlerEntry = tuple[VISAHandler, Any, Any, EventType]
+
+_R = TypeVar("_R", bound="Resource")
+
+
+class ResourceInfo(NamedTuple):
+    """Resource extended information.
+
+    Named tuple with information about a resource. Returned by some
+    :class:`ResourceManager` methods.
+
+    Attributes
+    ----------
+    interface_type : constants.InterfaceType
+        Interface type of the given resource string.
+    interface_board_number : int | None
+        Board number of the interface of the given resource string. ``None`` is allowed
+        since serial resources may not always be described by a single number, in
+        particular on Linux systems.
+    resource_class : str | None
+        Resource class (for example, "INSTR") of the given resource string.
+    resource_name : str | None
+        Expanded version of the given resource string, similar to the VISA-defined
+        canonical resource name.
+    alias : str | None
+        User-defined alias for the given resource string.
+
+    """
+
+    interface_type: InterfaceType
+    interface_board_number: int | None
+    resource_class: str | None
+    resource_name: str | None
+    alias: str | None
+
+
+def _width_in_bits(width: WidthSpec) -> int:
+    """Convert a width given in bits or as a DataWidth member into a number of bits."""
+    bits = int(width) * 8 if isinstance(width, DataWidth) else width
+    if bits not in (8, 16, 32, 64):
+        raise ValueError(
+            f"{width!r} is not a valid data width: expected 8, 16, 32, 64 "
+            "or a member of constants.DataWidth"
+        )
+    return bits
+
+
+def _board_number(parsed: rname.ResourceName) -> int | None:
+    """Board number of a parsed resource name, None when it has no numeric board."""
+    board = getattr(parsed, "board", None)
+    try:
+        return int(board) if board is not None else None
+    except ValueError:
+        return None
+
+
+class VisaLibraryBase:
+    """Base for VISA library classes.
+
+    A class derived from VisaLibraryBase provides the low-level communication to the
+    underlying devices, exposing Pythonic wrappers of the VISA functions. Not every
+    derived class implements every method: the operations a backend does not provide
+    raise :class:`NotImplementedError`. Even though the methods return the status code,
+    they are expected to raise the appropriate exception when an error occurred (see
+    :meth:`handle_return_value`).
+
+    The default VisaLibrary class is :class:`pyvisa.ctwrapper.highlevel.IVIVisaLibrary`,
+    a ctypes wrapper around an IVI-VISA library (NI-VISA, Keysight VISA, R&S VISA,
+    tekVISA...).
+
+    Instances are cached per class and library path: ``VisaLibrary(path)`` returns the
+    same object when called twice with the same path. In general, you should not
+    instantiate it directly: create a :class:`ResourceManager` and use its ``visalib``
+    attribute.
+
+    Backends customise the construction by overriding :meth:`_init`, which is called
+    once per new instance after :attr:`library_path` has been set.
+
+    """
+
+    #: Path to the VISA library used by this instance.
+    library_path: LibraryPath
+
+    #: Error codes on which to issue a warning.
+    issue_warning_on: set[StatusCode]
+
+    #: Contains all installed event handlers, per session. Its elements are tuples with
+    #: four elements: the handler itself (a Python callable), the user handle (in the
+    #: format of the backend, e.g. a ctypes object for the ctypes backend), the handler
+    #: again in the format of the backend (e.g. a CFUNCTYPE object) and the event type.
+    handlers: defaultdict[Any, list[HandlerEntry]]
+
+    #: Cache of the library instances, per (class, library path).
+    _registry: ClassVar[dict[tuple[type[VisaLibraryBase], LibraryPath], VisaLibraryBase]] = {}
+    _registry_lock: ClassVar[threading.RLock] = threading.RLock()
+
+    #: Last status code returned by an operation of this library.
+    _last_status: StatusCode
+    #: Last status code per session.
+    _last_status_in_session: dict[Any, StatusCode]
+    #: Warnings currently ignored per session (code -> number of active contexts).
+    _ignore_warning_in_session: dict[Any, dict[StatusCode, int]]
+    #: Reentrant: finalizers run by the garbage collector may re-enter from the same thread.
+    _state_lock: threading.RLock
+    _handlers_lock: threading.RLock
+    #: Serialises the creation of the resource manager of this library.
+    _rm_lock: threading.Lock
+    _resource_manager_ref: weakref.ReferenceType[ResourceManager] | None
+    _logging_extra: dict[str, str]
+
+    def __new__(cls, library_path: str | LibraryPath = "") -> Self:
+        """Return the (cached) library object for a path.
+
+        Parameters
+        ----------
+        library_path : str | LibraryPath, optional
+            Path of the library. When empty, the paths returned by
+            :meth:`get_library_paths` are tried in turn.
+
+        """
+        if library_path == "":
+            return cls._from_candidate_paths()
+        if not isinstance(library_path, LibraryPath):
+            library_path = LibraryPath(library_path, "user specified")
+        key = (cls, library_path)
+        with cls._registry_lock:
+            cached = cls._registry.get(key)
+            if cached is not None:
+                return cast(Self, cached)
+            obj = super().__new__(cls)
+            obj.library_path = library_path
+            obj._logging_extra = {"library_path": str(library_path)}
+            # Before _init: a backend may already report statuses while initialising.
+            obj._init_frontend_state()
+            obj._init()
+            cls._registry[key] = obj
+        logger.debug("Created library wrapper for %s", library_path)
+        return obj
+
+    @classmethod
+    def _from_candidate_paths(cls) -> Self:
+        """Open the first library of :meth:`get_library_paths` that works."""
+        failures: list[str] = []
+        paths = tuple(cls.get_library_paths())
+        for path in paths:
+            try:
+                return cls(path)
+            except OSError as exc:
+                logger.debug("Could not open VISA library %s: %s", path, exc)
+                failures.append(f"{path} ({getattr(path, 'found_by', 'unknown origin')}): {exc}")
+        if not paths:
+            raise OSError(
+                f"{cls.__name__} could not find any VISA library to open; "
+                "pass the path of the library explicitly"
+            )
+        raise OSError("Could not open VISA library:\n" + "\n".join(failures))
+
+    def _init_frontend_state(self) -> None:
+        """Create the per-instance registries of the frontend."""
+        self.issue_warning_on = set(errors.default_warnings)
+        self._last_status = StatusCode.success
+        self._last_status_in_session = {}
+        self._ignore_warning_in_session = {}
+        self.handlers = defaultdict(list)
+        self._state_lock = threading.RLock()
+        self._handlers_lock = threading.RLock()
+        self._rm_lock = threading.Lock()
+        self._resource_manager_ref = None
+
+    def _init(self) -> None:
+        """Initialise the backend-specific state of a new library object.
+
+        Override this method (rather than ``__init__``) in a backend: it is called once
+        per new library object, after :attr:`library_path` has been set.
+
+        """
+
+    def __str__(self) -> str:
+        return f"Visa Library at {self.library_path}"
+
+    def __repr__(self) -> str:
+        return f"<VisaLibrary({str(self.library_path)!r})>"
+
+    def _not_implemented(self, operation: str) -> NotImplementedError:
+        """Build the exception raised by operations a backend does not provide."""
+        return NotImplementedError(
+            f"The VISA operation {operation!r} is not implemented by {type(self).__name__}"
+        )
+
+    # --- frontend services ------------------------------------------------------------
+
+    @property
+    def resource_manager(self) -> ResourceManager | None:
+        """Open ResourceManager of this library, if any."""
+        ref = self._resource_manager_ref
+        return ref() if ref is not None else None
+
+    @resource_manager.setter
+    def resource_manager(self, value: ResourceManager | None) -> None:
+        self._resource_manager_ref = weakref.ref(value) if value is not None else None
+
+    @staticmethod
+    def get_library_paths() -> Iterable[LibraryPath]:
+        """Override to list the possible library_paths if no path is specified."""
+        return ()
+
+    @staticmethod
+    def get_debug_info() -> DebugInfo:
+        """Override to return an iterable of lines with the backend debug details."""
+        return ["Does not provide debug info"]
+
+    @property
+    def last_status(self) -> StatusCode:
+        """Last return value of the library."""
+        return self._last_status
+
+    def get_last_status_in_session(self, session: VISASession | VISARMSession) -> StatusCode:
+        """Last status in session.
+
+        Helper function to be called by resources properties.
+
+        Parameters
+        ----------
+        session : VISASession | VISARMSession
+            Session whose last status is requested.
+
+        Returns
+        -------
+        StatusCode
+            Last status code returned by an operation on that session.
+
+        Raises
+        ------
+        errors.Error
+            Raised if no operation returned a status for that session yet.
+
+        """
+        try:
+            return self._last_status_in_session[session]
+        except KeyError:
+            raise errors.Error(
+                f"The session {session!r} does not seem to be valid as it does not have "
+                "any last status"
+            ) from None
+
+    def handle_return_value(self, session: AnySession | None, status_code: int) -> StatusCode:
+        """Helper function handling the return code of a low-level operation.
+
+        Used when implementing concrete subclasses of VisaLibraryBase: it records the
+        status as the last status of the library and of the session, raises on errors
+        and warns on the codes of :attr:`issue_warning_on` that are not ignored for
+        the session.
+
+        Parameters
+        ----------
+        session : VISASession | VISARMSession | VISAEventContext | None
+            Session the status belongs to, or None when it belongs to no session.
+        status_code : int
+            Status returned by the operation.
+
+        Returns
+        -------
+        StatusCode
+            The status (a raw int when it is not a known status code).
+
+        Raises
+        ------
+        errors.VisaIOError
+            Raised if the status is an error (negative).
+
+        """
+        status = cast(StatusCode, StatusCode._value2member_map_.get(status_code, status_code))
+        self._last_status = status
+        if session is None:
+            if status < 0:
+                raise errors.VisaIOError(status)
+            return status
+        self._last_status_in_session[session] = status
+        if status < 0:
+            raise errors.VisaIOError(status)
+        if status in self.issue_warning_on and session:
+            ignored = self._ignore_warning_in_session.get(session)
+            if not ignored or not ignored.get(status):
+                warnings.warn(errors.VisaIOWarning(status), stacklevel=2)
+        return status
+
+    @contextlib.contextmanager
+    def ignore_warning(
+        self, session: VISASession | VISARMSession, *warnings_constants: StatusCode
+    ) -> Iterator[None]:
+        """Ignore warnings for a session for the duration of the context.
+
+        Contexts may be nested and used from several threads: a code stays ignored
+        until every context that asked for it has exited.
+
+        Parameters
+        ----------
+        session : VISASession | VISARMSession
+            Unique logical identifier to a session.
+        warnings_constants : StatusCode
+            Constants identifying the warnings to ignore.
+
+        """
+        with self._state_lock:
+            counts = self._ignore_warning_in_session.setdefault(session, {})
+            for code in warnings_constants:
+                counts[code] = counts.get(code, 0) + 1
+        try:
+            yield
+        finally:
+            with self._state_lock:
+                for code in warnings_constants:
+                    remaining = counts.get(code, 1) - 1
+                    if remaining:
+                        counts[code] = remaining
+                    else:
+                        counts.pop(code, None)
+
+    def install_visa_handler(
+        self,
+        session: VISASession,
+        event_type: EventType,
+        handler: VISAHandler,
+        user_handle: Any = None,
+    ) -> Any:
+        """Installs handlers for event callbacks.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        event_type : constants.EventType
+            Logical event identifier.
+        handler : VISAHandler
+            Handler to be installed by a client application.
+        user_handle : Any, optional
+            A value specified by an application that can be used for identifying
+            handlers uniquely for an event type.
+
+        Returns
+        -------
+        converted_user_handle
+            Converted user handle to match the underlying library. This version of the
+            handle should be used in further call to the library.
+
+        Raises
+        ------
+        errors.VisaTypeError
+            Raised if the backend cannot convert the handler or the user handle.
+
+        """
+        try:
+            new_handler = self.install_handler(session, event_type, handler, user_handle)
+        except TypeError as exc:
+            raise errors.VisaTypeError(str(exc)) from exc
+        installed, converted_user_handle, converted_handler, _ = new_handler
+        with self._handlers_lock:
+            self.handlers[session].append(
+                (installed, converted_user_handle, converted_handler, event_type)
+            )
+        return converted_user_handle
+
+    def uninstall_visa_handler(
+        self,
+        session: VISASession,
+        event_type: EventType,
+        handler: VISAHandler,
+        user_handle: Any = None,
+    ) -> None:
+        """Uninstalls handlers for events.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        event_type : constants.EventType
+            Logical event identifier.
+        handler : VISAHandler
+            Handler to be uninstalled by a client application.
+        user_handle : Any, optional
+            The user handle returned by :meth:`install_visa_handler`.
+
+        Raises
+        ------
+        errors.UnknownHandler
+            Raised if no such handler is installed for that session and event type.
+
+        """
+        with self._handlers_lock:
+            entries = self.handlers.get(session, [])
+            for index, entry in enumerate(entries):
+                # == rather than "is" so that bound methods match.
+                if (
+                    entry[0] == handler
+                    and entry[3] == event_type
+                    and (entry[1] is user_handle or _safe_equal(entry[1], user_handle))
+                ):
+                    del entries[index]
+                    break
+            else:
+                raise errors.UnknownHandler(event_type, handler, user_handle)
+            if not entries:
+                self.handlers.pop(session, None)
+        self.uninstall_handler(session, event_type, entry[2], user_handle)
+
+    def uninstall_all_visa_handlers(self, session: VISASession | None) -> None:
+        """Uninstalls all previously installed handlers for a particular session.
+
+        Parameters
+        ----------
+        session : VISASession | None
+            Unique logical identifier to a session. If None, operates on all sessions.
+
+        """
+        with self._handlers_lock:
+            if session is None:
+                removed = list(self.handlers.items())
+                self.handlers.clear()
+            else:
+                removed = [(session, self.handlers.pop(session, []))]
+        for sess, entries in removed:
+            for _handler, user_handle, converted_handler, event_type in entries:
+                self.uninstall_handler(sess, event_type, converted_handler, user_handle)
+
+    def get_buffer_from_id(self, job_id: VISAJobID) -> SupportsBytes | None:
+        """Retrieve the buffer associated with a job id created in read_asynchronously.
+
+        Parameters
+        ----------
+        job_id : VISAJobID
+            Id of the job for which to retrieve the buffer.
+
+        Returns
+        -------
+        SupportsBytes | None
+            Buffer in which the data are stored or None if the job id is not associated
+            with any job.
+
+        """
+        raise self._not_implemented("get_buffer_from_id")
+
+    # --- resource names (implemented in pure Python, backends rarely override) --------
+
+    def parse_resource(
+        self, session: VISARMSession, resource_name: str
+    ) -> tuple[ResourceInfo, StatusCode]:
+        """Parse a resource string to get the interface information.
+
+        Corresponds to viParseRsrc function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISARMSession
+            Resource Manager session (should always be the Default Resource Manager for
+            VISA returned from open_default_resource_manager()).
+        resource_name : str
+            Unique symbolic name of a resource.
+
+        Returns
+        -------
+        ResourceInfo
+            Resource information with interface type and board number.
+        StatusCode
+            Return value of the library call.
+
+        """
+        info, status = VisaLibraryBase.parse_resource_extended(self, session, resource_name)
+        return ResourceInfo(
+            info.interface_type, info.interface_board_number, None, None, None
+        ), status
+
+    def parse_resource_extended(
+        self, session: VISARMSession, resource_name: str
+    ) -> tuple[ResourceInfo, StatusCode]:
+        """Parse a resource string to get extended interface information.
+
+        Corresponds to viParseRsrcEx function of the VISA library. The base
+        implementation parses the name in Python; it does not resolve aliases.
+
+        Parameters
+        ----------
+        session : VISARMSession
+            Resource Manager session (should always be the Default Resource Manager for
+            VISA returned from open_default_resource_manager()).
+        resource_name : str
+            Unique symbolic name of a resource.
+
+        Returns
+        -------
+        ResourceInfo
+            Resource information with interface type and board number.
+        StatusCode
+            Return value of the library call.
+
+        """
+        try:
+            parsed = rname.parse_resource_name(resource_name)
+        except ValueError:
+            return (
+                ResourceInfo(InterfaceType.unknown, 0, None, None, None),
+                StatusCode.error_invalid_resource_name,
+            )
+        info = ResourceInfo(
+            parsed.interface_type_const,
+            _board_number(parsed),
+            parsed.resource_class,
+            str(parsed),
+            None,
+        )
+        return info, StatusCode.success
+
+    # --- level 2: resource manager and sessions -----------------------------------------
+
+    def open_default_resource_manager(self) -> tuple[VISARMSession, StatusCode]:
+        """This function returns a session to the Default Resource Manager resource.
+
+        Corresponds to viOpenDefaultRM function of the VISA library.
+
+        Returns
+        -------
+        VISARMSession
+            Unique logical identifier to a Default Resource Manager session.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("open_default_resource_manager")
+
+    def list_resources(self, session: VISARMSession, query: str = "?*::INSTR") -> tuple[str, ...]:
+        """Return a tuple of all connected devices matching query.
+
+        Parameters
+        ----------
+        session : VISARMSession
+            Unique logical identifier to the resource manager session.
+        query : str, optional
+            Regular expression used to match devices.
+
+        Returns
+        -------
+        tuple[str, ...]
+            Resource names of all the connected devices matching the query.
+
+        """
+        raise self._not_implemented("list_resources")
+
+    def open(
+        self,
+        session: VISARMSession,
+        resource_name: str,
+        access_mode: AccessModes = AccessModes.no_lock,
+        open_timeout: int = constants.VI_TMO_IMMEDIATE,
+    ) -> tuple[VISASession, StatusCode]:
+        """Opens a session to the specified resource.
+
+        Corresponds to viOpen function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISARMSession
+            Resource Manager session (should always be a session returned from
+            open_default_resource_manager()).
+        resource_name : str
+            Unique symbolic name of a resource.
+        access_mode : constants.AccessModes, optional
+            Specifies the mode by which the resource is to be accessed.
+        open_timeout : int, optional
+            If the ``access_mode`` parameter requests a lock, then this parameter
+            specifies the absolute time period (in milliseconds) that the resource
+            waits to get unlocked before this operation returns an error.
+
+        Returns
+        -------
+        VISASession
+            Unique logical identifier reference to a session.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("open")
+
+    def close(self, session: VISASession | VISAEventContext | VISARMSession) -> StatusCode:
+        """Closes the specified session, event, or find list.
+
+        Corresponds to viClose function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession | VISAEventContext | VISARMSession
+            Unique logical identifier to a session, event, resource manager.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("close")
+
+    def get_attribute(
+        self,
+        session: VISASession | VISAEventContext | VISARMSession,
+        attribute: ResourceAttribute | EventAttribute,
+    ) -> tuple[Any, StatusCode]:
+        """Retrieves the state of an attribute.
+
+        Corresponds to viGetAttribute function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession | VISAEventContext | VISARMSession
+            Unique logical identifier to a session, event, or find list.
+        attribute : constants.ResourceAttribute | constants.EventAttribute
+            Resource or event attribute for which the state query is made.
+
+        Returns
+        -------
+        Any
+            State of the queried attribute for a specified resource.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("get_attribute")
+
+    def set_attribute(
+        self, session: VISASession, attribute: ResourceAttribute, attribute_state: Any
+    ) -> StatusCode:
+        """Set the state of an attribute.
+
+        Corresponds to viSetAttribute function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        attribute : constants.ResourceAttribute
+            Attribute for which the state is to be modified.
+        attribute_state : Any
+            The state of the attribute to be set for the specified object.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("set_attribute")
+
+    def status_description(
+        self, session: VISASession, status: StatusCode
+    ) -> tuple[str, StatusCode]:
+        """Return a user-readable description of the status code passed to the operation.
+
+        Corresponds to viStatusDesc function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        status : StatusCode
+            Status code to interpret.
+
+        Returns
+        -------
+        str
+            User-readable string interpretation of the status code.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("status_description")
+
+    def lock(
+        self,
+        session: VISASession,
+        lock_type: Lock,
+        timeout: int,
+        requested_key: str | None = None,
+    ) -> tuple[str, StatusCode]:
+        """Establishes an access mode to the specified resources.
+
+        Corresponds to viLock function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        lock_type : constants.Lock
+            Specifies the type of lock requested.
+        timeout : int
+            Absolute time period (in milliseconds) that a resource waits to get
+            unlocked by the locking session before returning an error.
+        requested_key : str | None, optional
+            Requested locking key in the case of a shared lock. For an exclusive lock it
+            should be None.
+
+        Returns
+        -------
+        str | None
+            Key that can then be passed to other sessions to share the lock, or None
+            for an exclusive lock.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("lock")
+
+    def unlock(self, session: VISASession) -> StatusCode:
+        """Relinquish a lock for the specified resource.
+
+        Corresponds to viUnlock function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("unlock")
+
+    def terminate(self, session: VISASession, degree: None, job_id: VISAJobID) -> StatusCode:
+        """Request a VISA session to terminate normal execution of an operation.
+
+        Corresponds to viTerminate function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        degree : None
+            Not used in this version of the VISA specification.
+        job_id : VISAJobID
+            Specifies an operation identifier. If a user passes None as the job_id
+            value to viTerminate(), a VISA implementation should abort any calls in the
+            current process executing on the specified vi. Any call that is terminated
+            this way should return VI_ERROR_ABORT.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("terminate")
+
+    # --- level 2: events ----------------------------------------------------------------
+
+    def enable_event(
+        self,
+        session: VISASession,
+        event_type: EventType,
+        mechanism: EventMechanism,
+        context: None = None,
+    ) -> StatusCode:
+        """Enable event occurrences for specified event types and mechanisms in a session.
+
+        Corresponds to viEnableEvent function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        event_type : constants.EventType
+            Logical event identifier.
+        mechanism : constants.EventMechanism
+            Specifies event handling mechanisms to be enabled.
+        context : None, optional
+            Unused parameter.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("enable_event")
+
+    def disable_event(
+        self, session: VISASession, event_type: EventType, mechanism: EventMechanism
+    ) -> StatusCode:
+        """Disable notification for an event type(s) via the specified mechanism(s).
+
+        Corresponds to viDisableEvent function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        event_type : constants.EventType
+            Event type.
+        mechanism : constants.EventMechanism
+            Event handling mechanisms to be disabled.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("disable_event")
+
+    def discard_events(
+        self, session: VISASession, event_type: EventType, mechanism: EventMechanism
+    ) -> StatusCode:
+        """Discard event occurrences for a given type and mechanisms in a session.
+
+        Corresponds to viDiscardEvents function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        event_type : constants.EventType
+            Logical event identifier.
+        mechanism : constants.EventMechanism
+            Specifies event handling mechanisms to be discarded.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("discard_events")
+
+    def wait_on_event(
+        self, session: VISASession, in_event_type: EventType, timeout: int
+    ) -> tuple[EventType, VISAEventContext, StatusCode]:
+        """Wait for an occurrence of the specified event for a given session.
+
+        Corresponds to viWaitOnEvent function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        in_event_type : constants.EventType
+            Logical identifier of the event(s) to wait for.
+        timeout : int
+            Absolute time period in time units that the resource shall wait for a
+            specified event to occur before returning the time elapsed error. The time
+            unit is in milliseconds.
+
+        Returns
+        -------
+        constants.EventType
+            Logical identifier of the event actually received.
+        VISAEventContext
+            A handle specifying the unique occurrence of an event.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("wait_on_event")
+
+    def install_handler(
+        self,
+        session: VISASession,
+        event_type: EventType,
+        handler: VISAHandler,
+        user_handle: Any,
+    ) -> tuple[VISAHandler, Any, Any, StatusCode]:
+        """Install handlers for event callbacks.
+
+        Corresponds to viInstallHandler function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        event_type : constants.EventType
+            Logical event identifier.
+        handler : VISAHandler
+            Reference to a handler to be installed by a client application.
+        user_handle : Any
+            Value specified by an application that can be used for identifying handlers
+            uniquely for an event type.
+
+        Returns
+        -------
+        handler : VISAHandler
+            Handler to be installed by a client application.
+        converted_user_handle
+            Converted user handle to match the underlying library. This version of the
+            handle should be used in further call to the library.
+        converted_handler
+            Converted version of the handler satisfying to backend library.
+        status_code : StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("install_handler")
+
+    def uninstall_handler(
+        self,
+        session: VISASession,
+        event_type: EventType,
+        handler: VISAHandler,
+        user_handle: Any = None,
+    ) -> StatusCode:
+        """Uninstall handlers for events.
+
+        Corresponds to viUninstallHandler function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        event_type : constants.EventType
+            Logical event identifier.
+        handler : VISAHandler
+            Handler to be uninstalled by a client application.
+        user_handle : Any, optional
+            A value specified by an application that can be used for identifying
+            handlers uniquely in a session for an event. The modified value of the
+            user_handle as returned by install_handler should be used instead of the
+            original value.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("uninstall_handler")
+
+    # --- level 2: basic and formatted I/O -----------------------------------------------
+
+    def read(self, session: VISASession, count: int) -> tuple[bytes, StatusCode]:
+        """Reads data from device or interface synchronously.
+
+        Corresponds to viRead function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        count : int
+            Number of bytes to be read.
+
+        Returns
+        -------
+        bytes
+            Data read.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("read")
+
+    def write(self, session: VISASession, data: bytes) -> tuple[int, StatusCode]:
+        """Write data to device or interface synchronously.
+
+        Corresponds to viWrite function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        data : bytes
+            Data to be written.
+
+        Returns
+        -------
+        int
+            Number of bytes actually transferred.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("write")
+
+    def read_asynchronously(
+        self, session: VISASession, count: int
+    ) -> tuple[SupportsBytes, VISAJobID, StatusCode]:
+        """Reads data from device or interface asynchronously.
+
+        Corresponds to viReadAsync function of the VISA library. Since the asynchronous
+        operation may complete before the function call returns, implementations should
+        make sure that :meth:`get_buffer_from_id` is able to return the proper buffer
+        before this method returns.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        count : int
+            Number of bytes to be read.
+
+        Returns
+        -------
+        SupportsBytes
+            Buffer that will be filled during the asynchronous operation.
+        VISAJobID
+            Id of the asynchronous job.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("read_asynchronously")
+
+    def write_asynchronously(
+        self, session: VISASession, data: bytes
+    ) -> tuple[VISAJobID, StatusCode]:
+        """Write data to device or interface asynchronously.
+
+        Corresponds to viWriteAsync function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        data : bytes
+            Data to be written.
+
+        Returns
+        -------
+        VISAJobID
+            Job ID of this asynchronous write operation.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("write_asynchronously")
+
+    def read_to_file(
+        self, session: VISASession, filename: str, count: int
+    ) -> tuple[int, StatusCode]:
+        """Read data synchronously, and store the transferred data in a file.
+
+        Corresponds to viReadToFile function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        filename : str
+            Name of file to which data will be written.
+        count : int
+            Number of bytes to be read.
+
+        Returns
+        -------
+        int
+            Number of bytes actually transferred.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("read_to_file")
+
+    def write_from_file(
+        self, session: VISASession, filename: str, count: int
+    ) -> tuple[int, StatusCode]:
+        """Take data from a file and write it out synchronously.
+
+        Corresponds to viWriteFromFile function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        filename : str
+            Name of file from which data will be read.
+        count : int
+            Number of bytes to be written.
+
+        Returns
+        -------
+        int
+            Number of bytes actually transferred.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("write_from_file")
+
+    def buffer_read(self, session: VISASession, count: int) -> tuple[bytes, StatusCode]:
+        """Reads data through the use of a formatted I/O read buffer.
+
+        The data can be read from a device or an interface.
+
+        Corresponds to viBufRead function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        count : int
+            Number of bytes to be read.
+
+        Returns
+        -------
+        bytes
+            Data read.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("buffer_read")
+
+    def buffer_write(self, session: VISASession, data: bytes) -> tuple[int, StatusCode]:
+        """Writes data to a formatted I/O write buffer synchronously.
+
+        Corresponds to viBufWrite function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        data : bytes
+            Data to be written.
+
+        Returns
+        -------
+        int
+            Number of written bytes.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("buffer_write")
+
+    def set_buffer(self, session: VISASession, mask: BufferType, size: int) -> StatusCode:
+        """Set the size for the formatted I/O and/or low-level I/O communication buffer(s).
+
+        Corresponds to viSetBuf function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        mask : constants.BufferType
+            Specifies the type of buffer.
+        size : int
+            The size to be set for the specified buffer(s).
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("set_buffer")
+
+    def flush(self, session: VISASession, mask: BufferOperation) -> StatusCode:
+        """Flush the specified buffers.
+
+        The buffers can be associated with formatted I/O operations and/or serial
+        communication.
+
+        Corresponds to viFlush function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        mask : constants.BufferOperation
+            Specifies the action to be taken with flushing the buffer. The values can be
+            combined using the | operator. However multiple operations on a single
+            buffer cannot be combined.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("flush")
+
+    def clear(self, session: VISASession) -> StatusCode:
+        """Clears a device.
+
+        Corresponds to viClear function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("clear")
+
+    def read_stb(self, session: VISASession) -> tuple[int, StatusCode]:
+        """Reads a status byte of the service request.
+
+        Corresponds to viReadSTB function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+
+        Returns
+        -------
+        int
+            Service request status byte.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("read_stb")
+
+    def assert_trigger(self, session: VISASession, protocol: TriggerProtocol) -> StatusCode:
+        """Assert software or hardware trigger.
+
+        Corresponds to viAssertTrigger function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        protocol : constants.TriggerProtocol
+            Trigger protocol to use during assertion.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("assert_trigger")
+
+    # --- level 2: interface specific operations -----------------------------------------
+
+    def gpib_command(self, session: VISASession, data: bytes) -> tuple[int, StatusCode]:
+        """Write GPIB command bytes on the bus.
+
+        Corresponds to viGpibCommand function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        data : bytes
+            Data to write.
+
+        Returns
+        -------
+        int
+            Number of written bytes.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("gpib_command")
+
+    def gpib_control_atn(self, session: VISASession, mode: ATNLineOperation) -> StatusCode:
+        """Specifies the state of the ATN line and the local active controller state.
+
+        Corresponds to viGpibControlATN function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        mode : constants.ATNLineOperation
+            State of the ATN line and optionally the local active controller state.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("gpib_control_atn")
+
+    def gpib_control_ren(self, session: VISASession, mode: RENLineOperation) -> StatusCode:
+        """Controls the state of the GPIB Remote Enable (REN) interface line.
+
+        Optionally the remote/local state of the device can also be set.
+
+        Corresponds to viGpibControlREN function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        mode : constants.RENLineOperation
+            State of the REN line and optionally the device remote/local state.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("gpib_control_ren")
+
+    def gpib_pass_control(
+        self, session: VISASession, primary_address: int, secondary_address: int
+    ) -> StatusCode:
+        """Tell a GPIB device to become controller in charge (CIC).
+
+        Corresponds to viGpibPassControl function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        primary_address : int
+            Primary address of the GPIB device to which you want to pass control.
+        secondary_address : int
+            Secondary address of the targeted GPIB device. If the targeted device does
+            not have a secondary address, this parameter should contain the value
+            Constants.VI_NO_SEC_ADDR.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("gpib_pass_control")
+
+    def gpib_send_ifc(self, session: VISASession) -> StatusCode:
+        """Pulse the interface clear line (IFC) for at least 100 microseconds.
+
+        Corresponds to viGpibSendIFC function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("gpib_send_ifc")
+
+    def assert_interrupt_signal(
+        self, session: VISASession, mode: AssertSignalInterrupt, status_id: int
+    ) -> StatusCode:
+        """Asserts the specified interrupt or signal.
+
+        Corresponds to viAssertIntrSignal function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        mode : constants.AssertSignalInterrupt
+            How to assert the interrupt.
+        status_id : int
+            Status value to be presented during an interrupt acknowledge cycle.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("assert_interrupt_signal")
+
+    def assert_utility_signal(self, session: VISASession, line: UtilityBusSignal) -> StatusCode:
+        """Assert or deassert the specified utility bus signal.
+
+        Corresponds to viAssertUtilSignal function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        line : constants.UtilityBusSignal
+            Specifies the utility bus signal to assert.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("assert_utility_signal")
+
+    def map_trigger(
+        self,
+        session: VISASession,
+        trigger_source: InputTriggerLine,
+        trigger_destination: OutputTriggerLine,
+        mode: None = None,
+    ) -> StatusCode:
+        """Map the specified trigger source line to the specified destination line.
+
+        Corresponds to viMapTrigger function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        trigger_source : constants.InputTriggerLine
+            Source line from which to map.
+        trigger_destination : constants.OutputTriggerLine
+            Destination line to which to map.
+        mode : None, optional
+            Always None for this version of the VISA specification.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("map_trigger")
+
+    def unmap_trigger(
+        self,
+        session: VISASession,
+        trigger_source: InputTriggerLine,
+        trigger_destination: OutputTriggerLine,
+    ) -> StatusCode:
+        """Undo a previous map between a trigger source line and a destination line.
+
+        Corresponds to viUnmapTrigger function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        trigger_source : constants.InputTriggerLine
+            Source line used in previous map.
+        trigger_destination : constants.OutputTriggerLine
+            Destination line used in previous map.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("unmap_trigger")
+
+    def usb_control_in(
+        self,
+        session: VISASession,
+        request_type_bitmap_field: int,
+        request_id: int,
+        request_value: int,
+        index: int,
+        length: int = 0,
+    ) -> tuple[bytes, StatusCode]:
+        """Perform a USB control pipe transfer from the device.
+
+        Corresponds to viUsbControlIn function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        request_type_bitmap_field : int
+            bmRequestType parameter of the setup stage of a USB control transfer.
+        request_id : int
+            bRequest parameter of the setup stage of a USB control transfer.
+        request_value : int
+            wValue parameter of the setup stage of a USB control transfer.
+        index : int
+            wIndex parameter of the setup stage of a USB control transfer. This is
+            usually the index of the interface or endpoint.
+        length : int, optional
+            wLength parameter of the setup stage of a USB control transfer. This value
+            also specifies the size of the data buffer to receive the data from the
+            optional data stage of the control transfer.
+
+        Returns
+        -------
+        bytes
+            The data buffer that receives the data from the optional data stage of the
+            control transfer.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("usb_control_in")
+
+    def usb_control_out(
+        self,
+        session: VISASession,
+        request_type_bitmap_field: int,
+        request_id: int,
+        request_value: int,
+        index: int,
+        data: bytes = b"",
+    ) -> StatusCode:
+        """Perform a USB control pipe transfer to the device.
+
+        Corresponds to viUsbControlOut function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        request_type_bitmap_field : int
+            bmRequestType parameter of the setup stage of a USB control transfer.
+        request_id : int
+            bRequest parameter of the setup stage of a USB control transfer.
+        request_value : int
+            wValue parameter of the setup stage of a USB control transfer.
+        index : int
+            wIndex parameter of the setup stage of a USB control transfer. This is
+            usually the index of the interface or endpoint.
+        data : bytes, optional
+            The data buffer that sends the data in the optional data stage of the
+            control transfer.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("usb_control_out")
+
+    def vxi_command_query(
+        self, session: VISASession, mode: VXICommands, command: int
+    ) -> tuple[int, StatusCode]:
+        """Send the device a miscellaneous command or query and/or retrieves the response.
+
+        Corresponds to viVxiCommandQuery function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        mode : constants.VXICommands
+            Specifies whether to issue a command and/or retrieve a response.
+        command : int
+            The miscellaneous command to send.
+
+        Returns
+        -------
+        int
+            The response retrieved from the device.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("vxi_command_query")
+
+    # --- level 2: memory mapping and allocation -----------------------------------------
+
+    def map_address(
+        self,
+        session: VISASession,
+        map_space: AddressSpace,
+        map_base: int,
+        map_size: int,
+        access: Literal[False] = False,
+        suggested: int | None = None,
+    ) -> tuple[int, StatusCode]:
+        """Maps the specified memory space into the process's address space.
+
+        Corresponds to viMapAddress function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        map_space : constants.AddressSpace
+            Specifies the address space to map.
+        map_base : int
+            Offset (in bytes) of the memory to be mapped.
+        map_size : int
+            Amount of memory to map (in bytes).
+        access : False
+            Unused parameter.
+        suggested : int | None, optional
+            If not None, the operating system attempts to map the memory to the address
+            specified. There is no guarantee, however, that the memory will be mapped
+            to that address. This operation may map the memory into an address region
+            different from the suggested one.
+
+        Returns
+        -------
+        int
+            Address in your process space where the memory was mapped.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("map_address")
+
+    def unmap_address(self, session: VISASession) -> StatusCode:
+        """Unmap memory space previously mapped by map_address().
+
+        Corresponds to viUnmapAddress function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("unmap_address")
+
+    def memory_allocation(
+        self, session: VISASession, size: int, extended: bool = False
+    ) -> tuple[int, StatusCode]:
+        """Allocate memory from a resource's memory region.
+
+        Corresponds to viMemAlloc* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        size : int
+            Specifies the size of the allocation.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform.
+
+        Returns
+        -------
+        int
+            Offset of the allocated memory.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("memory_allocation")
+
+    def memory_free(self, session: VISASession, offset: int, extended: bool = False) -> StatusCode:
+        """Frees memory previously allocated using the memory_allocation() operation.
+
+        Corresponds to viMemFree* function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        offset : int
+            Offset of the memory to free.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("memory_free")
+
+    def move(
+        self,
+        session: VISASession,
+        source_space: AddressSpace,
+        source_offset: int,
+        source_width: DataWidth,
+        destination_space: AddressSpace,
+        destination_offset: int,
+        destination_width: DataWidth,
+        length: int,
+    ) -> StatusCode:
+        """Moves a block of data.
+
+        Corresponds to viMove function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        source_space : constants.AddressSpace
+            Specifies the address space of the source.
+        source_offset : int
+            Offset of the starting address or register from which to read.
+        source_width : constants.DataWidth
+            Specifies the data width of the source.
+        destination_space : constants.AddressSpace
+            Specifies the address space of the destination.
+        destination_offset : int
+            Offset of the starting address or register to which to write.
+        destination_width : constants.DataWidth
+            Specifies the data width of the destination.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move")
+
+    def move_asynchronously(
+        self,
+        session: VISASession,
+        source_space: AddressSpace,
+        source_offset: int,
+        source_width: DataWidth,
+        destination_space: AddressSpace,
+        destination_offset: int,
+        destination_width: DataWidth,
+        length: int,
+    ) -> tuple[VISAJobID, StatusCode]:
+        """Moves a block of data asynchronously.
+
+        Corresponds to viMoveAsync function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        source_space : constants.AddressSpace
+            Specifies the address space of the source.
+        source_offset : int
+            Offset of the starting address or register from which to read.
+        source_width : constants.DataWidth
+            Specifies the data width of the source.
+        destination_space : constants.AddressSpace
+            Specifies the address space of the destination.
+        destination_offset : int
+            Offset of the starting address or register to which to write.
+        destination_width : constants.DataWidth
+            Specifies the data width of the destination.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+
+        Returns
+        -------
+        VISAJobID
+            Job identifier of this asynchronous move operation.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_asynchronously")
+
+    # --- level 2: register access, dispatched on the width ------------------------------
+
+    def read_memory(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        width: WidthSpec,
+        extended: bool = False,
+    ) -> tuple[int, StatusCode]:
+        """Read a value from the specified memory space and offset.
+
+        Corresponds to viIn* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Specifies the address space from which to read.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        width : Literal[8, 16, 32, 64] | constants.DataWidth
+            Number of bits to read (8, 16, 32 or 64).
+        extended : bool, optional
+            Use 64 bits offset independent of the platform.
+
+        Returns
+        -------
+        data : int
+            Data read from memory.
+        status_code : StatusCode
+            Return value of the library call.
+
+        Raises
+        ------
+        ValueError
+            Raised if an invalid width is specified.
+
+        """
+        reader = getattr(self, f"in_{_width_in_bits(width)}")
+        return cast(tuple[int, StatusCode], reader(session, space, offset, extended))
+
+    def write_memory(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        data: int,
+        width: WidthSpec,
+        extended: bool = False,
+    ) -> StatusCode:
+        """Write a value to the specified memory space and offset.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Specifies the address space.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        data : int
+            Data to write to bus.
+        width : Literal[8, 16, 32, 64] | constants.DataWidth
+            Number of bits to read.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        Raises
+        ------
+        ValueError
+            Raised if an invalid width is specified.
+
+        """
+        writer = getattr(self, f"out_{_width_in_bits(width)}")
+        return cast(StatusCode, writer(session, space, offset, data, extended))
+
+    def move_in(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        width: WidthSpec,
+        extended: bool = False,
+    ) -> tuple[list[int], StatusCode]:
+        """Move a block of data to local memory from the given address space and offset.
+
+        Corresponds to viMoveIn* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space from which to move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        width : Literal[8, 16, 32, 64] | constants.DataWidth
+            Number of bits to read per element.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        data : list[int]
+            Data read from the bus.
+        status_code : StatusCode
+            Return value of the library call.
+
+        Raises
+        ------
+        ValueError
+            Raised if an invalid width is specified.
+
+        """
+        mover = getattr(self, f"move_in_{_width_in_bits(width)}")
+        return cast(tuple[list[int], StatusCode], mover(session, space, offset, length, extended))
+
+    def move_out(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        data: Iterable[int],
+        width: WidthSpec,
+        extended: bool = False,
+    ) -> StatusCode:
+        """Move a block of data from local memory to the given address space and offset.
+
+        Corresponds to viMoveOut* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        data : Iterable[int]
+            Data to write to bus.
+        width : Literal[8, 16, 32, 64] | constants.DataWidth
+            Number of bits per element.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        Raises
+        ------
+        ValueError
+            Raised if an invalid width is specified.
+
+        """
+        mover = getattr(self, f"move_out_{_width_in_bits(width)}")
+        return cast(StatusCode, mover(session, space, offset, length, data, extended))
+
+    def peek(
+        self, session: VISASession, address: VISAMemoryAddress, width: WidthSpec
+    ) -> tuple[int, StatusCode]:
+        """Read an 8, 16, 32, or 64-bit value from the specified address.
+
+        Corresponds to viPeek* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+        width : Literal[8, 16, 32, 64] | constants.DataWidth
+            Number of bits to read.
+
+        Returns
+        -------
+        data : int
+            Data read from bus.
+        status_code : StatusCode
+            Return value of the library call.
+
+        Raises
+        ------
+        ValueError
+            Raised if an invalid width is specified.
+
+        """
+        peeker = getattr(self, f"peek_{_width_in_bits(width)}")
+        return cast(tuple[int, StatusCode], peeker(session, address))
+
+    def poke(
+        self, session: VISASession, address: VISAMemoryAddress, width: WidthSpec, data: int
+    ) -> StatusCode:
+        """Writes an 8, 16, 32, or 64-bit value from the specified address.
+
+        Corresponds to viPoke* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+        width : Literal[8, 16, 32, 64] | constants.DataWidth
+            Number of bits to read.
+        data : int
+            Data to write to the bus.
+
+        Returns
+        -------
+        status_code : StatusCode
+            Return value of the library call.
+
+        Raises
+        ------
+        ValueError
+            Raised if an invalid width is specified.
+
+        """
+        poker = getattr(self, f"poke_{_width_in_bits(width)}")
+        return cast(StatusCode, poker(session, address, data))
+
+    # --- level 2: register access, one method per width ---------------------------------
+
+    def in_8(
+        self, session: VISASession, space: AddressSpace, offset: int, extended: bool = False
+    ) -> tuple[int, StatusCode]:
+        """Reads in an 8-bit value from the specified memory space and offset.
+
+        Corresponds to viIn8* function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Specifies the address space.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, False by default.
+
+        Returns
+        -------
+        int
+            Data read from memory.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("in_8")
+
+    def in_16(
+        self, session: VISASession, space: AddressSpace, offset: int, extended: bool = False
+    ) -> tuple[int, StatusCode]:
+        """Reads in an 16-bit value from the specified memory space and offset.
+
+        Corresponds to viIn16* function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Specifies the address space.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, False by default.
+
+        Returns
+        -------
+        int
+            Data read from memory.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("in_16")
+
+    def in_32(
+        self, session: VISASession, space: AddressSpace, offset: int, extended: bool = False
+    ) -> tuple[int, StatusCode]:
+        """Reads in an 32-bit value from the specified memory space and offset.
+
+        Corresponds to viIn32* function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Specifies the address space.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, False by default.
+
+        Returns
+        -------
+        int
+            Data read from memory.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("in_32")
+
+    def in_64(
+        self, session: VISASession, space: AddressSpace, offset: int, extended: bool = False
+    ) -> tuple[int, StatusCode]:
+        """Reads in an 64-bit value from the specified memory space and offset.
+
+        Corresponds to viIn64* function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Specifies the address space.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, False by default.
+
+        Returns
+        -------
+        int
+            Data read from memory.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("in_64")
+
+    def out_8(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        data: int,
+        extended: bool = False,
+    ) -> StatusCode:
+        """Write an 8-bit value to the specified memory space and offset.
+
+        Corresponds to viOut8* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which to write.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        data : int
+            Data to write to bus.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("out_8")
+
+    def out_16(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        data: int,
+        extended: bool = False,
+    ) -> StatusCode:
+        """Write a 16-bit value to the specified memory space and offset.
+
+        Corresponds to viOut16* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which to write.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        data : int
+            Data to write to bus.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("out_16")
+
+    def out_32(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        data: int,
+        extended: bool = False,
+    ) -> StatusCode:
+        """Write a 32-bit value to the specified memory space and offset.
+
+        Corresponds to viOut32* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which to write.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        data : int
+            Data to write to bus.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("out_32")
+
+    def out_64(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        data: int,
+        extended: bool = False,
+    ) -> StatusCode:
+        """Write a 64-bit value to the specified memory space and offset.
+
+        Corresponds to viOut64* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which to write.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        data : int
+            Data to write to bus.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("out_64")
+
+    def move_in_8(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        extended: bool = False,
+    ) -> tuple[list[int], StatusCode]:
+        """Moves an 8-bit block of data to local memory.
+
+        Corresponds to viMoveIn8* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space from which to move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        data : list[int]
+            Data read from the bus.
+        status_code : StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_in_8")
+
+    def move_in_16(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        extended: bool = False,
+    ) -> tuple[list[int], StatusCode]:
+        """Moves an 16-bit block of data to local memory.
+
+        Corresponds to viMoveIn16* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space from which to move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        data : list[int]
+            Data read from the bus.
+        status_code : StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_in_16")
+
+    def move_in_32(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        extended: bool = False,
+    ) -> tuple[list[int], StatusCode]:
+        """Moves an 32-bit block of data to local memory.
+
+        Corresponds to viMoveIn32* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space from which to move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        data : list[int]
+            Data read from the bus.
+        status_code : StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_in_32")
+
+    def move_in_64(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        extended: bool = False,
+    ) -> tuple[list[int], StatusCode]:
+        """Moves an 64-bit block of data to local memory.
+
+        Corresponds to viMoveIn64* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space from which to move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        data : list[int]
+            Data read from the bus.
+        status_code : StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_in_64")
+
+    def move_out_8(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        data: Iterable[int],
+        extended: bool = False,
+    ) -> StatusCode:
+        """Moves an 8-bit block of data from local memory.
+
+        Corresponds to viMoveOut8* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        data : Iterable[int]
+            Data to write to bus.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_out_8")
+
+    def move_out_16(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        data: Iterable[int],
+        extended: bool = False,
+    ) -> StatusCode:
+        """Moves an 16-bit block of data from local memory.
+
+        Corresponds to viMoveOut16* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        data : Iterable[int]
+            Data to write to bus.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_out_16")
+
+    def move_out_32(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        data: Iterable[int],
+        extended: bool = False,
+    ) -> StatusCode:
+        """Moves an 32-bit block of data from local memory.
+
+        Corresponds to viMoveOut32* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        data : Iterable[int]
+            Data to write to bus.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_out_32")
+
+    def move_out_64(
+        self,
+        session: VISASession,
+        space: AddressSpace,
+        offset: int,
+        length: int,
+        data: Iterable[int],
+        extended: bool = False,
+    ) -> StatusCode:
+        """Moves an 64-bit block of data from local memory.
+
+        Corresponds to viMoveOut64* functions of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        space : constants.AddressSpace
+            Address space into which move the data.
+        offset : int
+            Offset (in bytes) of the address or register from which to read.
+        length : int
+            Number of elements to transfer, where the data width of the elements to
+            transfer is identical to the source data width.
+        data : Iterable[int]
+            Data to write to bus.
+        extended : bool, optional
+            Use 64 bits offset independent of the platform, by default False.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("move_out_64")
+
+    def peek_8(self, session: VISASession, address: VISAMemoryAddress) -> tuple[int, StatusCode]:
+        """Read an 8-bit value from the specified address.
+
+        Corresponds to viPeek8 function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+
+        Returns
+        -------
+        int
+            Data read from bus.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("peek_8")
+
+    def peek_16(self, session: VISASession, address: VISAMemoryAddress) -> tuple[int, StatusCode]:
+        """Read an 16-bit value from the specified address.
+
+        Corresponds to viPeek16 function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+
+        Returns
+        -------
+        int
+            Data read from bus.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("peek_16")
+
+    def peek_32(self, session: VISASession, address: VISAMemoryAddress) -> tuple[int, StatusCode]:
+        """Read an 32-bit value from the specified address.
+
+        Corresponds to viPeek32 function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+
+        Returns
+        -------
+        int
+            Data read from bus.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("peek_32")
+
+    def peek_64(self, session: VISASession, address: VISAMemoryAddress) -> tuple[int, StatusCode]:
+        """Read an 64-bit value from the specified address.
+
+        Corresponds to viPeek64 function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+
+        Returns
+        -------
+        int
+            Data read from bus.
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("peek_64")
+
+    def poke_8(self, session: VISASession, address: VISAMemoryAddress, data: int) -> StatusCode:
+        """Write an 8-bit value to the specified address.
+
+        Corresponds to viPoke8 function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+        data : int
+            Data to write.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("poke_8")
+
+    def poke_16(self, session: VISASession, address: VISAMemoryAddress, data: int) -> StatusCode:
+        """Write an 16-bit value to the specified address.
+
+        Corresponds to viPoke16 function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+        data : int
+            Data to write.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("poke_16")
+
+    def poke_32(self, session: VISASession, address: VISAMemoryAddress, data: int) -> StatusCode:
+        """Write an 32-bit value to the specified address.
+
+        Corresponds to viPoke32 function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+        data : int
+            Data to write.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("poke_32")
+
+    def poke_64(self, session: VISASession, address: VISAMemoryAddress, data: int) -> StatusCode:
+        """Write an 64-bit value to the specified address.
+
+        Corresponds to viPoke64 function of the VISA library.
+
+        Parameters
+        ----------
+        session : VISASession
+            Unique logical identifier to a session.
+        address : VISAMemoryAddress
+            Source address to read the value.
+        data : int
+            Data to write.
+
+        Returns
+        -------
+        StatusCode
+            Return value of the library call.
+
+        """
+        raise self._not_implemented("poke_64")
+
+
+def _safe_equal(left: Any, right: Any) -> bool:
+    """Equality that tolerates objects whose == does not return a bool."""
+    try:
+        return bool(left == right)
+    except Exception:
+        return False
+
+
+# === backend resolution =================================================================
+
+#: Backend names are module suffixes: letters, digits, "_" and "-".
+_BACKEND_NAME = re.compile(r"[A-Za-z0-9_\-]+")
+
+_wrapper_classes: dict[str, type[VisaLibraryBase]] = {}
+_wrapper_lock = threading.Lock()
+
+
+def list_backends() -> list[str]:
+    """Return the names of the available backends.
+
+    Returns
+    -------
+    list[str]
+        ``"ivi"`` (the built-in ctypes backend) followed by the name of every installed
+        ``pyvisa_<name>`` module or package.
+
+    """
+    names = ["ivi"]
+    for module in pkgutil.iter_modules():
+        if module.name.startswith(("pyvisa_", "pyvisa-")):
+            name = module.name[7:]
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _import_backend_module(backend_name: str) -> ModuleType:
+    """Import the module providing a backend, raising ValueError when it is missing."""
+    if backend_name == "ivi":
+        try:
+            return importlib.import_module("pyvisa.ctwrapper")
+        except ImportError as exc:
+            raise ValueError(
+                f"The built-in 'ivi' backend (pyvisa.ctwrapper) could not be imported: {exc}"
+            ) from exc
+    module_name = "pyvisa_" + backend_name.replace("-", "_")
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise ValueError(
+                f"The backend module {module_name} could not be imported because one of its "
+                f"dependencies is missing: {exc}"
+            ) from exc
+        raise ValueError(
+            f"Wrapper not found: no package named {module_name}. Install the backend "
+            f"(e.g. 'pip install pyvisa-{backend_name}') or choose one of the available "
+            f"backends: {', '.join(list_backends())}"
+        ) from exc
+
+
+def get_wrapper_class(backend_name: str) -> type[VisaLibraryBase]:
+    """Return the WRAPPER_CLASS for a given backend.
+
+    Parameters
+    ----------
+    backend_name : str
+        Name of the backend: ``"ivi"`` for the built-in ctypes wrapper, otherwise the
+        suffix of the ``pyvisa_<backend_name>`` module providing it.
+
+    Returns
+    -------
+    type[VisaLibraryBase]
+        Class implementing the backend.
+
+    Raises
+    ------
+    ValueError
+        Raised if the name is not valid, the backend is not installed or it does not
+        provide a ``WRAPPER_CLASS``.
+
+    """
+    if not isinstance(backend_name, str) or not _BACKEND_NAME.fullmatch(backend_name):
+        raise ValueError(
+            f"{backend_name!r} is not a valid backend name: expected letters, digits, "
+            "'_' or '-' (e.g. 'ivi', 'py', 'sim')"
+        )
+    cached = _wrapper_classes.get(backend_name)
+    if cached is not None:
+        return cached
+    with _wrapper_lock:
+        module = _import_backend_module(backend_name)
+        wrapper = getattr(module, "WRAPPER_CLASS", None)
+        if not (isinstance(wrapper, type) and issubclass(wrapper, VisaLibraryBase)):
+            raise ValueError(
+                f"The backend module {module.__name__} does not define WRAPPER_CLASS as a "
+                "subclass of pyvisa.highlevel.VisaLibraryBase"
+            )
+        _wrapper_classes[backend_name] = wrapper
+    return wrapper
+
+
+def _default_library() -> VisaLibraryBase:
+    """Open the default library: ivi when a VISA library is found, else pyvisa-py."""
+    tried: list[str] = []
+    try:
+        ivi = get_wrapper_class("ivi")
+    except ValueError as exc:
+        tried.append(f"ivi: {exc}")
+    else:
+        if tuple(ivi.get_library_paths()):
+            return ivi("")
+        tried.append("ivi: no IVI VISA library was found on this system")
+    try:
+        py = get_wrapper_class("py")
+    except ValueError as exc:
+        tried.append(f"py: {exc}")
+    else:
+        return py("")
+    raise ValueError(
+        "Could not locate a VISA implementation. Tried:\n"
+        + "".join(f"  - {line}\n" for line in tried)
+        + "Install an IVI VISA library (NI-VISA, Keysight VISA...) or the pure Python "
+        "backend ('pip install pyvisa-py'), pass the path of a VISA library or a backend "
+        "('@py', '@sim'...) to ResourceManager, or set the PYVISA_LIBRARY environment "
+        "variable."
+    )
+
+
+def _split_specification(specification: str) -> tuple[str, str]:
+    """Split ``"<argument>@<backend>"`` on its last "@" (no "@" means a path for ivi)."""
+    argument, sep, backend = specification.rpartition("@")
+    if not sep:
+        return specification, "ivi"
+    if not backend:
+        raise ValueError(
+            f"No backend name after '@' in the library specification {specification!r}: "
+            "expected '<path>@<backend>' or '@<backend>', e.g. '@py'"
+        )
+    return argument, backend
+
+
+def open_visa_library(specification: str | os.PathLike[str] = "") -> VisaLibraryBase:
+    """Helper function to create a VISA library wrapper.
+
+    In general, you should not use the function directly. The VISA library wrapper will
+    be created automatically when you create a ResourceManager object.
+
+    Parameters
+    ----------
+    specification : str | os.PathLike, optional
+        ``"<argument>@<backend>"``: the argument (usually a path) is passed to the
+        backend; only the last "@" separates the backend name. Without "@", the whole
+        string is the path of a library for the ``ivi`` backend. When empty, the
+        ``PYVISA_LIBRARY`` environment variable is used and, if it is not set either,
+        the default backend: ``ivi`` when a VISA library is found, else pyvisa-py.
+
+    Returns
+    -------
+    VisaLibraryBase
+        The (cached) library object.
+
+    Raises
+    ------
+    ValueError
+        Raised if the backend is not available or no default backend can be found.
+    TypeError
+        Raised if the specification is neither a string nor a path.
+
+    """
+    if isinstance(specification, os.PathLike):
+        specification = os.fspath(specification)
+    if not isinstance(specification, str):
+        raise TypeError(
+            "The VISA library specification must be a string such as '@py' or "
+            f"'/path/to/libvisa.so@ivi', not {type(specification).__name__}"
+        )
+    if not specification:
+        specification = os.environ.get("PYVISA_LIBRARY", "")
+        if specification:
+            logger.debug("Using the library specification %r of PYVISA_LIBRARY", specification)
+    if not specification:
+        return _default_library()
+    argument, backend = _split_specification(specification)
+    wrapper = get_wrapper_class(backend)
+    try:
+        return wrapper(argument)
+    except Exception as exc:
+        logger.debug("Could not open VISA wrapper %s with %r: %s", wrapper, argument, exc)
+        raise
+
+
+# === resource manager ===================================================================
+
+
+def _close_manager_session(visalib: VisaLibraryBase, session: VISARMSession) -> None:
+    """Close a manager session that was never closed explicitly.
+
+    Runs from a finalizer (garbage collection or interpreter exit): it must neither
+    raise nor warn.
+    """
+    with contextlib.suppress(Exception):
+        with visalib.ignore_warning(session, *visalib.issue_warning_on):
+            visalib.close(session)
+
+
+def _has_attribute(resource: Resource, name: str) -> bool:
+    """Whether a resource object has an attribute, without requiring an open session."""
+    if hasattr(type(resource), name):
+        return True
+    try:
+        getattr(resource, name)
+    except AttributeError:
+        return False
+    except Exception:
+        # e.g. InvalidSession: the attribute exists but needs an open session.
+        return True
+    return True
+
+
+class ResourceManager:
+    """VISA Resource Manager.
+
+    ``ResourceManager(spec)`` opens the library described by ``spec`` (see
+    :func:`open_visa_library`) and returns the manager of that library: the one already
+    open if there is one, else a new one holding a new resource manager session.
+
+    The manager closes the resources it opened when it is closed (explicitly, as a
+    context manager, when it is garbage collected or at interpreter exit).
+
+    Parameters
+    ----------
+    visa_library : str | os.PathLike | VisaLibraryBase, optional
+        Library specification (a path is the path of an IVI VISA library) or library
+        object, by default the default library.
+
+    """
+
+    #: Python class to use for each (interface type, resource class).
+    _resource_classes: ClassVar[dict[tuple[InterfaceType, str], type[Resource]]] = {}
+
+    #: Underlying library object.
+    visalib: VisaLibraryBase
+
+    _session: VISARMSession | None
+    _created_resources: weakref.WeakSet[Resource]
+    _finalizer: weakref.finalize[Any, Any]
+    _close_lock: threading.Lock
+
+    @classmethod
+    def register_resource_class(
+        cls,
+        interface_type: InterfaceType,
+        resource_class: str,
+        python_class: type[Resource],
+    ) -> None:
+        """Register a Python class for a (interface type, resource class) pair.
+
+        Parameters
+        ----------
+        interface_type : constants.InterfaceType
+            Interface type for which to register a wrapper class.
+        resource_class : str
+            Resource class (INSTR, INTFC, ...) for which to register a wrapper class.
+        python_class : type[Resource]
+            Subclass of ``Resource`` to use when opening such a resource.
+
+        """
+        key = (interface_type, resource_class)
+        previous = cls._resource_classes.get(key)
+        if previous is not None and previous is not python_class:
+            logger.debug(
+                "%s is already registered in the ResourceManager (%s); overwriting it with %s",
+                key,
+                previous.__name__,
+                python_class.__name__,
+            )
+        cls._resource_classes[key] = python_class
+
+    def __new__(cls, visa_library: str | os.PathLike[str] | VisaLibraryBase = "") -> Self:
+        if not isinstance(visa_library, VisaLibraryBase):
+            visa_library = open_visa_library(visa_library)
+        with visa_library._rm_lock:
+            existing = visa_library.resource_manager
+            if existing is not None and existing._session is not None:
+                logger.debug("Reusing ResourceManager with session %s", existing._session)
+                return cast(Self, existing)
+            obj = super().__new__(cls)
+            session, _ = visa_library.open_default_resource_manager()
+            obj.visalib = visa_library
+            obj._session = session
+            obj._created_resources = weakref.WeakSet()
+            obj._close_lock = threading.Lock()
+            obj._finalizer = weakref.finalize(obj, _close_manager_session, visa_library, session)
+            visa_library.resource_manager = obj
+        logger.debug("Created ResourceManager with session %s", session)
+        return obj
+
+    @property
+    def session(self) -> VISARMSession:
+        """Resource Manager session handle.
+
+        Raises
+        ------
+        errors.InvalidSession
+            Raised if the session is closed.
+
+        """
+        session = self._session
+        if session is None:
+            raise errors.InvalidSession()
+        return session
+
+    @property
+    def last_status(self) -> StatusCode:
+        """Last status code returned for an operation with this Resource Manager."""
+        return self.visalib.get_last_status_in_session(self.session)
+
+    def __str__(self) -> str:
+        return f"Resource Manager of {self.visalib}"
+
+    def __repr__(self) -> str:
+        return f"<ResourceManager({self.visalib!r})>"
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def ignore_warning(
+        self, *warnings_constants: StatusCode
+    ) -> contextlib.AbstractContextManager[None]:
+        """Ignoring warnings context manager for the current resource.
+
+        Parameters
+        ----------
+        warnings_constants : StatusCode
+            Constants identifying the warnings to ignore.
+
+        """
+        return self.visalib.ignore_warning(self.session, *warnings_constants)
+
+    def close(self) -> None:
+        """Close the resource manager session.
+
+        The resources opened through this manager are closed first. Closing an already
+        closed manager does nothing.
+
+        """
+        with self._close_lock:
+            session = self._session
+            if session is None:
+                return
+            logger.debug("Closing ResourceManager (session: %s)", session)
+            failures: list[Exception] = []
+            for resource in list(self._created_resources):
+                try:
+                    resource.close()
+                except Exception as exc:
+                    failures.append(exc)
+            self._finalizer.detach()
+            self._session = None
+            if self.visalib.resource_manager is self:
+                self.visalib.resource_manager = None
+            self.visalib.close(session)
+        if failures:
+            raise failures[0]
+
+    def list_resources(self, query: str = "?*::INSTR") -> tuple[str, ...]:
+        r"""Return a tuple of all connected devices matching query.
+
+        Notes
+        -----
+        The query uses the VISA Resource Regular Expression syntax - which is not the
+        same as the Python regular expression syntax. (see below)
+
+        The VISA Resource Regular Expression syntax is defined in the VISA Library
+        specification: http://www.ivifoundation.org/docs/vpp43.pdf
+
+        ========= ====================================================================
+        Symbol    Meaning
+        ========= ====================================================================
+        ?         Matches any one character.
+        \         Makes the character that follows it an ordinary character instead
+                  of special character. For example, when a question mark follows a
+                  backslash (\?), it matches the ? character instead of any one
+                  character.
+        [list]    Matches any one character from the enclosed list. You can use a
+                  hyphen to match a range of characters.
+        [^list]   Matches any character not in the enclosed list. You can use a
+                  hyphen to match a range of characters.
+        \*        Matches 0 or more occurrences of the preceding character or
+                  expression.
+        \+        Matches 1 or more occurrences of the preceding character or
+                  expression.
+        Exp|exp   Matches either the preceding or following expression. The or
+                  operator | matches the entire expression that precedes or follows
+                  it and not just the character that precedes or follows it. For
+                  example, VXI|GPIB means (VXI)|(GPIB), not VX(I|G)PIB.
+        (exp)     Grouping characters or expressions.
+        ========= ====================================================================
+
+        Thus the default query, '?*::INSTR', matches any sequences of characters ending
+        ending with '::INSTR'.
+
+        On some platforms, devices that are already open are not returned.
+
+        Parameters
+        ----------
+        query : str, optional
+            VISA Resource Regular Expression, by default '?*::INSTR'.
+
+        Returns
+        -------
+        tuple[str, ...]
+            Resource names of all the connected devices matching the query.
+
+        """
+        return self.visalib.list_resources(self.session, query)
+
+    def list_resources_info(self, query: str = "?*::INSTR") -> dict[str, ResourceInfo]:
+        """Get extended information about all connected devices matching query.
+
+        For details of the VISA Resource Regular Expression syntax used in query,
+        refer to list_resources().
+
+        Parameters
+        ----------
+        query : str, optional
+            VISA Resource Regular Expression, by default '?*::INSTR'.
+
+        Returns
+        -------
+        dict[str, ResourceInfo]
+            Mapping of resource name to ResourceInfo.
+
+        """
+        return {
+            name: self.resource_info(name, extended=True) for name in self.list_resources(query)
+        }
+
+    def list_opened_resources(self) -> list[Resource]:
+        """Return a list of all the opened resources.
+
+        Returns
+        -------
+        list[Resource]
+            The resources opened through this manager that are still open.
+
+        """
+        opened = []
+        for resource in list(self._created_resources):
+            try:
+                _ = resource.session
+            except errors.InvalidSession:
+                continue
+            opened.append(resource)
+        return opened
+
+    def resource_info(self, resource_name: str, extended: bool = True) -> ResourceInfo:
+        """Get the (extended) information of a particular resource.
+
+        When the backend does not implement the parsing, or rejects a name that is a
+        valid VISA resource name (e.g. an interface type it does not know), the name is
+        parsed in Python (aliases are then not resolved).
+
+        Parameters
+        ----------
+        resource_name : str
+            Unique symbolic name of a resource.
+        extended : bool, optional
+            Also get extended information (ie. resource_class, resource_name, alias).
+
+        Returns
+        -------
+        ResourceInfo
+            Information about the resource.
+
+        Raises
+        ------
+        errors.VisaIOError
+            Raised if neither the backend nor the Python parser understands the name.
+
+        """
+        visalib = self.visalib
+        session = self.session
+        if extended:
+            parse, python_parse = (
+                visalib.parse_resource_extended,
+                VisaLibraryBase.parse_resource_extended,
+            )
+        else:
+            parse, python_parse = visalib.parse_resource, VisaLibraryBase.parse_resource
+        try:
+            info, _ = parse(session, resource_name)
+        except NotImplementedError:
+            info, _ = python_parse(visalib, session, resource_name)
+        except errors.VisaIOError:
+            info, status = python_parse(visalib, session, resource_name)
+            if status < 0:
+                raise
+        return info
+
+    def open_bare_resource(
+        self,
+        resource_name: str,
+        access_mode: AccessModes = AccessModes.no_lock,
+        open_timeout: int = constants.VI_TMO_IMMEDIATE,
+    ) -> tuple[VISASession, StatusCode]:
+        """Open the specified resource without wrapping into a class.
+
+        Parameters
+        ----------
+        resource_name : str
+            Name or alias of the resource to open.
+        access_mode : constants.AccessModes, optional
+            Specifies the mode by which the resource is to be accessed, by default
+            constants.AccessModes.no_lock.
+        open_timeout : int, optional
+            If the ``access_mode`` parameter requests a lock, then this parameter
+            specifies the absolute time period (in milliseconds) that the resource
+            waits to get unlocked before this operation returns an error, by default
+            constants.VI_TMO_IMMEDIATE.
+
+        Returns
+        -------
+        VISASession
+            Unique logical identifier reference to a session.
+        StatusCode
+            Return value of the library call.
+
+        """
+        return self.visalib.open(self.session, resource_name, access_mode, open_timeout)
+
+    def _resource_class_for(self, resource_name: str) -> type[Resource]:
+        """Python class to use for a resource name, from its interface type and class."""
+        info = self.resource_info(resource_name, extended=True)
+        key = (info.interface_type, info.resource_class)
+        try:
+            return self._resource_classes[key]  # type: ignore[index]
+        except KeyError:
+            pass
+        try:
+            fallback = self._resource_classes[(InterfaceType.unknown, "")]
+        except KeyError:
+            raise ValueError(
+                f"There is no Python class registered for {key} (resource {resource_name!r}) "
+                "and no generic Resource class is registered"
+            ) from None
+        logger.warning("There is no class defined for %r. Using Resource", key)
+        return fallback
+
+    @overload
+    def open_resource(
+        self,
+        resource_name: str,
+        access_mode: AccessModes = ...,
+        open_timeout: int = ...,
+        resource_pyclass: None = None,
+        **kwargs: Any,
+    ) -> Resource: ...
+
+    @overload
+    def open_resource(
+        self,
+        resource_name: str,
+        access_mode: AccessModes,
+        open_timeout: int,
+        resource_pyclass: type[_R],
+        **kwargs: Any,
+    ) -> _R: ...
+
+    @overload
+    def open_resource(
+        self,
+        resource_name: str,
+        access_mode: AccessModes = ...,
+        open_timeout: int = ...,
+        *,
+        resource_pyclass: type[_R],
+        **kwargs: Any,
+    ) -> _R: ...
+
+    def open_resource(
+        self,
+        resource_name: str,
+        access_mode: AccessModes = AccessModes.no_lock,
+        open_timeout: int = constants.VI_TMO_IMMEDIATE,
+        resource_pyclass: type[Resource] | None = None,
+        **kwargs: Any,
+    ) -> Resource:
+        """Return an instrument for the resource name.
+
+        Parameters
+        ----------
+        resource_name : str
+            Name or alias of the resource to open.
+        access_mode : constants.AccessModes, optional
+            Specifies the mode by which the resource is to be accessed, by default
+            constants.AccessModes.no_lock.
+        open_timeout : int, optional
+            If the ``access_mode`` parameter requests a lock, then this parameter
+            specifies the absolute time period (in milliseconds) that the resource
+            waits to get unlocked before this operation returns an error, by default
+            constants.VI_TMO_IMMEDIATE.
+        resource_pyclass : type[Resource] | None, optional
+            Resource Python class to use to instantiate the Resource. Defaults to None:
+            select based on the resource name. The return value is typed as an instance
+            of that class.
+        kwargs : Any
+            Keyword arguments to be used to change instrument attributes after
+            construction.
+
+        Returns
+        -------
+        Resource
+            Subclass of Resource matching the resource.
+
+        Raises
+        ------
+        ValueError
+            Raised if a keyword argument is not an attribute of the resource class.
+
+        """
+        if resource_pyclass is None:
+            resource_pyclass = self._resource_class_for(resource_name)
+        resource = resource_pyclass(self, resource_name)
+        for key in kwargs:
+            if not _has_attribute(resource, key):
+                raise ValueError(
+                    f"{key!r} is not a valid attribute for type {type(resource).__name__}"
+                )
+        resource.open(access_mode, open_timeout)
+        try:
+            for key, value in kwargs.items():
+                setattr(resource, key, value)
+            with self._close_lock:
+                # The manager may have been closed by another thread meanwhile.
+                if self._session is None:
+                    raise errors.InvalidSession()
+                self._created_resources.add(resource)
+        except BaseException:
+            resource.close()
+            raise
+        return resource
