@@ -74,6 +74,11 @@ def __getattr__(name: str) -> Any:
             value = "unknown"
         globals()["__version__"] = value
         return value
+    if name == "VisaLibrary":
+        # The IVI (ctypes) library class of the docs' examples, loaded on first use.
+        from .ctwrapper import IVIVisaLibrary
+
+        return IVIVisaLibrary
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -86,6 +91,7 @@ __all__ = [
     "ResourceManager",
     "VisaIOError",
     "VisaIOWarning",
+    "VisaLibrary",
     "VisaTypeError",
     "attributes",
     "constants",

@@ -1,0 +1,1493 @@
+"""Binding of the VISA C functions and the middle-level (level 2) wrappers.
+
+Two layers live here:
+
+- :func:`bind_library` reads the signature table of :mod:`.signatures` and, once
+  per loaded library, sets ``argtypes``, ``restype`` and ``errcheck`` on every
+  exported VISA function. The ``errcheck`` hands the returned status to
+  ``library.handle_return_value(session, status)`` (raising
+  :class:`~pyvisa.errors.VisaIOError` for errors, issuing warnings, recording the
+  last status) and writes a DEBUG trace of the call. A function missing from the
+  library is replaced by a stub that raises :class:`NotImplementedError` naming it.
+
+- One Python function per middle-level operation of
+  :class:`~pyvisa.highlevel.VisaLibraryBase` (``read``, ``get_attribute``...). Each
+  takes the :class:`~pyvisa.ctwrapper.highlevel.IVIVisaLibrary` as first argument,
+  converts the Python arguments to C, calls the bound function and converts the
+  outputs passed by reference back to Python values. They become methods of
+  ``IVIVisaLibrary`` (see :data:`visa_functions`).
+
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .. import attributes, logger
+from ..constants import (
+    VI_ATTR_USB_RECV_INTR_DATA,
+    VI_ATTR_USB_RECV_INTR_SIZE,
+    VI_TMO_IMMEDIATE,
+    AccessModes,
+    EventType,
+    InterfaceType,
+    StatusCode,
+)
+from ..errors import VisaIOError
+from ..highlevel import ResourceInfo
+from . import types
+from .signatures import NOT_BOUND, SIGNATURES
+from .types import (
+    ViBusAddress,
+    ViBusAddress64,
+    ViEvent,
+    ViEventType,
+    ViFindList,
+    ViHndlr,
+    ViJobId,
+    ViSession,
+    ViUInt16,
+    ViUInt32,
+    encode_string,
+    string_buffer,
+)
+
+if TYPE_CHECKING:
+    from .highlevel import IVIVisaLibrary
+
+#: Size of the buffers receiving C strings: VI_FIND_BUFLEN (256) is the VISA
+#: maximum; some libraries write longer aliases, so leave room.
+STRING_BUFFER_SIZE = 1024
+
+
+# ----------------------------------------------------------------------------
+# C signatures
+# ----------------------------------------------------------------------------
+
+
+def _parameter_type(parameter: str) -> Any:
+    """Ctypes type of one parameter as written in visa.h (``ViUInt32 cnt``...)."""
+    words = parameter.split()
+    if words[0] == "void":  # "void _VI_PTR attrValue": the untyped output of viGetAttribute
+        return types.ViPAttrState
+    if words[-1].endswith("[]"):  # "ViChar _VI_FAR desc[]": an output character array
+        return types.ViAChar
+    return types.VISA_TYPES[words[0]]
+
+
+class CFunctionSpec(NamedTuple):
+    """Ctypes view of one C signature."""
+
+    name: str
+    restype: Any
+    argtypes: tuple[Any, ...]
+    #: True when the first argument is a session/object whose status is tracked.
+    has_session: bool
+
+
+def _build_specs() -> dict[str, CFunctionSpec]:
+    specs = {}
+    for sig in SIGNATURES:
+        if sig.name in NOT_BOUND:
+            continue
+        params = [p.strip() for p in sig.parameters.split(",")]
+        argtypes = tuple(_parameter_type(p) for p in params)
+        restype = None if sig.restype == "void" else types.ViStatus
+        # viOpenDefaultRM's only argument is an output pointer, not a session.
+        has_session = not params[0].split()[0].startswith("ViP")
+        specs[sig.name] = CFunctionSpec(sig.name, restype, argtypes, has_session)
+    return specs
+
+
+#: Ctypes signature of every bound function, by name (built once at import).
+C_FUNCTIONS: dict[str, CFunctionSpec] = _build_specs()
+
+
+def _missing_function(name: str, library_path: str) -> Callable[..., Any]:
+    def missing(*args: Any) -> Any:
+        raise NotImplementedError(
+            f"{name} is not exported by the VISA library {library_path} "
+            "(the library implements an older VISA specification or lacks this operation)"
+        )
+
+    missing.__name__ = name
+    return missing
+
+
+def bind_library(
+    lib: ctypes.CDLL, library: IVIVisaLibrary, library_path: str
+) -> dict[str, Callable[..., Any]]:
+    """Set the signature of every VISA function of a loaded library.
+
+    Parameters
+    ----------
+    lib : ctypes.CDLL
+        The loaded shared library.
+    library : IVIVisaLibrary
+        Object whose ``handle_return_value(session, status)`` processes each status.
+    library_path : str
+        Path of the library, for the error raised by missing functions.
+
+    Returns
+    -------
+    dict[str, Callable]
+        Bound C function (or stub raising :class:`NotImplementedError` when the
+        symbol is absent) by VISA name.
+
+    """
+    handle = library.handle_return_value
+    debug = logging.DEBUG
+
+    def errcheck_session(result: int | None, func: Any, arguments: tuple[Any, ...]) -> Any:
+        if logger.isEnabledFor(debug):
+            logger.debug("%s%s -> %r", func.__name__, arguments, result)
+        return handle(arguments[0], 0 if result is None else result)
+
+    def errcheck_no_session(result: int, func: Any, arguments: tuple[Any, ...]) -> Any:
+        if logger.isEnabledFor(debug):
+            logger.debug("%s%s -> %r", func.__name__, arguments, result)
+        return handle(None, result)
+
+    bound: dict[str, Callable[..., Any]] = {}
+    for spec in C_FUNCTIONS.values():
+        try:
+            func = lib[spec.name]
+        except AttributeError:
+            bound[spec.name] = _missing_function(spec.name, library_path)
+            continue
+        func.argtypes = list(spec.argtypes)
+        func.restype = spec.restype
+        func.errcheck = errcheck_session if spec.has_session else errcheck_no_session  # type: ignore[assignment]
+        bound[spec.name] = func
+    return bound
+
+
+# ----------------------------------------------------------------------------
+# Helpers
+# ----------------------------------------------------------------------------
+
+
+def _check_uint(value: int, bits: int, what: str) -> int:
+    value = int(value)
+    if not 0 <= value < (1 << bits):
+        raise ValueError(f"{what} must fit in an unsigned {bits}-bit integer, got {value}")
+    return value
+
+
+def _offset_type(extended: bool) -> str:
+    return "Ex" if extended else ""
+
+
+def _keep_job_data(
+    library: IVIVisaLibrary, session: int, job_id: int, data: Any, is_read: bool
+) -> None:
+    """Keep the memory of an asynchronous operation alive until its session is closed."""
+    library._async_jobs.setdefault(int(session), {})[job_id] = (data, is_read)
+
+
+def _as_event_type(value: int) -> Any:
+    try:
+        return EventType(value)
+    except ValueError:
+        return value
+
+
+def _as_interface_type(value: int) -> Any:
+    try:
+        return InterfaceType(value)
+    except ValueError:
+        return value
+
+
+# ----------------------------------------------------------------------------
+# Resource manager, sessions, attributes
+# ----------------------------------------------------------------------------
+
+
+def open_default_resource_manager(library: IVIVisaLibrary) -> tuple[int, StatusCode]:
+    """Return a session to the Default Resource Manager resource (viOpenDefaultRM)."""
+    session = ViSession()
+    ret = library.viOpenDefaultRM(ctypes.byref(session))
+    return session.value, ret
+
+
+def open(
+    library: IVIVisaLibrary,
+    session: int,
+    resource_name: str,
+    access_mode: AccessModes = AccessModes.no_lock,
+    open_timeout: int = VI_TMO_IMMEDIATE,
+) -> tuple[int, StatusCode]:
+    """Open a session to the specified resource (viOpen)."""
+    out_session = ViSession()
+    name = encode_string(resource_name, "resource_name")
+    ret = library.viOpen(
+        session,
+        name,
+        int(access_mode),
+        _check_uint(open_timeout, 32, "open_timeout"),
+        ctypes.byref(out_session),
+    )
+    return out_session.value, ret
+
+
+def close(library: IVIVisaLibrary, session: int) -> StatusCode:
+    """Close the specified session, event, or find list (viClose)."""
+    try:
+        return library.viClose(session)
+    finally:
+        with library._async_lock:
+            library._async_jobs.pop(int(session), None)
+        library._forget_handlers(session)
+
+
+def find_resources(
+    library: IVIVisaLibrary, session: int, query: str
+) -> tuple[int, int, str, StatusCode]:
+    """Query a VISA system to locate the resources associated with an interface (viFindRsrc).
+
+    Returns
+    -------
+    tuple[int, int, str, StatusCode]
+        Find list handle, number of matches, first matching resource, status.
+
+    """
+    find_list = ViFindList()
+    count = ViUInt32()
+    description = string_buffer(STRING_BUFFER_SIZE)
+    ret = library.viFindRsrc(
+        session,
+        encode_string(query, "query"),
+        ctypes.byref(find_list),
+        ctypes.byref(count),
+        description,
+    )
+    return find_list.value, count.value, types.buffer_text(description), ret
+
+
+def find_next(library: IVIVisaLibrary, find_list: int) -> tuple[str, StatusCode]:
+    """Return the next resource of a find list (viFindNext)."""
+    description = string_buffer(STRING_BUFFER_SIZE)
+    ret = library.viFindNext(find_list, description)
+    return types.buffer_text(description), ret
+
+
+def list_resources(
+    library: IVIVisaLibrary, session: int, query: str = "?*::INSTR"
+) -> tuple[str, ...]:
+    """Return a tuple of all connected devices matching query (viFindRsrc/viFindNext).
+
+    An empty tuple is returned when nothing matches.
+    """
+    try:
+        find_list, count, first, _ = find_resources(library, session, query)
+    except VisaIOError as exc:
+        if exc.error_code == StatusCode.error_resource_not_found:
+            return ()
+        raise
+    try:
+        names = [first]
+        names.extend(find_next(library, find_list)[0] for _ in range(count - 1))
+    finally:
+        library.viClose(find_list)
+    return tuple(names)
+
+
+def parse_resource(
+    library: IVIVisaLibrary, session: int, resource_name: str
+) -> tuple[Any, StatusCode]:
+    """Parse a resource string to get the interface information (viParseRsrc)."""
+    interface_type = ViUInt16()
+    board = ViUInt16()
+    ret = library.viParseRsrc(
+        session,
+        encode_string(resource_name, "resource_name"),
+        ctypes.byref(interface_type),
+        ctypes.byref(board),
+    )
+    info = ResourceInfo(_as_interface_type(interface_type.value), board.value, None, None, None)
+    return info, ret
+
+
+def parse_resource_extended(
+    library: IVIVisaLibrary, session: int, resource_name: str
+) -> tuple[Any, StatusCode]:
+    """Parse a resource string to get extended interface information (viParseRsrcEx)."""
+    interface_type = ViUInt16()
+    board = ViUInt16()
+    resource_class = string_buffer(STRING_BUFFER_SIZE)
+    expanded = string_buffer(STRING_BUFFER_SIZE)
+    alias = string_buffer(STRING_BUFFER_SIZE)
+    ret = library.viParseRsrcEx(
+        session,
+        encode_string(resource_name, "resource_name"),
+        ctypes.byref(interface_type),
+        ctypes.byref(board),
+        resource_class,
+        expanded,
+        alias,
+    )
+    info = ResourceInfo(
+        _as_interface_type(interface_type.value),
+        board.value,
+        types.buffer_text(resource_class),
+        types.buffer_text(expanded),
+        types.buffer_text(alias) or None,
+    )
+    return info, ret
+
+
+class _AttributeCodec(NamedTuple):
+    """How to read and write one attribute, derived from its C type."""
+
+    type_name: str
+    #: "int", "address", "string" or "bytes".
+    kind: str
+    ctype: Any
+    bits: int
+    signed: bool
+
+
+def _codec_for_type(type_name: str) -> _AttributeCodec | None:
+    if type_name in types.STRING_TYPES:
+        return _AttributeCodec(type_name, "string", None, 0, False)
+    if type_name in ("ViAUInt8", "ViAByte"):
+        return _AttributeCodec(type_name, "bytes", None, 0, False)
+    ctype = types.VISA_TYPES.get(type_name)
+    if ctype is None:
+        return None
+    if ctype is ctypes.c_void_p or ctype is ctypes.c_char_p:  # ViAddr, ViBuf: pointer values
+        return _AttributeCodec(
+            type_name, "address", ctypes.c_void_p, ctypes.sizeof(ctypes.c_void_p) * 8, False
+        )
+    if issubclass(ctype, ctypes._SimpleCData) and ctype._type_ in "bBhHiIlLqQ":
+        bits = ctypes.sizeof(ctype) * 8
+        return _AttributeCodec(type_name, "int", ctype, bits, ctype._type_.islower())
+    return None
+
+
+#: Codec for attributes whose C type is unknown: read into a zeroed ViAttrState,
+#: which gives the right value for any unsigned integer up to its width.
+_FALLBACK_CODEC = _AttributeCodec(
+    "ViAttrState", "int", types.ViAttrState, ctypes.sizeof(types.ViAttrState) * 8, False
+)
+_codec_cache: dict[int, _AttributeCodec] = {}
+
+
+def attribute_codec(attribute: int) -> _AttributeCodec:
+    """Codec of an attribute id, from the C type declared in :mod:`pyvisa.attributes`."""
+    attribute = int(attribute)
+    codec = _codec_cache.get(attribute)
+    if codec is not None:
+        return codec
+    attr_class = attributes.AttributesByID.get(attribute)
+    type_name = getattr(attr_class, "visa_type", None)
+    if attribute == VI_ATTR_USB_RECV_INTR_DATA:
+        # Declared ViBuf, but viGetAttribute copies the data into the caller's array.
+        type_name = "ViAUInt8"
+    codec = _codec_for_type(type_name) if isinstance(type_name, str) else None
+    if codec is None:
+        return _FALLBACK_CODEC
+    _codec_cache[attribute] = codec
+    return codec
+
+
+def get_attribute(library: IVIVisaLibrary, session: int, attribute: int) -> tuple[Any, StatusCode]:
+    """Retrieve the state of an attribute (viGetAttribute).
+
+    The value is decoded according to the attribute's C type: integers for the
+    ViUInt*/ViInt*/ViBoolean/ViVersion/ViBusAddress... types, ``int`` addresses
+    for ViAddr and ViBuf, ``str`` for the string types, ``bytes`` for
+    VI_ATTR_USB_RECV_INTR_DATA.
+    """
+    codec = attribute_codec(attribute)
+    kind = codec.kind
+    if kind == "int" or kind == "address":
+        value = codec.ctype()
+        ret = library.viGetAttribute(session, attribute, ctypes.byref(value))
+        return (value.value or 0) if kind == "address" else value.value, ret
+    if kind == "string":
+        buffer = string_buffer(STRING_BUFFER_SIZE)
+        ret = library.viGetAttribute(session, attribute, buffer)
+        return types.buffer_text(buffer), ret
+    # Byte array (USB interrupt data): its length is another attribute of the event.
+    size_value = ViUInt16()
+    library.viGetAttribute(session, VI_ATTR_USB_RECV_INTR_SIZE, ctypes.byref(size_value))
+    buffer = ctypes.create_string_buffer(max(size_value.value, STRING_BUFFER_SIZE))
+    ret = library.viGetAttribute(session, attribute, buffer)
+    return ctypes.string_at(buffer, size_value.value), ret
+
+
+_ATTR_STATE_BITS = ctypes.sizeof(types.ViAttrState) * 8
+_ATTR_STATE_MASK = (1 << _ATTR_STATE_BITS) - 1
+
+
+def encode_attribute_value(attribute: int, value: Any) -> int:
+    """Convert a Python attribute value to the ViAttrState passed to viSetAttribute.
+
+    Raises
+    ------
+    TypeError
+        If the value cannot be represented by the attribute's C type.
+    ValueError
+        If an integer does not fit in the attribute's C type.
+
+    """
+    codec = attribute_codec(attribute)
+    if value is None and codec.kind == "address":
+        return 0
+    if isinstance(value, bytes | bytearray) and len(value) == 1:
+        value = value[0]
+    if codec.kind not in ("int", "address") or not isinstance(value, int):
+        raise TypeError(
+            f"cannot set attribute {attribute:#x} of C type {codec.type_name} "
+            f"to {value!r}: expected an integer"
+        )
+    value = int(value)
+    # A value wider than ViAttrState (64-bit types on 32-bit Python) cannot be passed.
+    bits = min(codec.bits, _ATTR_STATE_BITS)
+    low = -(1 << (bits - 1))
+    # Both the signed and the unsigned reading of the C type are accepted.
+    if not low <= value < (1 << bits):
+        raise ValueError(
+            f"value {value} out of range for attribute {attribute:#x} of C type "
+            f"{codec.type_name} ({bits}-bit)"
+        )
+    return value & _ATTR_STATE_MASK
+
+
+def set_attribute(
+    library: IVIVisaLibrary, session: int, attribute: int, attribute_state: Any
+) -> StatusCode:
+    """Set the state of an attribute (viSetAttribute)."""
+    return library.viSetAttribute(
+        session, attribute, encode_attribute_value(attribute, attribute_state)
+    )
+
+
+def status_description(
+    library: IVIVisaLibrary, session: int, status: int
+) -> tuple[str, StatusCode]:
+    """Return a user-readable description of a status code (viStatusDesc)."""
+    description = string_buffer(STRING_BUFFER_SIZE)
+    ret = library.viStatusDesc(session, status, description)
+    return types.buffer_text(description), ret
+
+
+def terminate(library: IVIVisaLibrary, session: int, degree: Any, job_id: int) -> StatusCode:
+    """Request a session to terminate normal execution of an operation (viTerminate)."""
+    return library.viTerminate(session, 0 if degree is None else degree, job_id or 0)
+
+
+def lock(
+    library: IVIVisaLibrary,
+    session: int,
+    lock_type: int,
+    timeout: int,
+    requested_key: str | None = None,
+) -> tuple[str | None, StatusCode]:
+    """Establish an access mode to the specified resource (viLock).
+
+    Returns the key to share the lock (``None`` for an exclusive lock).
+    """
+    if int(lock_type) == AccessModes.exclusive_lock:
+        ret = library.viLock(session, int(lock_type), timeout, None, None)
+        return None, ret
+    key = None if requested_key is None else encode_string(requested_key, "requested_key")
+    access_key = string_buffer(STRING_BUFFER_SIZE)
+    ret = library.viLock(session, int(lock_type), timeout, key, access_key)
+    return types.buffer_text(access_key), ret
+
+
+def unlock(library: IVIVisaLibrary, session: int) -> StatusCode:
+    """Relinquish a lock for the specified resource (viUnlock)."""
+    return library.viUnlock(session)
+
+
+# ----------------------------------------------------------------------------
+# Events
+# ----------------------------------------------------------------------------
+
+
+def enable_event(
+    library: IVIVisaLibrary, session: int, event_type: int, mechanism: int, context: None = None
+) -> StatusCode:
+    """Enable notification of an event type by the given mechanisms (viEnableEvent)."""
+    return library.viEnableEvent(session, event_type, mechanism, 0 if context is None else context)
+
+
+def disable_event(
+    library: IVIVisaLibrary, session: int, event_type: int, mechanism: int
+) -> StatusCode:
+    """Disable notification of an event type by the given mechanisms (viDisableEvent)."""
+    return library.viDisableEvent(session, event_type, mechanism)
+
+
+def discard_events(
+    library: IVIVisaLibrary, session: int, event_type: int, mechanism: int
+) -> StatusCode:
+    """Discard pending event occurrences (viDiscardEvents)."""
+    return library.viDiscardEvents(session, event_type, mechanism)
+
+
+def wait_on_event(
+    library: IVIVisaLibrary, session: int, in_event_type: int, timeout: int
+) -> tuple[Any, int, StatusCode]:
+    """Wait for an occurrence of the given event type (viWaitOnEvent).
+
+    Returns the received event type, the event context and the status.
+    """
+    out_type = ViEventType()
+    context = ViEvent()
+    ret = library.viWaitOnEvent(
+        session,
+        in_event_type,
+        _check_uint(timeout, 32, "timeout"),
+        ctypes.byref(out_type),
+        ctypes.byref(context),
+    )
+    return _as_event_type(out_type.value), context.value, ret
+
+
+def convert_user_handle(user_handle: Any) -> Any:
+    """Convert a Python user handle to the ctypes object whose address is passed to C.
+
+    ``None`` stays ``None`` (VI_NULL); ints become ``c_long`` (``c_longlong`` when
+    larger), floats ``c_double``, ``str`` ``c_wchar_p``, ``bytes`` ``c_char_p``,
+    sequences of ints/floats arrays of ``c_long``/``c_double``; ctypes objects
+    (structures, arrays, simple values) are used as they are.
+
+    Raises
+    ------
+    TypeError
+        For any other type.
+
+    """
+    if user_handle is None or isinstance(
+        user_handle, ctypes._SimpleCData | ctypes.Structure | ctypes.Union | ctypes.Array
+    ):
+        return user_handle
+    if isinstance(user_handle, bool | int):
+        value = int(user_handle)
+        long_bits = ctypes.sizeof(ctypes.c_long) * 8
+        if -(1 << (long_bits - 1)) <= value < (1 << (long_bits - 1)):
+            return ctypes.c_long(value)
+        if -(1 << 63) <= value < (1 << 63):
+            return ctypes.c_longlong(value)
+        raise TypeError(f"user handle {value} does not fit in a 64-bit integer")
+    if isinstance(user_handle, float):
+        return ctypes.c_double(user_handle)
+    if isinstance(user_handle, str):
+        return ctypes.c_wchar_p(user_handle)
+    if isinstance(user_handle, bytes):
+        return ctypes.c_char_p(user_handle)
+    if isinstance(user_handle, list | tuple):
+        if all(isinstance(x, int) for x in user_handle):
+            return (ctypes.c_long * len(user_handle))(*user_handle)
+        if all(isinstance(x, int | float) for x in user_handle):
+            return (ctypes.c_double * len(user_handle))(*user_handle)
+    raise TypeError(
+        f"unsupported user handle {user_handle!r}: expected None, int, float, str, bytes, "
+        "a list of numbers or a ctypes object"
+    )
+
+
+def _user_handle_address(converted: Any) -> int | None:
+    return None if converted is None else ctypes.addressof(converted)
+
+
+def _make_callback(handler: Callable[..., Any], converted_user_handle: Any) -> Any:
+    """Wrap a Python handler in a ViHndlr C callback.
+
+    The handler is called with Python values: ``(session: int, event_type:
+    EventType, context: int, user_handle)`` where ``user_handle`` is the
+    converted handle returned by :func:`install_handler`. Its exceptions are
+    logged and never cross into C.
+    """
+
+    def callback(session: int, event_type: int, context: int, user_address: int | None) -> int:
+        try:
+            handler(session, _as_event_type(event_type), context, converted_user_handle)
+        except BaseException:  # noqa: B036 - nothing may propagate into the C library
+            logger.exception(
+                "Exception in VISA event handler %r (session %s, event type %#x)",
+                handler,
+                session,
+                event_type,
+            )
+        return StatusCode.success
+
+    return ViHndlr(callback)
+
+
+def install_handler(
+    library: IVIVisaLibrary,
+    session: int,
+    event_type: int,
+    handler: Callable[..., Any],
+    user_handle: Any,
+) -> tuple[Callable[..., Any], Any, Any, StatusCode]:
+    """Install a handler for event callbacks (viInstallHandler).
+
+    Returns
+    -------
+    tuple
+        The handler, the converted user handle (to pass to later calls), the
+        converted handler (the ctypes callback) and the status of the call.
+
+    """
+    if not callable(handler):
+        raise TypeError(f"the handler must be callable, not {type(handler).__name__}")
+    converted_user_handle = convert_user_handle(user_handle)
+    converted_handler = _make_callback(handler, converted_user_handle)
+    ret = library.viInstallHandler(
+        session, event_type, converted_handler, _user_handle_address(converted_user_handle)
+    )
+    library._keep_handler(session, event_type, handler, converted_handler, converted_user_handle)
+    return handler, converted_user_handle, converted_handler, ret
+
+
+def uninstall_handler(
+    library: IVIVisaLibrary, session: int, event_type: int, handler: Any, user_handle: Any = None
+) -> StatusCode:
+    """Uninstall a handler (viUninstallHandler).
+
+    ``handler`` and ``user_handle`` are the converted values returned by
+    :func:`install_handler`; a Python handler installed through this library is
+    also accepted and resolved to its callback.
+    """
+    converted_handler, converted_user_handle = library._find_handler(
+        session, event_type, handler, user_handle
+    )
+    ret = library.viUninstallHandler(
+        session, event_type, converted_handler, _user_handle_address(converted_user_handle)
+    )
+    library._release_handler(session, event_type, converted_handler, converted_user_handle)
+    return ret
+
+
+# ----------------------------------------------------------------------------
+# Basic I/O
+# ----------------------------------------------------------------------------
+
+
+def read(library: IVIVisaLibrary, session: int, count: int) -> tuple[bytes, StatusCode]:
+    """Read data from a device or interface synchronously (viRead)."""
+    count = _check_uint(count, 32, "count")
+    buffer = ctypes.create_string_buffer(count)
+    return_count = ViUInt32()
+    ret = library.viRead(session, buffer, count, ctypes.byref(return_count))
+    return ctypes.string_at(buffer, return_count.value), ret
+
+
+def read_into(library: IVIVisaLibrary, session: int, buffer: Any) -> tuple[int, StatusCode]:
+    """Read data synchronously into a writable buffer, without intermediate copy (viRead).
+
+    Parameters
+    ----------
+    library : IVIVisaLibrary
+        The library.
+    session : VISASession
+        Unique logical identifier to a session.
+    buffer : bytearray | memoryview
+        Writable contiguous buffer; at most ``len(buffer)`` bytes (capped to
+        2**32 - 1) are read into its start.
+
+    Returns
+    -------
+    int
+        Number of bytes read.
+    StatusCode
+        Return value of the library call.
+
+    """
+    c_buffer = types.writable_buffer(buffer)
+    count = min(len(c_buffer), 0xFFFFFFFF)
+    return_count = ViUInt32()
+    ret = library.viRead(session, c_buffer, count, ctypes.byref(return_count))
+    return return_count.value, ret
+
+
+#: Seconds get_buffer_from_id waits for a read_asynchronously call in progress.
+ASYNC_REGISTRATION_TIMEOUT = 5.0
+
+
+def read_asynchronously(
+    library: IVIVisaLibrary, session: int, count: int
+) -> tuple[Any, int, StatusCode]:
+    """Read data from a device or interface asynchronously (viReadAsync).
+
+    The buffer is registered before this function returns so that
+    :meth:`get_buffer_from_id` finds it; it stays alive until the session is closed.
+    """
+    count = _check_uint(count, 32, "count")
+    buffer = ctypes.create_string_buffer(count)
+    job_id = ViJobId()
+    with library._async_lock:
+        ret = library.viReadAsync(session, buffer, count, ctypes.byref(job_id))
+        _keep_job_data(library, session, job_id.value, buffer, True)
+    return buffer, job_id.value, ret
+
+
+def get_buffer_from_id(library: IVIVisaLibrary, job_id: int) -> Any:
+    """Buffer of an asynchronous read, or ``None`` if the job id is unknown.
+
+    Waits (at most :data:`ASYNC_REGISTRATION_TIMEOUT` seconds) for a
+    :func:`read_asynchronously` call in progress to register its buffer, so that
+    a completion handler running in another thread finds it.
+    """
+    acquired = library._async_lock.acquire(timeout=ASYNC_REGISTRATION_TIMEOUT)
+    try:
+        for jobs in list(library._async_jobs.values()):
+            buffer, is_read = jobs.get(int(job_id), (None, False))
+            if is_read:
+                return buffer
+        return None
+    finally:
+        if acquired:
+            library._async_lock.release()
+
+
+def write(library: IVIVisaLibrary, session: int, data: bytes) -> tuple[int, StatusCode]:
+    """Write data to a device or interface synchronously (viWrite)."""
+    data = bytes(data)
+    return_count = ViUInt32()
+    ret = library.viWrite(
+        session, data, _check_uint(len(data), 32, "len(data)"), ctypes.byref(return_count)
+    )
+    return return_count.value, ret
+
+
+def write_asynchronously(
+    library: IVIVisaLibrary, session: int, data: bytes
+) -> tuple[int, StatusCode]:
+    """Write data to a device or interface asynchronously (viWriteAsync).
+
+    The data is kept alive until the session is closed.
+    """
+    data = bytes(data)
+    job_id = ViJobId()
+    with library._async_lock:
+        ret = library.viWriteAsync(
+            session, data, _check_uint(len(data), 32, "len(data)"), ctypes.byref(job_id)
+        )
+        _keep_job_data(library, session, job_id.value, data, False)
+    return job_id.value, ret
+
+
+def read_to_file(
+    library: IVIVisaLibrary, session: int, filename: str, count: int
+) -> tuple[int, StatusCode]:
+    """Read data synchronously and store it in a file (viReadToFile)."""
+    return_count = ViUInt32()
+    ret = library.viReadToFile(
+        session,
+        encode_string(str(filename), "filename"),
+        _check_uint(count, 32, "count"),
+        ctypes.byref(return_count),
+    )
+    return return_count.value, ret
+
+
+def write_from_file(
+    library: IVIVisaLibrary, session: int, filename: str, count: int
+) -> tuple[int, StatusCode]:
+    """Take data from a file and write it out synchronously (viWriteFromFile)."""
+    return_count = ViUInt32()
+    ret = library.viWriteFromFile(
+        session,
+        encode_string(str(filename), "filename"),
+        _check_uint(count, 32, "count"),
+        ctypes.byref(return_count),
+    )
+    return return_count.value, ret
+
+
+def assert_trigger(library: IVIVisaLibrary, session: int, protocol: int) -> StatusCode:
+    """Assert a software or hardware trigger (viAssertTrigger)."""
+    return library.viAssertTrigger(session, protocol)
+
+
+def read_stb(library: IVIVisaLibrary, session: int) -> tuple[int, StatusCode]:
+    """Read a status byte of the service request (viReadSTB)."""
+    status = ViUInt16()
+    ret = library.viReadSTB(session, ctypes.byref(status))
+    return status.value, ret
+
+
+def clear(library: IVIVisaLibrary, session: int) -> StatusCode:
+    """Clear a device (viClear)."""
+    return library.viClear(session)
+
+
+def set_buffer(library: IVIVisaLibrary, session: int, mask: int, size: int) -> StatusCode:
+    """Set the size of the formatted and/or low-level I/O buffers (viSetBuf)."""
+    return library.viSetBuf(session, mask, _check_uint(size, 32, "size"))
+
+
+def flush(library: IVIVisaLibrary, session: int, mask: int) -> StatusCode:
+    """Flush the specified buffers (viFlush)."""
+    return library.viFlush(session, mask)
+
+
+def buffer_write(library: IVIVisaLibrary, session: int, data: bytes) -> tuple[int, StatusCode]:
+    """Write data to a formatted I/O write buffer synchronously (viBufWrite)."""
+    data = bytes(data)
+    return_count = ViUInt32()
+    ret = library.viBufWrite(
+        session, data, _check_uint(len(data), 32, "len(data)"), ctypes.byref(return_count)
+    )
+    return return_count.value, ret
+
+
+def buffer_read(library: IVIVisaLibrary, session: int, count: int) -> tuple[bytes, StatusCode]:
+    """Read data through the formatted I/O read buffer (viBufRead)."""
+    count = _check_uint(count, 32, "count")
+    buffer = ctypes.create_string_buffer(count)
+    return_count = ViUInt32()
+    ret = library.viBufRead(session, buffer, count, ctypes.byref(return_count))
+    return ctypes.string_at(buffer, return_count.value), ret
+
+
+# ----------------------------------------------------------------------------
+# Memory I/O
+# ----------------------------------------------------------------------------
+
+
+def _offset(offset: int, extended: bool) -> int:
+    bits = 64 if extended else ctypes.sizeof(ViBusAddress) * 8
+    return _check_uint(offset, bits, "offset")
+
+
+def _in(
+    library: IVIVisaLibrary, bits: int, session: int, space: int, offset: int, extended: bool
+) -> tuple[int, StatusCode]:
+    value = types.UNSIGNED_BY_WIDTH[bits]()
+    func = getattr(library, f"viIn{bits}{_offset_type(extended)}")
+    ret = func(session, space, _offset(offset, extended), ctypes.byref(value))
+    return value.value, ret
+
+
+def _out(
+    library: IVIVisaLibrary,
+    bits: int,
+    session: int,
+    space: int,
+    offset: int,
+    data: int,
+    extended: bool,
+) -> StatusCode:
+    func = getattr(library, f"viOut{bits}{_offset_type(extended)}")
+    return func(session, space, _offset(offset, extended), _check_uint(data, bits, "data"))
+
+
+def in_8(
+    library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
+) -> tuple[int, StatusCode]:
+    """Read an 8-bit value from the specified memory space and offset (viIn8*)."""
+    return _in(library, 8, session, space, offset, extended)
+
+
+def in_16(
+    library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
+) -> tuple[int, StatusCode]:
+    """Read a 16-bit value from the specified memory space and offset (viIn16*)."""
+    return _in(library, 16, session, space, offset, extended)
+
+
+def in_32(
+    library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
+) -> tuple[int, StatusCode]:
+    """Read a 32-bit value from the specified memory space and offset (viIn32*)."""
+    return _in(library, 32, session, space, offset, extended)
+
+
+def in_64(
+    library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
+) -> tuple[int, StatusCode]:
+    """Read a 64-bit value from the specified memory space and offset (viIn64*)."""
+    return _in(library, 64, session, space, offset, extended)
+
+
+def out_8(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    data: int,
+    extended: bool = False,
+) -> StatusCode:
+    """Write an 8-bit value to the specified memory space and offset (viOut8*)."""
+    return _out(library, 8, session, space, offset, data, extended)
+
+
+def out_16(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    data: int,
+    extended: bool = False,
+) -> StatusCode:
+    """Write a 16-bit value to the specified memory space and offset (viOut16*)."""
+    return _out(library, 16, session, space, offset, data, extended)
+
+
+def out_32(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    data: int,
+    extended: bool = False,
+) -> StatusCode:
+    """Write a 32-bit value to the specified memory space and offset (viOut32*)."""
+    return _out(library, 32, session, space, offset, data, extended)
+
+
+def out_64(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    data: int,
+    extended: bool = False,
+) -> StatusCode:
+    """Write a 64-bit value to the specified memory space and offset (viOut64*)."""
+    return _out(library, 64, session, space, offset, data, extended)
+
+
+def _move_in(
+    library: IVIVisaLibrary,
+    bits: int,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    extended: bool,
+) -> tuple[list[int], StatusCode]:
+    length = _check_uint(length, ctypes.sizeof(types.ViBusSize) * 8, "length")
+    buffer = (types.UNSIGNED_BY_WIDTH[bits] * length)()
+    func = getattr(library, f"viMoveIn{bits}{_offset_type(extended)}")
+    ret = func(session, space, _offset(offset, extended), length, buffer)
+    return list(buffer), ret
+
+
+def _move_out(
+    library: IVIVisaLibrary,
+    bits: int,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    data: Iterable[int],
+    extended: bool,
+) -> StatusCode:
+    values = list(data)
+    length = _check_uint(length, ctypes.sizeof(types.ViBusSize) * 8, "length")
+    if len(values) < length:
+        raise ValueError(f"data holds {len(values)} elements, fewer than length={length}")
+    limit = 1 << bits
+    for value in values[:length]:
+        if not 0 <= value < limit:
+            raise ValueError(f"data element {value} does not fit in an unsigned {bits}-bit integer")
+    buffer = (types.UNSIGNED_BY_WIDTH[bits] * length)(*values[:length])
+    func = getattr(library, f"viMoveOut{bits}{_offset_type(extended)}")
+    return func(session, space, _offset(offset, extended), length, buffer)
+
+
+def move_in_8(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    extended: bool = False,
+) -> tuple[list[int], StatusCode]:
+    """Move an 8-bit block of data to local memory (viMoveIn8*)."""
+    return _move_in(library, 8, session, space, offset, length, extended)
+
+
+def move_in_16(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    extended: bool = False,
+) -> tuple[list[int], StatusCode]:
+    """Move a 16-bit block of data to local memory (viMoveIn16*)."""
+    return _move_in(library, 16, session, space, offset, length, extended)
+
+
+def move_in_32(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    extended: bool = False,
+) -> tuple[list[int], StatusCode]:
+    """Move a 32-bit block of data to local memory (viMoveIn32*)."""
+    return _move_in(library, 32, session, space, offset, length, extended)
+
+
+def move_in_64(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    extended: bool = False,
+) -> tuple[list[int], StatusCode]:
+    """Move a 64-bit block of data to local memory (viMoveIn64*)."""
+    return _move_in(library, 64, session, space, offset, length, extended)
+
+
+def move_out_8(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    data: Iterable[int],
+    extended: bool = False,
+) -> StatusCode:
+    """Move an 8-bit block of data from local memory (viMoveOut8*)."""
+    return _move_out(library, 8, session, space, offset, length, data, extended)
+
+
+def move_out_16(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    data: Iterable[int],
+    extended: bool = False,
+) -> StatusCode:
+    """Move a 16-bit block of data from local memory (viMoveOut16*)."""
+    return _move_out(library, 16, session, space, offset, length, data, extended)
+
+
+def move_out_32(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    data: Iterable[int],
+    extended: bool = False,
+) -> StatusCode:
+    """Move a 32-bit block of data from local memory (viMoveOut32*)."""
+    return _move_out(library, 32, session, space, offset, length, data, extended)
+
+
+def move_out_64(
+    library: IVIVisaLibrary,
+    session: int,
+    space: int,
+    offset: int,
+    length: int,
+    data: Iterable[int],
+    extended: bool = False,
+) -> StatusCode:
+    """Move a 64-bit block of data from local memory (viMoveOut64*)."""
+    return _move_out(library, 64, session, space, offset, length, data, extended)
+
+
+def move(
+    library: IVIVisaLibrary,
+    session: int,
+    source_space: int,
+    source_offset: int,
+    source_width: int,
+    destination_space: int,
+    destination_offset: int,
+    destination_width: int,
+    length: int,
+    extended: bool = False,
+) -> StatusCode:
+    """Move a block of data (viMove, or viMoveEx when ``extended``)."""
+    func = library.viMoveEx if extended else library.viMove
+    return func(
+        session,
+        source_space,
+        _offset(source_offset, extended),
+        source_width,
+        destination_space,
+        _offset(destination_offset, extended),
+        destination_width,
+        length,
+    )
+
+
+def move_asynchronously(
+    library: IVIVisaLibrary,
+    session: int,
+    source_space: int,
+    source_offset: int,
+    source_width: int,
+    destination_space: int,
+    destination_offset: int,
+    destination_width: int,
+    length: int,
+    extended: bool = False,
+) -> tuple[int, StatusCode]:
+    """Move a block of data asynchronously (viMoveAsync, or viMoveAsyncEx when ``extended``)."""
+    job_id = ViJobId()
+    func = library.viMoveAsyncEx if extended else library.viMoveAsync
+    ret = func(
+        session,
+        source_space,
+        _offset(source_offset, extended),
+        source_width,
+        destination_space,
+        _offset(destination_offset, extended),
+        destination_width,
+        length,
+        ctypes.byref(job_id),
+    )
+    return job_id.value, ret
+
+
+def map_address(
+    library: IVIVisaLibrary,
+    session: int,
+    map_space: int,
+    map_base: int,
+    map_size: int,
+    access: Any = False,
+    suggested: int | None = None,
+    extended: bool = False,
+) -> tuple[int, StatusCode]:
+    """Map the specified memory space into the process's address space (viMapAddress*)."""
+    address = types.ViAddr()
+    func = library.viMapAddressEx if extended else library.viMapAddress
+    ret = func(
+        session,
+        map_space,
+        _offset(map_base, extended),
+        _check_uint(map_size, ctypes.sizeof(types.ViBusSize) * 8, "map_size"),
+        1 if access else 0,
+        suggested,
+        ctypes.byref(address),
+    )
+    return address.value or 0, ret
+
+
+def unmap_address(library: IVIVisaLibrary, session: int) -> StatusCode:
+    """Unmap memory space previously mapped by map_address (viUnmapAddress)."""
+    return library.viUnmapAddress(session)
+
+
+def _peek(library: IVIVisaLibrary, bits: int, session: int, address: int) -> tuple[int, StatusCode]:
+    value = types.UNSIGNED_BY_WIDTH[bits]()
+    ret = getattr(library, f"viPeek{bits}")(session, address, ctypes.byref(value))
+    return value.value, ret
+
+
+def _poke(library: IVIVisaLibrary, bits: int, session: int, address: int, data: int) -> StatusCode:
+    return getattr(library, f"viPoke{bits}")(session, address, _check_uint(data, bits, "data"))
+
+
+def peek_8(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
+    """Read an 8-bit value from the specified address (viPeek8)."""
+    return _peek(library, 8, session, address)
+
+
+def peek_16(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
+    """Read a 16-bit value from the specified address (viPeek16)."""
+    return _peek(library, 16, session, address)
+
+
+def peek_32(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
+    """Read a 32-bit value from the specified address (viPeek32)."""
+    return _peek(library, 32, session, address)
+
+
+def peek_64(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
+    """Read a 64-bit value from the specified address (viPeek64)."""
+    return _peek(library, 64, session, address)
+
+
+def poke_8(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
+    """Write an 8-bit value to the specified address (viPoke8)."""
+    return _poke(library, 8, session, address, data)
+
+
+def poke_16(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
+    """Write a 16-bit value to the specified address (viPoke16)."""
+    return _poke(library, 16, session, address, data)
+
+
+def poke_32(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
+    """Write a 32-bit value to the specified address (viPoke32)."""
+    return _poke(library, 32, session, address, data)
+
+
+def poke_64(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
+    """Write a 64-bit value to the specified address (viPoke64)."""
+    return _poke(library, 64, session, address, data)
+
+
+def memory_allocation(
+    library: IVIVisaLibrary, session: int, size: int, extended: bool = False
+) -> tuple[int, StatusCode]:
+    """Allocate memory from a resource's memory region (viMemAlloc*)."""
+    size = _check_uint(size, ctypes.sizeof(types.ViBusSize) * 8, "size")
+    if extended:
+        offset64 = ViBusAddress64()
+        ret = library.viMemAllocEx(session, size, ctypes.byref(offset64))
+        return offset64.value, ret
+    offset = ViBusAddress()
+    ret = library.viMemAlloc(session, size, ctypes.byref(offset))
+    return offset.value, ret
+
+
+def memory_free(
+    library: IVIVisaLibrary, session: int, offset: int, extended: bool = False
+) -> StatusCode:
+    """Free memory previously allocated by memory_allocation (viMemFree*)."""
+    func = library.viMemFreeEx if extended else library.viMemFree
+    return func(session, _offset(offset, extended))
+
+
+# ----------------------------------------------------------------------------
+# Interface specific operations
+# ----------------------------------------------------------------------------
+
+
+def gpib_control_ren(library: IVIVisaLibrary, session: int, mode: int) -> StatusCode:
+    """Control the state of the GPIB Remote Enable (REN) line (viGpibControlREN)."""
+    return library.viGpibControlREN(session, mode)
+
+
+def gpib_control_atn(library: IVIVisaLibrary, session: int, mode: int) -> StatusCode:
+    """Specify the state of the ATN line and the local active controller state (viGpibControlATN)."""
+    return library.viGpibControlATN(session, mode)
+
+
+def gpib_send_ifc(library: IVIVisaLibrary, session: int) -> StatusCode:
+    """Pulse the interface clear line (IFC) for at least 100 microseconds (viGpibSendIFC)."""
+    return library.viGpibSendIFC(session)
+
+
+def gpib_command(library: IVIVisaLibrary, session: int, data: bytes) -> tuple[int, StatusCode]:
+    """Write GPIB command bytes on the bus (viGpibCommand)."""
+    data = bytes(data)
+    return_count = ViUInt32()
+    ret = library.viGpibCommand(
+        session, data, _check_uint(len(data), 32, "len(data)"), ctypes.byref(return_count)
+    )
+    return return_count.value, ret
+
+
+def gpib_pass_control(
+    library: IVIVisaLibrary, session: int, primary_address: int, secondary_address: int
+) -> StatusCode:
+    """Tell a GPIB device to become controller in charge (viGpibPassControl)."""
+    return library.viGpibPassControl(session, primary_address, secondary_address)
+
+
+def vxi_command_query(
+    library: IVIVisaLibrary, session: int, mode: int, command: int
+) -> tuple[int, StatusCode]:
+    """Send a miscellaneous command or query and/or retrieve a response (viVxiCommandQuery)."""
+    response = ViUInt32()
+    ret = library.viVxiCommandQuery(
+        session, mode, _check_uint(command, 32, "command"), ctypes.byref(response)
+    )
+    return response.value, ret
+
+
+def assert_utility_signal(library: IVIVisaLibrary, session: int, line: int) -> StatusCode:
+    """Assert or deassert the specified utility bus signal (viAssertUtilSignal)."""
+    return library.viAssertUtilSignal(session, line)
+
+
+def assert_interrupt_signal(
+    library: IVIVisaLibrary, session: int, mode: int, status_id: int
+) -> StatusCode:
+    """Assert the specified interrupt or signal (viAssertIntrSignal)."""
+    return library.viAssertIntrSignal(session, mode, _check_uint(status_id, 32, "status_id"))
+
+
+def map_trigger(
+    library: IVIVisaLibrary,
+    session: int,
+    trigger_source: int,
+    trigger_destination: int,
+    mode: Any = None,
+) -> StatusCode:
+    """Map a trigger source line to a destination line (viMapTrigger)."""
+    return library.viMapTrigger(
+        session, trigger_source, trigger_destination, 0 if mode is None else mode
+    )
+
+
+def unmap_trigger(
+    library: IVIVisaLibrary, session: int, trigger_source: int, trigger_destination: int
+) -> StatusCode:
+    """Undo a previous map between a trigger source and destination line (viUnmapTrigger)."""
+    return library.viUnmapTrigger(session, trigger_source, trigger_destination)
+
+
+def usb_control_out(
+    library: IVIVisaLibrary,
+    session: int,
+    request_type_bitmap_field: int,
+    request_id: int,
+    request_value: int,
+    index: int,
+    data: bytes = b"",
+) -> StatusCode:
+    """Perform a USB control pipe transfer to the device (viUsbControlOut)."""
+    data = bytes(data)
+    return library.viUsbControlOut(
+        session,
+        request_type_bitmap_field,
+        request_id,
+        request_value,
+        index,
+        _check_uint(len(data), 16, "len(data)"),
+        data or None,
+    )
+
+
+def usb_control_in(
+    library: IVIVisaLibrary,
+    session: int,
+    request_type_bitmap_field: int,
+    request_id: int,
+    request_value: int,
+    index: int,
+    length: int = 0,
+) -> tuple[bytes, StatusCode]:
+    """Perform a USB control pipe transfer from the device (viUsbControlIn)."""
+    length = _check_uint(length, 16, "length")
+    buffer = ctypes.create_string_buffer(length)
+    return_count = ViUInt16()
+    ret = library.viUsbControlIn(
+        session,
+        request_type_bitmap_field,
+        request_id,
+        request_value,
+        index,
+        length,
+        buffer,
+        ctypes.byref(return_count),
+    )
+    return ctypes.string_at(buffer, return_count.value), ret
+
+
+def pxi_reserve_triggers(
+    library: IVIVisaLibrary,
+    session: int,
+    trigger_buses: Iterable[int],
+    trigger_lines: Iterable[int],
+) -> tuple[int, StatusCode]:
+    """Reserve PXI trigger lines (viPxiReserveTriggers).
+
+    Returns the index of the first trigger that could not be reserved (as
+    reported by the library) and the status.
+    """
+    buses = list(trigger_buses)
+    lines = list(trigger_lines)
+    if len(buses) != len(lines):
+        raise ValueError(
+            f"trigger_buses ({len(buses)}) and trigger_lines ({len(lines)}) differ in length"
+        )
+    c_buses = (types.ViInt16 * len(buses))(*buses)
+    c_lines = (types.ViInt16 * len(lines))(*lines)
+    failure_index = types.ViInt16()
+    ret = library.viPxiReserveTriggers(
+        session, len(buses), c_buses, c_lines, ctypes.byref(failure_index)
+    )
+    return failure_index.value, ret
+
+
+#: Names of the middle-level functions that become methods of IVIVisaLibrary.
+visa_functions: tuple[str, ...] = (
+    "assert_interrupt_signal",
+    "assert_trigger",
+    "assert_utility_signal",
+    "buffer_read",
+    "buffer_write",
+    "clear",
+    "close",
+    "disable_event",
+    "discard_events",
+    "enable_event",
+    "find_next",
+    "find_resources",
+    "flush",
+    "get_attribute",
+    "get_buffer_from_id",
+    "gpib_command",
+    "gpib_control_atn",
+    "gpib_control_ren",
+    "gpib_pass_control",
+    "gpib_send_ifc",
+    "in_8",
+    "in_16",
+    "in_32",
+    "in_64",
+    "install_handler",
+    "list_resources",
+    "lock",
+    "map_address",
+    "map_trigger",
+    "memory_allocation",
+    "memory_free",
+    "move",
+    "move_asynchronously",
+    "move_in_8",
+    "move_in_16",
+    "move_in_32",
+    "move_in_64",
+    "move_out_8",
+    "move_out_16",
+    "move_out_32",
+    "move_out_64",
+    "open",
+    "open_default_resource_manager",
+    "out_8",
+    "out_16",
+    "out_32",
+    "out_64",
+    "parse_resource",
+    "parse_resource_extended",
+    "peek_8",
+    "peek_16",
+    "peek_32",
+    "peek_64",
+    "poke_8",
+    "poke_16",
+    "poke_32",
+    "poke_64",
+    "pxi_reserve_triggers",
+    "read",
+    "read_asynchronously",
+    "read_into",
+    "read_stb",
+    "read_to_file",
+    "set_attribute",
+    "set_buffer",
+    "status_description",
+    "terminate",
+    "uninstall_handler",
+    "unlock",
+    "unmap_address",
+    "unmap_trigger",
+    "usb_control_in",
+    "usb_control_out",
+    "vxi_command_query",
+    "wait_on_event",
+    "write",
+    "write_asynchronously",
+    "write_from_file",
+)

@@ -1,0 +1,337 @@
+"""The ``ivi`` backend: :class:`IVIVisaLibrary`, a ctypes wrapper of an IVI VISA library.
+
+The library is the one given by path, else the one named in ``.pyvisarc``
+(``[Paths]`` ``VISA library``), else the first one found in the standard
+install locations of the operating system (see :func:`find_library_paths`).
+
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from .. import constants, errors, util
+from ..highlevel import VisaLibraryBase
+from ..util import LibraryPath
+from . import functions
+from .types import ViHndlr
+
+if TYPE_CHECKING:
+    from ..util import DebugInfo
+
+#: Symbol every VISA library exports; a library without it is not a VISA library.
+_REQUIRED_SYMBOL = "viOpenDefaultRM"
+
+# Standard locations, in the order they are tried (after .pyvisarc).
+_LINUX_LOCATIONS = (
+    # IVI / NI-VISA (current and legacy layouts)
+    "/usr/lib/x86_64-linux-gnu/libvisa.so.7",
+    "/usr/lib64/libvisa.so.7",
+    "/usr/lib/libvisa.so.7",
+    "/usr/local/lib64/libvisa.so.7",
+    "/usr/local/lib/libvisa.so.7",
+    "/usr/local/vxipnp/linux/lib64/libvisa.so.7",
+    "/usr/local/vxipnp/linux/lib/libvisa.so.7",
+    "/usr/local/vxipnp/linux/bin/libvisa.so.7",
+    "/opt/ni/lib64/libvisa.so.7",
+    # Keysight IO Libraries Suite
+    "/opt/keysight/iolibs/libktvisa32.so.0",
+    "/opt/keysight/iolibs/libvisa.so.7",
+    # Rohde & Schwarz VISA
+    "/usr/lib/librsvisa.so",
+    "/usr/lib64/librsvisa.so",
+)
+_MACOS_LOCATIONS = (
+    "/Library/Frameworks/VISA.framework/VISA",
+    "/Library/Frameworks/visa.framework/visa",
+    "/Library/Frameworks/RsVisa.framework/RsVisa",
+)
+_LINUX_NAMES = ("libvisa.so.7", "libvisa.so")
+
+
+def _windows_locations() -> list[str]:
+    names = ["visa64.dll", "visa32.dll"] if sys.maxsize > 2**32 else ["visa32.dll"]
+    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+    return [os.path.join(windir, "System32", name) for name in names]
+
+
+def _loader_path_locations(names: Iterable[str]) -> list[str]:
+    """Libraries of the given names in the directories of LD_LIBRARY_PATH/DYLD_LIBRARY_PATH."""
+    found: list[str] = []
+    for variable in ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH"):
+        for directory in os.environ.get(variable, "").split(os.pathsep):
+            if directory:
+                found.extend(os.path.join(directory, name) for name in names)
+    return found
+
+
+def _find_library_names() -> list[str]:
+    if sys.platform == "win32":
+        names = ["visa64", "visa32"] if sys.maxsize > 2**32 else ["visa32"]
+    else:
+        names = ["visa"]
+    found = []
+    for name in names:
+        path = ctypes.util.find_library(name)
+        if path:
+            found.append(path)
+    return found
+
+
+def find_library_paths(platform: str | None = None) -> tuple[LibraryPath, ...]:
+    """Candidate VISA libraries, in the order they should be tried.
+
+    The order is: the library of the ``.pyvisarc`` configuration files
+    (found by "user"), the files existing in the standard install locations of
+    the platform and in the loader path, then what :func:`ctypes.util.find_library`
+    returns (found by "auto"). Duplicates are removed.
+
+    Parameters
+    ----------
+    platform : str | None, optional
+        ``sys.platform`` value whose locations are searched (the current one by default).
+
+    Returns
+    -------
+    tuple[LibraryPath, ...]
+        The candidate libraries.
+
+    """
+    platform = sys.platform if platform is None else platform
+    candidates: list[LibraryPath] = []
+    user_path = util.read_user_library_path()
+    if user_path:
+        candidates.append(LibraryPath(user_path, "user"))
+    if platform == "win32":
+        locations = _windows_locations()
+    elif platform == "darwin":
+        locations = list(_MACOS_LOCATIONS) + _loader_path_locations(("libvisa.dylib",))
+    else:
+        locations = list(_LINUX_LOCATIONS) + _loader_path_locations(_LINUX_NAMES)
+    candidates.extend(LibraryPath(path, "auto") for path in locations if os.path.isfile(path))
+    if platform == sys.platform:
+        candidates.extend(LibraryPath(path, "auto") for path in _find_library_names())
+    unique: dict[str, LibraryPath] = {}
+    for candidate in candidates:
+        key = os.path.realpath(candidate) if os.path.sep in candidate else str(candidate)
+        unique.setdefault(key, candidate)
+    return tuple(unique.values())
+
+
+def load_library(path: str) -> ctypes.CDLL:
+    """Load a VISA shared library.
+
+    Raises
+    ------
+    errors.LibraryError
+        If the file cannot be loaded (missing, wrong architecture, missing
+        dependency) or does not export the VISA functions.
+
+    """
+    if sys.platform == "win32":
+        util.add_user_dll_extra_paths()
+        loader: Callable[[str], ctypes.CDLL] = ctypes.WinDLL
+    else:
+        loader = ctypes.CDLL
+    try:
+        lib = loader(path)
+    except OSError as exc:
+        raise errors.LibraryError.from_exception(exc, path) from exc
+    try:
+        lib[_REQUIRED_SYMBOL]
+    except AttributeError:
+        raise errors.LibraryError(
+            f"Could not open VISA library {path}: function {_REQUIRED_SYMBOL!r} not found. "
+            "The file is a shared library but not a VISA library.",
+            path,
+        ) from None
+    return lib
+
+
+class _InstalledHandler:
+    """A handler installed through viInstallHandler, kept alive until uninstalled."""
+
+    __slots__ = ("converted_handler", "converted_user_handle", "event_type", "handler")
+
+    def __init__(
+        self,
+        event_type: int,
+        handler: Callable[..., Any],
+        converted_handler: Any,
+        converted_user_handle: Any,
+    ) -> None:
+        self.event_type = event_type
+        self.handler = handler
+        self.converted_handler = converted_handler
+        self.converted_user_handle = converted_user_handle
+
+
+class IVIVisaLibrary(VisaLibraryBase):
+    """A wrapper of an IVI VISA shared library (NI-VISA, Keysight VISA, R&S VISA...).
+
+    The low-level functions (``viRead``, ``viMapAddress``...) are attributes of the
+    instance carrying the C name; each checks its status through
+    :meth:`handle_return_value`. The middle-level functions (``read``,
+    ``map_address``...) convert Python values and are documented in
+    :class:`~pyvisa.highlevel.VisaLibraryBase`; ``read_into(session, buffer)``
+    additionally reads into a writable buffer without an intermediate copy.
+
+    """
+
+    #: The loaded shared library.
+    lib: ctypes.CDLL
+
+    #: Memory of the asynchronous operations per session: job id -> (buffer, is a read).
+    _async_jobs: dict[int, dict[int, tuple[Any, bool]]]
+    _async_lock: threading.RLock
+    #: Installed C callbacks per session (kept alive while installed).
+    _callbacks: dict[int, list[_InstalledHandler]]
+    _callbacks_lock: threading.RLock
+
+    if TYPE_CHECKING:
+        # Bound C functions (viRead...) and middle-level functions are set at runtime.
+        def __getattr__(self, name: str) -> Any: ...
+
+    @staticmethod
+    def get_library_paths() -> tuple[LibraryPath, ...]:
+        """Return the candidate VISA libraries (see :func:`find_library_paths`)."""
+        return find_library_paths()
+
+    @staticmethod
+    def get_debug_info() -> DebugInfo:
+        """Describe each candidate library: how it was found, its bitness, whether it loads."""
+        import pyvisa
+
+        info: dict[str, Any] = {"Version": f"{pyvisa.__version__} (bundled with PyVISA)"}
+        paths = find_library_paths()
+        if not paths:
+            info["Binary library"] = "Not found"
+        for index, path in enumerate(paths, 1):
+            details: dict[str, str | list[str]] = {
+                "found by": path.found_by,
+                "architecture": path.bitness,
+            }
+            details.update(_describe_library(path))
+            info[f"#{index}: {path}"] = details
+        return info
+
+    def _init(self) -> None:
+        self._async_jobs = {}
+        self._async_lock = threading.RLock()
+        self._callbacks = {}
+        self._callbacks_lock = threading.RLock()
+        self.lib = load_library(self.library_path)
+        for name, function in functions.bind_library(self.lib, self, self.library_path).items():
+            setattr(self, name, function)
+
+    # --- event handlers ----------------------------------------------------------------
+
+    def _keep_handler(
+        self,
+        session: int,
+        event_type: int,
+        handler: Callable[..., Any],
+        converted_handler: Any,
+        converted_user_handle: Any,
+    ) -> None:
+        entry = _InstalledHandler(event_type, handler, converted_handler, converted_user_handle)
+        with self._callbacks_lock:
+            self._callbacks.setdefault(int(session), []).append(entry)
+
+    def _find_handler(
+        self, session: int, event_type: int, handler: Any, user_handle: Any
+    ) -> tuple[Any, Any]:
+        """Converted (handler, user handle) to pass to viUninstallHandler.
+
+        ``handler`` is the converted handler or the Python one; ``user_handle`` the
+        converted user handle, its Python value, or None (any).
+        """
+        with self._callbacks_lock:
+            for entry in self._callbacks.get(int(session), ()):
+                if (
+                    entry.event_type == event_type
+                    and (entry.converted_handler is handler or entry.handler == handler)
+                    and (
+                        user_handle is None
+                        or entry.converted_user_handle is user_handle
+                        or _ctypes_value(entry.converted_user_handle) == user_handle
+                    )
+                ):
+                    return entry.converted_handler, entry.converted_user_handle
+        if handler is None or isinstance(handler, ViHndlr):
+            # VI_ANY_HNDLR, or a callback not installed through this library.
+            return handler, functions.convert_user_handle(user_handle)
+        raise errors.UnknownHandler(event_type, handler, user_handle)
+
+    def _release_handler(
+        self, session: int, event_type: int, converted_handler: Any, converted_user_handle: Any
+    ) -> None:
+        with self._callbacks_lock:
+            entries = self._callbacks.get(int(session))
+            if not entries:
+                return
+            if converted_handler is None:  # VI_ANY_HNDLR
+                entries[:] = [e for e in entries if e.event_type != event_type]
+            else:
+                for index, entry in enumerate(entries):
+                    if entry.converted_handler is converted_handler:
+                        del entries[index]
+                        break
+            if not entries:
+                del self._callbacks[int(session)]
+
+    def _forget_handlers(self, session: int) -> None:
+        with self._callbacks_lock:
+            self._callbacks.pop(int(session), None)
+
+
+def _ctypes_value(converted: Any) -> Any:
+    """Python value of a converted user handle (for comparisons)."""
+    value = getattr(converted, "value", converted)
+    if isinstance(converted, ctypes.Array):
+        return list(converted)
+    return value
+
+
+def format_version(version: int) -> str:
+    """Format a packed ViVersion as "major.minor.subminor" (VI_VERSION_MAJOR... macros)."""
+    return f"{(version & 0xFFF00000) >> 20}.{(version & 0x000FFF00) >> 8}.{version & 0xFF}"
+
+
+def _describe_library(path: LibraryPath) -> dict[str, str | list[str]]:
+    """Try to load a candidate library and read its identity."""
+    try:
+        library = IVIVisaLibrary(path)
+        session, _ = library.open_default_resource_manager()
+        try:
+            details: dict[str, str | list[str]] = {"loads": "yes"}
+            get = library.get_attribute
+            vendor = get(session, constants.ResourceAttribute(constants.VI_ATTR_RSRC_MANF_NAME))
+            details["Vendor"] = str(vendor[0])
+            for key, attribute in (
+                ("Impl. Version", constants.VI_ATTR_RSRC_IMPL_VERSION),
+                ("Spec. Version", constants.VI_ATTR_RSRC_SPEC_VERSION),
+            ):
+                version = get(session, constants.ResourceAttribute(attribute))[0]
+                details[key] = format_version(version)
+        finally:
+            library.close(session)
+        return details
+    except Exception as exc:
+        message = str(exc)
+        if isinstance(exc, errors.LibraryError) and exc.reason == "wrong_architecture":
+            reason: str | list[str] = "Interpreter and library have different bitness."
+        else:
+            reason = message.splitlines() if "\n" in message else message
+        return {"loads": "no", "Could not get more info": reason}
+
+
+for _name in functions.visa_functions:
+    setattr(IVIVisaLibrary, _name, getattr(functions, _name))
+del _name

@@ -1,0 +1,698 @@
+"""The ivi backend (IVIVisaLibrary) against the reference VISA library.
+
+Every bound C function is called at least once through the middle-level (or,
+for the few without one, the low-level) functions; marshalling is checked both
+ways with values at the limits of the C types, 64-bit offsets and addresses,
+binary data containing NUL bytes and non-ASCII strings; error statuses must
+raise VisaIOError with the right code. No session may leak.
+
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import pathlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from pyvisa import constants as c
+from pyvisa import errors, logger
+from pyvisa.constants import AddressSpace, EventMechanism, EventType, StatusCode
+from pyvisa.ctwrapper import IVIVisaLibrary, functions
+from pyvisa.highlevel import ResourceInfo
+
+GPIB = "GPIB0::1::INSTR"
+ASRL = "ASRL1::INSTR"
+MEMACC = "VXI0::MEMACC"
+
+#: Names of the C functions the library called during this module (from the DEBUG trace).
+CALLED: set[str] = set()
+
+
+class _TraceRecorder(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg == "%s%s -> %r" and isinstance(record.args, tuple):
+            CALLED.add(str(record.args[0]))
+
+
+@pytest.fixture(scope="module")
+def lib(reference_library: str) -> Iterator[IVIVisaLibrary]:
+    library = IVIVisaLibrary(reference_library)
+    hooks = library.lib
+    hooks.refvisa_open_session_count.restype = ctypes.c_uint32
+    hooks.refvisa_open_object_count.restype = ctypes.c_uint32
+    hooks.refvisa_handler_thread_calls.restype = ctypes.c_uint32
+    hooks.refvisa_raise_srq.argtypes = [ctypes.c_uint32, ctypes.c_uint32]
+    hooks.refvisa_set_stb.argtypes = [ctypes.c_uint32, ctypes.c_uint16]
+    hooks.refvisa_push_data.argtypes = [
+        ctypes.c_uint32,
+        ctypes.c_char_p,
+        ctypes.c_size_t,
+        ctypes.c_int,
+    ]
+    recorder = _TraceRecorder(logging.DEBUG)
+    previous_level = logger.level
+    logger.addHandler(recorder)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield library
+    finally:
+        logger.removeHandler(recorder)
+        logger.setLevel(previous_level)
+
+
+@pytest.fixture
+def rm(lib: IVIVisaLibrary) -> Iterator[int]:
+    session, status = lib.open_default_resource_manager()
+    assert isinstance(session, int) and status == StatusCode.success
+    yield session
+    lib.close(session)  # closes every session opened through it
+    assert lib.lib.refvisa_open_session_count() == 0
+    assert lib.lib.refvisa_open_object_count() == 0
+
+
+@pytest.fixture
+def opener(lib: IVIVisaLibrary, rm: int) -> Callable[[str], int]:
+    def open_session(name: str) -> int:
+        session, status = lib.open(rm, name)
+        assert status == StatusCode.success
+        return session
+
+    return open_session
+
+
+def _raises(code: StatusCode, func: Callable[..., Any], *args: Any) -> None:
+    with pytest.raises(errors.VisaIOError) as excinfo:
+        func(*args)
+    assert excinfo.value.error_code == code
+
+
+# ------------------------------------------------------------------- resource manager
+
+
+def test_open_and_close(lib: IVIVisaLibrary, rm: int) -> None:
+    session, status = lib.open(rm, GPIB, c.AccessModes.no_lock, 0)
+    assert status == StatusCode.success
+    assert lib.lib.refvisa_open_session_count() == 1
+    assert lib.close(session) == StatusCode.success
+    assert lib.lib.refvisa_open_session_count() == 0
+    _raises(StatusCode.error_invalid_object, lib.close, session)
+    _raises(StatusCode.error_invalid_resource_name, lib.open, rm, "NOT A NAME")
+    _raises(StatusCode.error_resource_not_found, lib.open, rm, "GPIB0::9::INSTR")
+    _raises(StatusCode.error_resource_not_found, lib.open, rm, "TCPIP0::hôte-µ::inst0::INSTR")
+    with pytest.raises(ValueError, match="NUL"):
+        lib.open(rm, "GPIB0::1::INSTR\0junk")
+
+
+def test_list_resources(lib: IVIVisaLibrary, rm: int) -> None:
+    from pyvisa.testsuite.reference_visa import RESOURCES
+
+    assert lib.list_resources(rm, "?*") == RESOURCES
+    assert lib.list_resources(rm) == tuple(r for r in RESOURCES if r.endswith("::INSTR"))
+    assert lib.list_resources(rm, "GPIB?*INSTR") == (
+        "GPIB0::1::INSTR",
+        "GPIB0::2::INSTR",
+        "GPIB0::4::5::INSTR",
+    )
+    assert lib.list_resources(rm, "NOTHING?*") == ()
+    _raises(StatusCode.error_resource_not_found, lib.find_resources, rm, "NOTHING?*")
+    find_list, count, first, _ = lib.find_resources(rm, "ASRL?*")
+    assert (count, first) == (2, "ASRL1::INSTR")
+    assert lib.find_next(find_list) == ("ASRL2::INSTR", StatusCode.success)
+    lib.close(find_list)
+
+
+def test_parse_resource(lib: IVIVisaLibrary, rm: int) -> None:
+    info, status = lib.parse_resource(rm, "gpib0::4::5::instr")
+    assert info == ResourceInfo(c.InterfaceType.gpib, 0, None, None, None)
+    assert status == StatusCode.success
+    info, _ = lib.parse_resource_extended(rm, "gpib0::4::5::instr")
+    assert info == ResourceInfo(c.InterfaceType.gpib, 0, "INSTR", "GPIB0::4::5::INSTR", None)
+    assert isinstance(info.interface_type, c.InterfaceType)
+    _raises(
+        StatusCode.error_resource_not_found,
+        lib.parse_resource_extended,
+        rm,
+        "TCPIP0::hôte-µ::inst0::INSTR",
+    )
+    _raises(StatusCode.error_invalid_resource_name, lib.parse_resource, rm, "::")
+    _raises(StatusCode.error_invalid_resource_name, lib.parse_resource_extended, rm, "::")
+
+
+# ------------------------------------------------------------------------- attributes
+
+
+@pytest.mark.parametrize(
+    "attribute, values",
+    [
+        (c.VI_ATTR_TMO_VALUE, (0, 1, 0xFFFFFFFF)),  # ViUInt32
+        (c.VI_ATTR_TERMCHAR, (0, 0x0A, 0xFF)),  # ViUInt8
+        (c.VI_ATTR_TRIG_ID, (-1, 0, 7)),  # ViInt16
+        (c.VI_ATTR_TERMCHAR_EN, (c.VI_TRUE, c.VI_FALSE)),  # ViBoolean
+        (c.VI_ATTR_USER_DATA, (0, 2**32 + 5, (1 << (ctypes.sizeof(ctypes.c_void_p) * 8)) - 1)),
+        (c.VI_ATTR_MAX_QUEUE_LENGTH, (1, 0xFFFFFFFF)),
+    ],
+)
+def test_attribute_round_trip(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], attribute: int, values: tuple[int, ...]
+) -> None:
+    session = opener(GPIB)
+    for value in values:
+        assert lib.set_attribute(session, attribute, value) == StatusCode.success
+        assert lib.get_attribute(session, attribute) == (value, StatusCode.success)
+
+
+def test_attribute_types(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(GPIB)
+    assert lib.get_attribute(session, c.VI_ATTR_RSRC_NAME) == (GPIB, StatusCode.success)
+    assert lib.get_attribute(session, c.ResourceAttribute.resource_manufacturer_name)[0] == (
+        "PyVISA reference VISA library"
+    )
+    version, _ = lib.get_attribute(session, c.VI_ATTR_RSRC_SPEC_VERSION)
+    assert isinstance(version, int) and version >> 20 >= 5
+    assert lib.get_attribute(session, c.VI_ATTR_GPIB_PRIMARY_ADDR)[0] == 1
+    _raises(
+        StatusCode.error_nonsupported_attribute, lib.get_attribute, session, c.VI_ATTR_ASRL_BAUD
+    )
+    _raises(
+        StatusCode.error_attribute_read_only,
+        lib.set_attribute,
+        session,
+        c.VI_ATTR_RSRC_IMPL_VERSION,
+        1,
+    )
+    with pytest.raises(ValueError, match="out of range"):
+        lib.set_attribute(session, c.VI_ATTR_TERMCHAR, 256)
+    with pytest.raises(TypeError, match="expected an integer"):
+        lib.set_attribute(session, c.VI_ATTR_TMO_VALUE, "fast")
+
+
+def test_status_description(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(GPIB)
+    text, status = lib.status_description(session, StatusCode.error_timeout)
+    assert text == "Timeout expired before operation completed."
+    assert status == StatusCode.success
+    with pytest.warns(errors.VisaIOWarning, match="VI_WARN_UNKNOWN_STATUS"):
+        text, status = lib.status_description(session, -1)
+    assert "0xFFFFFFFF" in text
+    assert status == StatusCode.warning_unknown_status
+
+
+# ------------------------------------------------------------------------- basic I/O
+
+
+def test_write_read_binary_with_nul_bytes(
+    lib: IVIVisaLibrary, opener: Callable[[str], int]
+) -> None:
+    session = opener(ASRL)
+    payload = bytes(range(256)) * 3
+    assert lib.write(session, payload) == (len(payload), StatusCode.success)
+    with lib.ignore_warning(session, StatusCode.success_max_count_read):
+        first, status = lib.read(session, 100)
+    assert (first, status) == (payload[:100], StatusCode.success_max_count_read)
+    rest, status = lib.read(session, 10000)
+    assert (first + rest, status) == (payload, StatusCode.success)
+
+
+def test_read_max_count_warns(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(ASRL)
+    lib.write(session, b"abcdef")
+    with pytest.warns(errors.VisaIOWarning, match="VI_SUCCESS_MAX_CNT"):
+        assert lib.read(session, 3) == (b"abc", StatusCode.success_max_count_read)
+    assert lib.get_last_status_in_session(session) == StatusCode.success_max_count_read
+    assert lib.read(session, 3)[0] == b"def"
+
+
+def test_read_into(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(ASRL)
+    lib.write(session, b"\x00\x01\x02\x03")
+    storage = bytearray(b"\xff" * 8)
+    assert lib.read_into(session, memoryview(storage)[2:]) == (4, StatusCode.success)
+    assert storage == b"\xff\xff\x00\x01\x02\x03\xff\xff"
+
+
+def test_read_timeout(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(ASRL)
+    lib.set_attribute(session, c.VI_ATTR_TMO_VALUE, 1)
+    _raises(StatusCode.error_timeout, lib.read, session, 10)
+    assert lib.get_last_status_in_session(session) == StatusCode.error_timeout
+
+
+def test_termination_character(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(ASRL)
+    lib.set_attribute(session, c.VI_ATTR_TERMCHAR, ord("\n"))
+    lib.set_attribute(session, c.VI_ATTR_TERMCHAR_EN, c.VI_TRUE)
+    lib.set_attribute(session, c.VI_ATTR_SEND_END_EN, c.VI_FALSE)
+    lib.write(session, b"one\ntwo\n")
+    assert lib.read(session, 100) == (b"one\n", StatusCode.success_termination_character_read)
+    assert lib.read(session, 100) == (b"two\n", StatusCode.success_termination_character_read)
+
+
+def test_buffered_io_and_files(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], tmp_path: pathlib.Path
+) -> None:
+    session = opener(GPIB)
+    assert lib.set_buffer(session, c.BufferType.io_out | c.BufferType.io_in, 4096) == 0
+    assert lib.buffer_write(session, b"x\0y\n") == (4, StatusCode.success)
+    assert lib.flush(session, c.BufferOperation.flush_write_buffer) == StatusCode.success
+    assert lib.buffer_read(session, 10) == (b"x\0y\n", StatusCode.success)
+    target = tmp_path / "données-µ.bin"
+    lib.write(session, b"\x00file\xff")
+    assert lib.read_to_file(session, str(target), 6) == (6, StatusCode.success)
+    assert target.read_bytes() == b"\x00file\xff"
+    assert lib.write_from_file(session, str(target), 6) == (6, StatusCode.success)
+    assert lib.read(session, 6) == (b"\x00file\xff", StatusCode.success)
+
+
+def test_status_byte_trigger_clear(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(GPIB)
+    lib.lib.refvisa_set_stb(session, 0xFF)
+    assert lib.read_stb(session) == (0xFF, StatusCode.success)
+    assert lib.assert_trigger(session, c.TriggerProtocol.default) == StatusCode.success
+    count = ctypes.c_uint32()
+    lib.lib.refvisa_trigger_count(session, ctypes.byref(count))
+    assert count.value == 1
+    lib.write(session, b"pending")
+    assert lib.clear(session) == StatusCode.success
+    lib.set_attribute(session, c.VI_ATTR_TMO_VALUE, 1)
+    _raises(StatusCode.error_timeout, lib.read, session, 1)
+
+
+def test_asynchronous_io(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(GPIB)
+    lib.enable_event(session, EventType.io_completion, EventMechanism.queue)
+    with lib.ignore_warning(session, StatusCode.success_synchronous):
+        job, status = lib.write_asynchronously(session, b"\x00async\xff")
+    assert status == StatusCode.success_synchronous
+    event_type, context, _ = lib.wait_on_event(session, EventType.io_completion, 1000)
+    assert event_type is EventType.io_completion
+    assert lib.get_attribute(context, c.VI_ATTR_JOB_ID)[0] == job
+    lib.close(context)
+    buffer, job, status = lib.read_asynchronously(session, 7)
+    assert lib.get_buffer_from_id(job) is buffer
+    event_type, context, _ = lib.wait_on_event(session, EventType.io_completion, 1000)
+    assert lib.get_attribute(context, c.VI_ATTR_JOB_ID)[0] == job
+    assert lib.get_attribute(context, c.VI_ATTR_RET_COUNT)[0] == 7
+    assert lib.get_attribute(context, c.VI_ATTR_OPER_NAME)[0] == "viReadAsync"
+    assert lib.get_attribute(context, c.VI_ATTR_BUFFER)[0] == ctypes.addressof(buffer)
+    assert bytes(buffer) == b"\x00async\xff"
+    lib.close(context)
+    # The job is over: the library no longer knows it.
+    _raises(StatusCode(c.VI_ERROR_INV_JOB_ID), lib.terminate, session, None, job)
+    assert lib.get_buffer_from_id(123456) is None
+    lib.close(session)
+    assert lib.get_buffer_from_id(job) is None
+
+
+def test_completion_handler_finds_the_read_buffer(
+    lib: IVIVisaLibrary, opener: Callable[[str], int]
+) -> None:
+    session = opener(ASRL)
+    lib.clear(session)
+    seen: list[bytes] = []
+
+    def on_completion(sess: int, event_type: EventType, context: int, user: Any) -> None:
+        job_id = lib.get_attribute(context, c.VI_ATTR_JOB_ID)[0]
+        seen.append(bytes(lib.get_buffer_from_id(job_id)))
+
+    lib.install_visa_handler(session, EventType.io_completion, on_completion)
+    lib.enable_event(session, EventType.io_completion, EventMechanism.handler)
+    lib.write(session, b"\x00\xffdata")
+    lib.read_asynchronously(session, 6)
+    _wait_for(lambda: bool(seen))
+    assert seen == [b"\x00\xffdata"]
+    lib.disable_event(session, EventType.io_completion, EventMechanism.handler)
+    lib.uninstall_all_visa_handlers(session)
+
+
+# -------------------------------------------------------------------------------- locks
+
+
+def test_locks(lib: IVIVisaLibrary, rm: int, opener: Callable[[str], int]) -> None:
+    first, second = opener(GPIB), opener(GPIB)
+    assert lib.lock(first, c.Lock.exclusive, 0) == (None, StatusCode.success)
+    _raises(StatusCode.error_resource_locked, lib.write, second, b"x")
+    _raises(StatusCode.error_resource_locked, lib.lock, second, c.Lock.exclusive, 0)
+    _raises(StatusCode.error_timeout, lib.lock, second, c.Lock.shared, 5)
+    assert lib.unlock(first) == StatusCode.success
+    _raises(StatusCode.error_session_not_locked, lib.unlock, first)
+    key, _ = lib.lock(first, c.Lock.shared, 0, "clé-µ")
+    assert key == "clé-µ"
+    assert lib.lock(second, c.Lock.shared, 0, key) == ("clé-µ", StatusCode.success)
+    generated, _ = lib.lock(opener(ASRL), c.Lock.shared, 0)
+    assert generated.startswith("refvisa-key-")
+    _raises(StatusCode.error_resource_locked, lib.open, rm, GPIB, c.AccessModes.exclusive_lock, 0)
+
+
+# ------------------------------------------------------------------------------- events
+
+
+def test_queue_events(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(GPIB)
+    _raises(StatusCode.error_not_enabled, lib.wait_on_event, session, EventType.service_request, 1)
+    lib.enable_event(session, EventType.service_request, EventMechanism.queue)
+    _raises(StatusCode.error_timeout, lib.wait_on_event, session, EventType.service_request, 1)
+    lib.lib.refvisa_raise_srq(session, 0)
+    event_type, context, status = lib.wait_on_event(session, EventType.service_request, 1000)
+    assert (event_type, status) == (EventType.service_request, StatusCode.success)
+    assert lib.get_attribute(context, c.VI_ATTR_EVENT_TYPE)[0] == EventType.service_request
+    lib.close(context)
+    lib.lib.refvisa_raise_srq(session, 0)
+    with lib.ignore_warning(session, StatusCode.success_queue_not_empty):
+        assert lib.discard_events(session, EventType.service_request, EventMechanism.queue) >= 0
+    assert lib.disable_event(session, EventType.service_request, EventMechanism.queue) == 0
+    _raises(
+        StatusCode.error_invalid_event,
+        lib.enable_event,
+        opener(ASRL),
+        EventType.service_request,
+        EventMechanism.queue,
+    )
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.005)
+
+
+@pytest.mark.parametrize(
+    "user_handle, expected",
+    [
+        (None, None),
+        (42, 42),
+        (-(2**40), -(2**40)),
+        (2.5, 2.5),
+        ("µ-handle", "µ-handle"),
+        (b"bytes", b"bytes"),
+        ([1, 2, 3], [1, 2, 3]),
+    ],
+)
+def test_handler_called_from_the_dispatcher_thread(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], user_handle: Any, expected: Any
+) -> None:
+    session = opener(GPIB)
+    calls: list[tuple[Any, ...]] = []
+
+    def handler(*args: Any) -> None:
+        calls.append((*args, threading.current_thread() is threading.main_thread()))
+
+    converted = lib.install_visa_handler(session, EventType.service_request, handler, user_handle)
+    lib.enable_event(session, EventType.service_request, EventMechanism.handler)
+    before = lib.lib.refvisa_handler_thread_calls()
+    lib.lib.refvisa_raise_srq(session, 0)
+    _wait_for(lambda: bool(calls))
+    sess, event_type, context, received, on_main_thread = calls[0]
+    assert (sess, event_type) == (session, EventType.service_request)
+    assert isinstance(event_type, EventType) and isinstance(context, int)
+    assert received is converted
+    if expected is None:
+        assert received is None
+    elif isinstance(expected, list):
+        assert list(received) == expected
+    else:
+        assert received.value == expected
+    assert not on_main_thread
+    assert lib.lib.refvisa_handler_thread_calls() > before
+    lib.disable_event(session, EventType.service_request, EventMechanism.handler)
+    lib.uninstall_visa_handler(session, EventType.service_request, handler, converted)
+    assert not lib._callbacks and not lib.handlers
+    with pytest.raises(errors.UnknownHandler):
+        lib.uninstall_visa_handler(session, EventType.service_request, handler, converted)
+
+
+def test_handler_exception_is_logged(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], caplog: pytest.LogCaptureFixture
+) -> None:
+    session = opener(GPIB)
+    done = threading.Event()
+
+    def failing(*args: Any) -> None:
+        done.set()
+        raise RuntimeError("handler failure")
+
+    lib.install_visa_handler(session, EventType.service_request, failing)
+    lib.enable_event(session, EventType.service_request, EventMechanism.handler)
+    with caplog.at_level(logging.ERROR, logger="pyvisa"):
+        lib.lib.refvisa_raise_srq(session, 0)
+        assert done.wait(5)
+        _wait_for(lambda: "handler failure" in caplog.text)
+    # The library keeps working after the failing handler.
+    assert lib.write(session, b"ok") == (2, StatusCode.success)
+    assert lib.read(session, 2)[0] == b"ok"
+    lib.uninstall_all_visa_handlers(session)
+
+
+def test_install_handler_errors(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(ASRL)
+    with pytest.raises(errors.VisaTypeError):
+        lib.install_visa_handler(session, EventType.service_request, print, object())
+    _raises(
+        StatusCode.error_invalid_event,
+        lib.install_handler,
+        session,
+        EventType.service_request,
+        print,
+        None,
+    )
+    assert not lib._callbacks
+    handler, converted_user, converted_handler, _ = lib.install_handler(
+        session, EventType.clear, print, 7
+    )
+    assert lib.uninstall_handler(session, EventType.clear, converted_handler, converted_user) == 0
+    with pytest.raises(errors.UnknownHandler):
+        lib.uninstall_handler(session, EventType.clear, print, 7)
+
+
+# ----------------------------------------------------------------------- register access
+
+
+@pytest.mark.parametrize("bits", [8, 16, 32, 64])
+def test_in_out_limits(lib: IVIVisaLibrary, opener: Callable[[str], int], bits: int) -> None:
+    session = opener(MEMACC)
+    out = getattr(lib, f"out_{bits}")
+    read = getattr(lib, f"in_{bits}")
+    for value in (0, 1, (1 << bits) - 1):
+        for extended in (False, True):
+            assert out(session, AddressSpace.a24, 0x100, value, extended) == StatusCode.success
+            assert read(session, AddressSpace.a24, 0x100, extended) == (value, StatusCode.success)
+    assert lib.read_memory(session, AddressSpace.a24, 0x100, bits) == ((1 << bits) - 1, 0)
+    assert lib.write_memory(session, AddressSpace.a24, 0x100, 1, bits) == StatusCode.success
+    with pytest.raises(ValueError, match="unsigned"):
+        out(session, AddressSpace.a24, 0x100, 1 << bits)
+    # A 64-bit offset must reach the library intact (not truncated to 0x100).
+    _raises(StatusCode.error_invalid_offset, read, session, AddressSpace.a24, 2**32 + 0x100, True)
+    _raises(StatusCode.error_nonsupported_operation, read, opener(ASRL), AddressSpace.a24, 0)
+
+
+@pytest.mark.parametrize("bits", [8, 16, 32, 64])
+def test_move_in_out(lib: IVIVisaLibrary, opener: Callable[[str], int], bits: int) -> None:
+    session = opener(MEMACC)
+    data = [0, 1, (1 << bits) - 1, 0x5A]
+    move_out = getattr(lib, f"move_out_{bits}")
+    move_in = getattr(lib, f"move_in_{bits}")
+    for extended in (False, True):
+        assert move_out(session, AddressSpace.a32, 0x40, 4, data, extended) == 0
+        assert move_in(session, AddressSpace.a32, 0x40, 4, extended) == (data, StatusCode.success)
+    assert lib.move_in(session, AddressSpace.a32, 0x40, 4, bits) == (data, StatusCode.success)
+    assert lib.move_out(session, AddressSpace.a32, 0x40, 1, [9], bits) == StatusCode.success
+    _raises(StatusCode.error_invalid_offset, move_in, session, AddressSpace.a32, 2**33, 1, True)
+    with pytest.raises(ValueError, match="fewer than length"):
+        move_out(session, AddressSpace.a32, 0, 3, [1])
+
+
+def test_move(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(MEMACC)
+    lib.move_out_16(session, AddressSpace.a16, 0, 2, [0xFFFF, 0x0102])
+    width = c.DataWidth.bit_16
+    assert lib.move(session, AddressSpace.a16, 0, width, AddressSpace.a24, 8, width, 2) == 0
+    assert lib.move_in_16(session, AddressSpace.a24, 8, 2)[0] == [0xFFFF, 0x0102]
+    assert lib.move(session, AddressSpace.a16, 0, width, AddressSpace.a32, 8, width, 2, True) == 0
+    assert lib.move_in_16(session, AddressSpace.a32, 8, 2)[0] == [0xFFFF, 0x0102]
+    with lib.ignore_warning(session, StatusCode.success_synchronous):
+        for extended in (False, True):
+            job, status = lib.move_asynchronously(
+                session, AddressSpace.a16, 0, width, AddressSpace.a64, 0, width, 2, extended
+            )
+            assert isinstance(job, int) and status == StatusCode.success_synchronous
+    assert lib.move_in_16(session, AddressSpace.a64, 0, 2, True)[0] == [0xFFFF, 0x0102]
+
+
+def test_map_peek_poke(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener(MEMACC)
+    for extended in (False, True):
+        address, status = lib.map_address(
+            session, AddressSpace.a32, 0x200, 0x100, False, None, extended
+        )
+        assert status == StatusCode.success
+        # A real pointer in the process: on 64-bit Python it is above 4 GiB.
+        if ctypes.sizeof(ctypes.c_void_p) == 8:
+            assert address > 2**32
+        for bits in (8, 16, 32, 64):
+            top = (1 << bits) - 1
+            assert getattr(lib, f"poke_{bits}")(session, address + 8, top) == StatusCode.success
+            assert getattr(lib, f"peek_{bits}")(session, address + 8) == (top, StatusCode.success)
+            assert getattr(lib, f"in_{bits}")(session, AddressSpace.a32, 0x208)[0] == top
+            assert lib.poke(session, address, bits, 1) == StatusCode.success
+            assert lib.peek(session, address, bits) == (1, StatusCode.success)
+        assert lib.unmap_address(session) == StatusCode.success
+
+
+def test_shared_memory(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener("PXI0::1::INSTR")
+    offset, status = lib.memory_allocation(session, 16)
+    assert offset >= 0x100 and status == StatusCode.success
+    offset64, _ = lib.memory_allocation(session, 16, True)
+    assert offset64 >= 0x100 and offset64 != offset
+    assert lib.memory_free(session, offset) == StatusCode.success
+    assert lib.memory_free(session, offset64, True) == StatusCode.success
+    _raises(StatusCode.error_invalid_offset, lib.memory_free, session, 2**40, True)
+
+
+# ------------------------------------------------------------------ interface specific
+
+
+def test_gpib_interface(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener("GPIB0::INTFC")
+    command = b"\x3f\x00\x20\xff"
+    assert lib.gpib_command(session, command) == (4, StatusCode.success)
+    buffer = ctypes.create_string_buffer(16)
+    count = ctypes.c_uint32()
+    lib.lib.refvisa_gpib_commands(session, buffer, 16, ctypes.byref(count))
+    assert buffer.raw[: count.value].endswith(command)
+    assert lib.gpib_control_ren(session, c.RENLineOperation.asrt) == StatusCode.success
+    assert lib.gpib_control_atn(session, c.ATNLineOperation.asrt) == StatusCode.success
+    assert lib.gpib_send_ifc(session) == StatusCode.success
+    assert lib.gpib_pass_control(session, 3, c.VI_NO_SEC_ADDR) == StatusCode.success
+    _raises(StatusCode.error_nonsupported_operation, lib.gpib_send_ifc, opener(ASRL))
+
+
+def test_usb_control(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    session = opener("USB0::0x1234::0x5678::SN002::0::RAW")
+    assert lib.usb_control_out(session, 0x40, 1, 0xFFFF, 0, b"\x00\x01\xff") == 0
+    assert lib.usb_control_in(session, 0xC0, 1, 0xFFFF, 0, 3) == (b"\x00\x01\xff", 0)
+    assert lib.usb_control_out(session, 0x40, 1, 0, 0) == StatusCode.success
+
+
+def test_vxi_and_backplane(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    vxi = opener("VXI0::1::INSTR")
+    mode = c.VXICommands.command_response_32
+    assert lib.vxi_command_query(vxi, mode, 0xFFFFFFFF) == (0xFFFFFFFF, StatusCode.success)
+    backplane = opener("VXI0::0::BACKPLANE")
+    assert lib.assert_utility_signal(backplane, c.UtilityBusSignal.sysrest) == 0
+    assert lib.assert_interrupt_signal(backplane, c.AssertSignalInterrupt.irq1, 0xFFFFFFFF) == 0
+    source, destination = c.InputTriggerLine.ttl0, c.OutputTriggerLine.ttl1
+    assert lib.map_trigger(backplane, source, destination) == StatusCode.success
+    assert lib.unmap_trigger(backplane, source, destination) == StatusCode.success
+    _raises(StatusCode.error_trigger_not_mapped, lib.unmap_trigger, backplane, source, destination)
+    pxi = opener("PXI0::1::INSTR")
+    failure, status = lib.pxi_reserve_triggers(pxi, [0], [1])
+    assert status == StatusCode.success and failure == -1
+
+
+# ------------------------------------------------------------------------ end to end
+
+
+def test_resource_manager_end_to_end(lib: IVIVisaLibrary, reference_library: str) -> None:
+    from pyvisa import ResourceManager
+    from pyvisa.resources import MessageBasedResource
+
+    rm = ResourceManager(reference_library)
+    try:
+        assert rm.visalib is lib
+        assert "GPIB0::1::INSTR" in rm.list_resources()
+        assert rm.resource_info("gpib0::1::instr").resource_name == GPIB
+        inst = rm.open_resource(GPIB, read_termination="\n", write_termination="\n")
+        assert isinstance(inst, MessageBasedResource)
+        inst.clear()  # the simulated resources outlive sessions: start from an empty queue
+        assert inst.query("*IDN?") == "*IDN?"
+        inst.write_raw(b"\x00bin\xff\n")
+        assert inst.read_raw() == b"\x00bin\xff\n"
+        inst.timeout = 25
+        assert inst.timeout == 25
+
+        received: list[Any] = []
+
+        def on_srq(resource: Any, event: Any, user_handle: Any) -> None:
+            received.append((resource, event.event_type, user_handle))
+
+        wrapped = inst.wrap_handler(on_srq)
+        user_handle = inst.install_handler(EventType.service_request, wrapped, 7)
+        inst.enable_event(EventType.service_request, EventMechanism.handler)
+        lib.lib.refvisa_raise_srq(inst.session, 0)
+        _wait_for(lambda: bool(received))
+        assert received[0][0] is inst and received[0][1] == EventType.service_request
+        inst.disable_event(EventType.service_request, EventMechanism.handler)
+        inst.uninstall_handler(EventType.service_request, wrapped, user_handle)
+
+        inst.enable_event(EventType.service_request, EventMechanism.queue)
+        lib.lib.refvisa_raise_srq(inst.session, 0)
+        response = inst.wait_on_event(EventType.service_request, 1000)
+        assert response.event.event_type == EventType.service_request
+        assert inst.wait_on_event(EventType.service_request, 1, capture_timeout=True).timed_out
+
+        with inst.lock_context():
+            other = rm.open_resource(GPIB)
+            with pytest.raises(errors.VisaIOError) as excinfo:
+                other.write_raw(b"x")
+            assert excinfo.value.error_code == StatusCode.error_resource_locked
+            other.close()
+        inst.close()
+        assert lib.lib.refvisa_open_session_count() == 0
+    finally:
+        rm.close()
+    assert lib.lib.refvisa_open_object_count() == 0
+
+
+def test_configured_library_is_found_and_described(
+    lib: IVIVisaLibrary,
+    reference_library: str,
+    tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pyvisa import ResourceManager
+    from pyvisa.ctwrapper import highlevel
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("PYVISA_LIBRARY", raising=False)
+    monkeypatch.setattr(highlevel, "_LINUX_LOCATIONS", ())
+    monkeypatch.setattr(highlevel, "_find_library_names", lambda: [])
+    (tmp_path / ".pyvisarc").write_text(f"[Paths]\nVISA library: {reference_library}\n")
+
+    assert IVIVisaLibrary.get_library_paths() == (reference_library,)
+    info = IVIVisaLibrary.get_debug_info()
+    assert isinstance(info, dict)
+    details = info[f"#1: {reference_library}"]
+    assert details["found by"] == "user"
+    assert details["architecture"] == str(ctypes.sizeof(ctypes.c_void_p) * 8)
+    assert details["loads"] == "yes"
+    assert details["Vendor"] == "PyVISA reference VISA library"
+    assert details["Spec. Version"] == "5.8.0"
+    rm = ResourceManager()
+    try:
+        assert rm.visalib is lib
+    finally:
+        rm.close()
+    assert lib.lib.refvisa_open_object_count() == 0
+
+
+# ------------------------------------------------------------------------- coverage
+
+
+def test_zz_every_bound_function_was_called(lib: IVIVisaLibrary) -> None:
+    """Runs last: the DEBUG trace of the module shows every bound C function."""
+    if len(CALLED) < 20:
+        pytest.skip("only meaningful when the whole module runs")
+    assert set(functions.C_FUNCTIONS) - CALLED == set()
+
+
+def test_the_formatted_io_family_is_not_bound(lib: IVIVisaLibrary) -> None:
+    for name in ("viPrintf", "viVPrintf", "viQueryf", "viVSScanf"):
+        assert not hasattr(lib, name)

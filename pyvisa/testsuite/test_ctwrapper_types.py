@@ -1,0 +1,371 @@
+"""Tests of the ctypes layer of the ivi backend that need no VISA library.
+
+C types, the C signature table (checked against the VISA header facts when the
+spec tables are available), string/buffer helpers, user-handle conversion,
+attribute value encoding and the handler callback wrapper.
+
+"""
+
+from __future__ import annotations
+
+import csv
+import ctypes
+import ctypes.util
+import logging
+import os
+import pathlib
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pyvisa.constants import EventType, StatusCode
+from pyvisa.ctwrapper import functions, signatures, types
+
+SPEC_DIR = pathlib.Path(os.environ.get("PYVISA_SPEC_DIR", "/work/shared/spec"))
+
+
+def _spec_rows(name: str) -> list[dict[str, str]]:
+    path = SPEC_DIR / name
+    if not path.is_file():
+        pytest.skip(f"VISA header fact table {path} not available")
+    with path.open(encoding="utf-8") as file:
+        return list(csv.DictReader(file, delimiter="\t"))
+
+
+# --------------------------------------------------------------------------- types
+
+POINTER_SIZE = ctypes.sizeof(ctypes.c_void_p)
+
+
+@pytest.mark.parametrize(
+    "name, size, signed",
+    [
+        ("ViUInt8", 1, False),
+        ("ViInt8", 1, True),
+        ("ViUInt16", 2, False),
+        ("ViInt16", 2, True),
+        ("ViUInt32", 4, False),
+        ("ViInt32", 4, True),
+        ("ViUInt64", 8, False),
+        ("ViInt64", 8, True),
+        ("ViBoolean", 2, False),
+        ("ViStatus", 4, True),
+        ("ViSession", 4, False),
+        ("ViObject", 4, False),
+        ("ViEvent", 4, False),
+        ("ViFindList", 4, False),
+        ("ViAttr", 4, False),
+        ("ViVersion", 4, False),
+        ("ViJobId", 4, False),
+        ("ViAccessMode", 4, False),
+        ("ViEventType", 4, False),
+        ("ViEventFilter", 4, False),
+        ("ViBusAddress64", 8, False),
+        ("ViBusAddress", POINTER_SIZE, False),
+        ("ViBusSize", POINTER_SIZE, False),
+        ("ViAttrState", POINTER_SIZE, False),
+        ("ViReal32", 4, True),
+        ("ViReal64", 8, True),
+    ],
+)
+def test_scalar_sizes(name: str, size: int, signed: bool) -> None:
+    ctype = getattr(types, name)
+    assert ctypes.sizeof(ctype) == size
+    if ctype not in (types.ViReal32, types.ViReal64):
+        assert (ctype(-1).value < 0) is signed
+
+
+def test_platform_dependent_types_follow_pointer_size() -> None:
+    assert types.IS_64_BIT == (sys.maxsize > 2**32)
+    assert types.ViAddr is ctypes.c_void_p
+    assert ctypes.sizeof(types.ViPBusAddress._type_) == POINTER_SIZE
+    assert types.ViPBusAddress64._type_ is types.ViUInt64
+
+
+def test_every_header_type_has_a_ctypes_equivalent() -> None:
+    fixed = {
+        "uint8_t": (1, False),
+        "int8_t": (1, True),
+        "uint16_t": (2, False),
+        "int16_t": (2, True),
+        "uint32_t": (4, False),
+        "int32_t": (4, True),
+        "uint64_t": (8, False),
+        "int64_t": (8, True),
+        "char": (1, None),
+        "float": (4, None),
+        "double": (8, None),
+    }
+    for row in _spec_rows("visa-types.tsv"):
+        name, resolved = row["type"], row["resolved_fixed_width"]
+        assert name in types.VISA_TYPES, f"no ctypes type for {name}"
+        ctype = types.VISA_TYPES[name]
+        if name == "ViHndlr":
+            continue
+        if "*" in resolved or name == "ViVAList":
+            assert ctypes.sizeof(ctype) == POINTER_SIZE, name
+        elif resolved.startswith("uint64_t if"):
+            assert ctypes.sizeof(ctype) == POINTER_SIZE, name
+        else:
+            size, signed = fixed[resolved]
+            assert ctypes.sizeof(ctype) == size, name
+            if signed is not None:
+                assert (ctype(-1).value < 0) is signed, name
+
+
+def test_handler_type() -> None:
+    assert types.ViHndlr._restype_ is types.ViStatus
+    assert types.ViHndlr._argtypes_ == (
+        types.ViSession,
+        types.ViEventType,
+        types.ViEvent,
+        types.ViAddr,
+    )
+
+
+@given(st.text().filter(lambda text: "\0" not in text))
+def test_string_round_trip(text: str) -> None:
+    encoded = types.encode_string(text)
+    assert types.decode_string(encoded) == text
+
+
+@given(st.binary().filter(lambda data: b"\0" not in data))
+def test_arbitrary_bytes_survive_decoding(data: bytes) -> None:
+    assert types.encode_string(types.decode_string(data)) == data
+
+
+def test_encode_string_errors() -> None:
+    with pytest.raises(ValueError, match="NUL"):
+        types.encode_string("a\0b", "resource_name")
+    with pytest.raises(TypeError, match="resource_name must be str or bytes"):
+        types.encode_string(12, "resource_name")  # type: ignore[arg-type]
+
+
+def test_non_ascii_string_buffer() -> None:
+    buffer = types.string_buffer(16)
+    data = "µ-Ω".encode()
+    ctypes.memmove(buffer, data, len(data))
+    assert types.buffer_text(buffer) == "µ-Ω"
+
+
+def test_writable_buffer_shares_memory() -> None:
+    storage = bytearray(8)
+    c_buffer = types.writable_buffer(storage)
+    ctypes.memmove(c_buffer, b"\x01\x00\x02", 3)
+    assert storage[:3] == b"\x01\x00\x02"
+    view = memoryview(storage)[4:]
+    ctypes.memmove(types.writable_buffer(view), b"\xff", 1)
+    assert storage[4] == 0xFF
+    with pytest.raises(TypeError, match="writable"):
+        types.writable_buffer(b"read only")
+
+
+# --------------------------------------------------------------- signature table
+
+
+def test_signature_table_mirrors_the_header() -> None:
+    rows = _spec_rows("visa-functions.tsv")
+    expected = [
+        (r["function"], r["return_type"], r["parameters"], r["variadic"] == "yes") for r in rows
+    ]
+    assert [tuple(sig) for sig in signatures.SIGNATURES] == expected
+
+
+def test_bound_names_are_the_header_minus_the_variadic_family() -> None:
+    rows = _spec_rows("visa-functions.tsv")
+    family = {
+        r["function"] for r in rows if r["variadic"] == "yes" or "ViVAList" in r["parameters"]
+    }
+    assert family == {
+        *("viPrintf", "viSPrintf", "viScanf", "viSScanf", "viQueryf"),
+        *("viVPrintf", "viVSPrintf", "viVScanf", "viVSScanf", "viVQueryf"),
+    }
+    assert signatures.NOT_BOUND == family
+    assert set(functions.C_FUNCTIONS) == {r["function"] for r in rows} - family
+
+
+def test_argtypes_follow_the_parameter_types() -> None:
+    for row in _spec_rows("visa-functions.tsv"):
+        spec = functions.C_FUNCTIONS.get(row["function"])
+        if spec is None:
+            continue
+        params = [p.strip() for p in row["parameters"].split(",")]
+        assert len(spec.argtypes) == len(params), row["function"]
+        for param, argtype in zip(params, spec.argtypes, strict=True):
+            type_name = param.split()[0]
+            if param.endswith("[]") or type_name == "void":
+                assert ctypes.sizeof(argtype) == POINTER_SIZE
+            else:
+                assert argtype is types.VISA_TYPES[type_name], (row["function"], param)
+        if row["return_type"] == "void":
+            assert spec.restype is None
+        else:
+            assert spec.restype is types.ViStatus
+
+
+def test_64bit_offsets_of_the_extended_functions() -> None:
+    assert functions.C_FUNCTIONS["viIn8Ex"].argtypes[2] is types.ViUInt64
+    assert functions.C_FUNCTIONS["viMoveIn32Ex"].argtypes[2] is types.ViUInt64
+    assert functions.C_FUNCTIONS["viIn8"].argtypes[2] is types.ViBusAddress
+    assert functions.C_FUNCTIONS["viOpenDefaultRM"].has_session is False
+    assert functions.C_FUNCTIONS["viRead"].has_session is True
+
+
+class _FakeLibrary:
+    def __init__(self) -> None:
+        self.statuses: list[tuple[object, int]] = []
+
+    def handle_return_value(self, session: object, status: int) -> int:
+        self.statuses.append((session, status))
+        return status
+
+
+def test_missing_functions_raise_naming_the_function() -> None:
+    libc_name = ctypes.util.find_library("c")
+    if sys.platform == "win32" or libc_name is None:
+        pytest.skip("needs a C library without VISA symbols")
+    lib = ctypes.CDLL(libc_name)
+    bound = functions.bind_library(lib, _FakeLibrary(), "libc-test")  # type: ignore[arg-type]
+    assert set(bound) == set(functions.C_FUNCTIONS)
+    with pytest.raises(NotImplementedError, match="viMoveIn64Ex is not exported .*libc-test"):
+        bound["viMoveIn64Ex"](1, 2, 3, 4, None)
+
+
+# ------------------------------------------------------------------- user handles
+
+
+class _Point(ctypes.Structure):
+    _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_int)]
+
+
+def test_convert_user_handle() -> None:
+    convert = functions.convert_user_handle
+    assert convert(None) is None
+    assert isinstance(convert(7), ctypes.c_long) and convert(7).value == 7
+    big = convert(2**40)
+    assert big.value == 2**40 and ctypes.sizeof(big) == 8
+    assert convert(1.5).value == 1.5
+    assert convert("µs").value == "µs"
+    assert convert(b"ab\0c").value == b"ab"
+    assert list(convert([1, 2, 3])) == [1, 2, 3]
+    assert list(convert([1, 2.5])) == [1.0, 2.5]
+    point = _Point(1, 2)
+    assert convert(point) is point
+    with pytest.raises(TypeError, match="64-bit"):
+        convert(2**70)
+    with pytest.raises(TypeError, match="unsupported user handle"):
+        convert(object())
+    with pytest.raises(TypeError, match="unsupported user handle"):
+        convert(["a"])
+
+
+def test_callback_passes_python_values_and_swallows_exceptions(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    received = []
+
+    def handler(session, event_type, context, user_handle):
+        received.append((session, event_type, context, user_handle))
+        raise RuntimeError("boom")
+
+    user = ctypes.c_long(5)
+    callback = functions._make_callback(handler, user)
+    with caplog.at_level(logging.ERROR, logger="pyvisa"):
+        # Calling the C function pointer goes through C and back into Python.
+        status = callback(3, EventType.service_request, 9, ctypes.addressof(user))
+    assert status == StatusCode.success
+    assert received == [(3, EventType.service_request, 9, user)]
+    assert isinstance(received[0][1], EventType)
+    assert "boom" in caplog.text
+
+
+# ---------------------------------------------------------------- attribute codecs
+
+
+@pytest.mark.parametrize(
+    "type_name, kind, bits, signed",
+    [
+        ("ViUInt8", "int", 8, False),
+        ("ViUInt16", "int", 16, False),
+        ("ViUInt32", "int", 32, False),
+        ("ViUInt64", "int", 64, False),
+        ("ViInt16", "int", 16, True),
+        ("ViInt32", "int", 32, True),
+        ("ViBoolean", "int", 16, False),
+        ("ViVersion", "int", 32, False),
+        ("ViBusAddress", "int", POINTER_SIZE * 8, False),
+        ("ViBusSize", "int", POINTER_SIZE * 8, False),
+        ("ViAddr", "address", POINTER_SIZE * 8, False),
+        ("ViBuf", "address", POINTER_SIZE * 8, False),
+        ("ViString", "string", 0, False),
+        ("ViRsrc", "string", 0, False),
+        ("ViAUInt8", "bytes", 0, False),
+    ],
+)
+def test_codec_for_type(type_name: str, kind: str, bits: int, signed: bool) -> None:
+    codec = functions._codec_for_type(type_name)
+    assert codec is not None
+    assert (codec.kind, codec.bits, codec.signed) == (kind, bits, signed)
+
+
+def test_unknown_type_has_no_codec() -> None:
+    assert functions._codec_for_type("ViNonsense") is None
+
+
+@pytest.fixture
+def fake_codecs(monkeypatch: pytest.MonkeyPatch) -> dict[int, object]:
+    cache: dict[int, object] = {}
+    monkeypatch.setattr(functions, "_codec_cache", cache)
+    return cache
+
+
+def test_encode_attribute_value(fake_codecs: dict[int, object]) -> None:
+    fake_codecs[1] = functions._codec_for_type("ViUInt16")
+    fake_codecs[2] = functions._codec_for_type("ViInt16")
+    fake_codecs[3] = functions._codec_for_type("ViString")
+    fake_codecs[4] = functions._codec_for_type("ViAddr")
+    mask = (1 << (POINTER_SIZE * 8)) - 1
+    encode = functions.encode_attribute_value
+    assert encode(1, 0xFFFF) == 0xFFFF
+    assert encode(1, True) == 1
+    assert encode(1, b"\n") == 10
+    assert encode(2, -1) == mask  # sign-extended like a C cast to ViAttrState
+    assert encode(2, -32768) == (-32768) & mask
+    assert encode(4, None) == 0
+    with pytest.raises(ValueError, match="out of range .* ViUInt16"):
+        encode(1, 0x10000)
+    with pytest.raises(ValueError, match="out of range"):
+        encode(2, -32769)
+    with pytest.raises(TypeError, match="expected an integer"):
+        encode(3, "text")
+    with pytest.raises(TypeError, match="expected an integer"):
+        encode(1, 1.5)
+
+
+_INT_TYPES = ("ViUInt8", "ViUInt16", "ViUInt32", "ViUInt64", "ViInt16", "ViInt32", "ViBoolean")
+
+
+@given(st.sampled_from(_INT_TYPES), st.integers(min_value=-(2**65), max_value=2**65))
+def test_encoded_values_read_back_through_the_c_type(type_name: str, value: int) -> None:
+    codec = functions._codec_for_type(type_name)
+    assert codec is not None
+    functions._codec_cache[0x7FFF0001] = codec
+    try:
+        bits = min(codec.bits, POINTER_SIZE * 8)
+        if not -(1 << (bits - 1)) <= value < (1 << bits):
+            with pytest.raises(ValueError, match="out of range"):
+                functions.encode_attribute_value(0x7FFF0001, value)
+            return
+        encoded = functions.encode_attribute_value(0x7FFF0001, value)
+        assert 0 <= encoded < 1 << (POINTER_SIZE * 8)
+        # What the C library sees after casting the ViAttrState to the attribute's type.
+        assert codec.ctype(encoded).value == codec.ctype(value).value
+    finally:
+        del functions._codec_cache[0x7FFF0001]
+
+
+@given(st.integers(min_value=-(2**63), max_value=2**63 - 1))
+def test_integer_user_handles_keep_their_value(value: int) -> None:
+    assert functions.convert_user_handle(value).value == value
