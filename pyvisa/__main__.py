@@ -1,0 +1,6 @@
+"""``python -m pyvisa info`` and ``python -m pyvisa shell [-b BACKEND]``."""
+
+from .cmd_line_tools import visa_main
+
+if __name__ == "__main__":
+    visa_main()
