@@ -46,9 +46,7 @@ def log_to_screen(level: int = logging.DEBUG) -> None:
 # The submodules become attributes of the package (``pyvisa.constants``, ``pyvisa.typing``...),
 # which backends import with ``from pyvisa import typing``: never bind a standard-library
 # module to one of these names in this file.
-from . import constants, errors, rname, typing  # noqa: E402
-from . import attributes, highlevel  # noqa: E402
-from . import events, resources  # noqa: E402
+from . import attributes, constants, errors, events, highlevel, resources, rname, typing  # noqa: E402
 from .errors import (  # noqa: E402
     Error,
     InvalidBinaryFormat,

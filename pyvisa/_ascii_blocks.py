@@ -9,7 +9,6 @@ in :data:`sys.modules` and is fetched from there.
 
 from __future__ import annotations
 
-import math
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -25,8 +24,8 @@ def _to_int(text: str) -> int:
         return int(text)
     except ValueError:
         value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text!r} is not a finite number")
+    if not value.is_integer():
+        raise ValueError(f"{text!r} is not an integer")
     return int(value)
 
 

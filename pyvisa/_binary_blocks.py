@@ -9,6 +9,7 @@ already in :data:`sys.modules` and is fetched from there.
 
 from __future__ import annotations
 
+import operator
 import struct
 import sys
 import warnings
@@ -94,13 +95,33 @@ def _check_block_position(
     warnings.warn(message, UserWarning, stacklevel=3)
 
 
-def _searchable(block: Any) -> Any:
-    """Return ``block`` if it has a ``find`` method, else a bytes copy of it."""
-    return block if hasattr(block, "find") else bytes(block)
+#: How much of a block without a ``find`` method (a memoryview...) is copied to look for
+#: its header before the whole block is.
+_HEADER_SEARCH_WINDOW = 4096
+
+
+def _searchable(block: Any, marker: bytes) -> tuple[Any, int]:
+    """Return a sliceable form of ``block`` and the index of ``marker`` in it (-1 if absent).
+
+    Only the start of a block without a ``find`` method is copied, unless the marker is
+    not there.
+    """
+    if isinstance(block, str):
+        raise TypeError(
+            "A binary block must be bytes, bytearray or memoryview, not str "
+            f"(starting with {block[:25]!r}); read it with read_raw or encode it first"
+        )
+    if hasattr(block, "find"):
+        return block, block.find(marker)
+    view = _byte_view(block)
+    begin = bytes(view[:_HEADER_SEARCH_WINDOW]).find(marker)
+    if begin < 0 and view.nbytes > _HEADER_SEARCH_WINDOW:
+        begin = bytes(view).find(marker)
+    return view, begin
 
 
 def parse_ieee_block_header(
-    block: bytes | bytearray,
+    block: bytes | bytearray | memoryview,
     length_before_block: int | None = None,
     raise_on_late_block: bool = False,
 ) -> tuple[int, int]:
@@ -112,7 +133,7 @@ def parse_ieee_block_header(
 
     Parameters
     ----------
-    block : bytes | bytearray
+    block : bytes | bytearray | memoryview
         IEEE formatted block of data (or at least its beginning).
     length_before_block : int | None, optional
         Number of bytes before the actual start of the block after which the header is
@@ -133,8 +154,7 @@ def parse_ieee_block_header(
         If no header is found or if it is malformed or truncated (also a ``ValueError``).
 
     """
-    block = _searchable(block)
-    begin = block.find(b"#")
+    block, begin = _searchable(block, b"#")
     if begin < 0:
         raise _MalformedBlock(
             "could not find the hash sign (#) that starts an IEEE block; "
@@ -171,7 +191,7 @@ def parse_ieee_block_header(
 
 
 def parse_hp_block_header(
-    block: bytes | bytearray,
+    block: bytes | bytearray | memoryview,
     is_big_endian: bool,
     length_before_block: int | None = None,
     raise_on_late_block: bool = False,
@@ -180,7 +200,7 @@ def parse_hp_block_header(
 
     Parameters
     ----------
-    block : bytes | bytearray
+    block : bytes | bytearray | memoryview
         HP formatted block of data (or at least its beginning).
     is_big_endian : bool
         Is the length stored in big or little endian order.
@@ -203,8 +223,7 @@ def parse_hp_block_header(
         If no header is found or if it is truncated (also a ``ValueError``).
 
     """
-    block = _searchable(block)
-    begin = block.find(b"#A")
+    block, begin = _searchable(block, b"#A")
     if begin < 0:
         raise _MalformedBlock(
             "could not find the header (#A) that starts an HP block; "
@@ -223,7 +242,7 @@ def parse_hp_block_header(
 
 
 def message_size(
-    block: bytes | bytearray,
+    block: bytes | bytearray | memoryview,
     header_fmt: BINARY_HEADERS = "ieee",
     datatype: BINARY_DATATYPES = "f",
     is_big_endian: bool = False,
@@ -238,7 +257,7 @@ def message_size(
 
     Parameters
     ----------
-    block : bytes | bytearray
+    block : bytes | bytearray | memoryview
         Beginning of the message; it must contain the whole header.
     header_fmt : BINARY_HEADERS, optional
         Format of the header prefixing the data, by default "ieee".
@@ -391,6 +410,8 @@ def from_binary_block(
     """
     item_size = _item_size(datatype)
     view = _byte_view(block)
+    offset = operator.index(offset)
+    data_length = None if data_length is None else operator.index(data_length)
     data_length = _resolve_data_length(view.nbytes, offset, data_length, item_size)
 
     if datatype == "p":
@@ -431,7 +452,7 @@ def _pascal_string_bounds(view: memoryview, offset: int, data_length: int) -> tu
 
 
 def from_ieee_block(
-    block: bytes | bytearray,
+    block: bytes | bytearray | memoryview,
     datatype: BINARY_DATATYPES = "f",
     is_big_endian: bool = False,
     container: Callable[[Iterable[Any]], Sequence[Any]] = list,
@@ -445,7 +466,7 @@ def from_ieee_block(
 
     Parameters
     ----------
-    block : bytes | bytearray
+    block : bytes | bytearray | memoryview
         IEEE formatted block of data.
     datatype : BINARY_DATATYPES, optional
         Format string for a single element (see the :mod:`struct` module), by default "f".
@@ -472,7 +493,7 @@ def from_ieee_block(
 
 
 def from_hp_block(
-    block: bytes | bytearray,
+    block: bytes | bytearray | memoryview,
     datatype: BINARY_DATATYPES = "f",
     is_big_endian: bool = False,
     container: Callable[[Iterable[Any]], Sequence[Any]] = list,
@@ -481,7 +502,7 @@ def from_hp_block(
 
     Parameters
     ----------
-    block : bytes | bytearray
+    block : bytes | bytearray | memoryview
         HP formatted block of data.
     datatype : BINARY_DATATYPES, optional
         Format string for a single element (see the :mod:`struct` module), by default "f".
@@ -612,7 +633,7 @@ def to_binary_block(
         If the datatype is unknown or a value cannot be encoded with it.
 
     """
-    prefix = header.encode("ascii") if isinstance(header, str) else bytes(header)
+    prefix = header.encode("ascii") if isinstance(header, str) else bytes(memoryview(header))
     return _build_block(iterable, datatype, is_big_endian, lambda _: prefix)
 
 

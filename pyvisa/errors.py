@@ -10,7 +10,6 @@ their attributes when unpickled.
 """
 
 import os
-import struct
 import sys
 from typing import Any
 
@@ -494,7 +493,20 @@ class Error(Exception):
     """Abstract basic exception from which all PyVISA exceptions derive."""
 
 
-class VisaIOError(Error):
+class _StatusCodeException(Exception):
+    """Exception whose message describes a VISA status code (kept when pickled)."""
+
+    def __init__(self, error_code: int) -> None:
+        code = _check_code(error_code)
+        self.abbreviation, self.description, message = _status_message(code)
+        super().__init__(message)
+        self.error_code = code
+
+    def __reduce__(self) -> tuple[type["_StatusCodeException"], tuple[int]]:
+        return (type(self), (self.error_code,))
+
+
+class VisaIOError(_StatusCodeException, Error):
     """Exception class for VISA I/O errors.
 
     Please note that all values for "error_code" are negative according to the
@@ -516,17 +528,8 @@ class VisaIOError(Error):
 
     """
 
-    def __init__(self, error_code: int) -> None:
-        code = _check_code(error_code)
-        self.abbreviation, self.description, message = _status_message(code)
-        super().__init__(message)
-        self.error_code = code
 
-    def __reduce__(self) -> tuple[type["VisaIOError"], tuple[int]]:
-        return (type(self), (self.error_code,))
-
-
-class VisaIOWarning(Warning):
+class VisaIOWarning(_StatusCodeException, Warning):
     """Warning class for VISA I/O warnings.
 
     Please note that all values for "error_code" are positive according to the
@@ -547,15 +550,6 @@ class VisaIOWarning(Warning):
         Description of the code.
 
     """
-
-    def __init__(self, error_code: int) -> None:
-        code = _check_code(error_code)
-        self.abbreviation, self.description, message = _status_message(code)
-        super().__init__(message)
-        self.error_code = code
-
-    def __reduce__(self) -> tuple[type["VisaIOWarning"], tuple[int]]:
-        return (type(self), (self.error_code,))
 
 
 class VisaTypeError(Error):
@@ -645,6 +639,8 @@ _WRONG_ARCH_HINTS = (
 )
 _MISSING_DEPENDENCY_HINTS = (
     "library not loaded",
+    # ctypes on Windows, when a DLL loaded without its own dependencies (docs FAQ)
+    "function '",
     "undefined symbol",
     "symbol not found",
     "version `",
@@ -674,8 +670,8 @@ _FIX_WRONG_ARCH = (
 _FIX_MISSING_DEPENDENCY = (
     "The library itself was found, but a library it depends on is missing or incompatible. "
     "Reinstall the VISA library (or its runtime), or add the directory of the missing "
-    "dependency to the library search path (PATH on Windows, LD_LIBRARY_PATH on Linux, "
-    "DYLD_LIBRARY_PATH on macOS)."
+    "dependency to the library search path (on Windows with dll_extra_paths in the [Paths] "
+    "section of .pyvisarc, LD_LIBRARY_PATH on Linux, DYLD_LIBRARY_PATH on macOS)."
 )
 
 
@@ -683,32 +679,12 @@ def _python_bits() -> int:
     return 64 if sys.maxsize > 2**32 else 32
 
 
-def _library_bits(filename: str) -> int | None:
-    """Bitness of a shared library read from its header, or None when it cannot be told.
+def _library_bitness(filename: str) -> str:
+    """Bitness of a shared library read from its headers ("32, 64 bits" for a universal one)."""
+    from .util import LibraryPath  # pyvisa.util imports this module
 
-    Understands ELF, PE (Windows DLL) and thin Mach-O files; universal (fat) Mach-O files
-    contain several architectures and give None.
-
-    """
-    try:
-        with open(filename, "rb") as file:
-            header = file.read(64)
-            if header[:4] == b"\x7fELF" and len(header) > 4:
-                return {1: 32, 2: 64}.get(header[4])
-            if header[:4] in (b"\xce\xfa\xed\xfe", b"\xfe\xed\xfa\xce"):
-                return 32
-            if header[:4] in (b"\xcf\xfa\xed\xfe", b"\xfe\xed\xfa\xcf"):
-                return 64
-            if header[:2] == b"MZ" and len(header) >= 0x40:
-                (pe_offset,) = struct.unpack_from("<I", header, 0x3C)
-                file.seek(pe_offset)
-                pe_header = file.read(6)
-                if pe_header[:4] == b"PE\x00\x00" and len(pe_header) == 6:
-                    (machine,) = struct.unpack_from("<H", pe_header, 4)
-                    return 64 if machine in (0x8664, 0xAA64, 0x0200) else 32
-    except (OSError, struct.error, ValueError):
-        return None
-    return None
+    bitness = LibraryPath(filename).bitness
+    return "unknown" if bitness == "n/a" else f"{bitness} bits"
 
 
 class LibraryError(OSError, Error):
@@ -798,13 +774,11 @@ class LibraryError(OSError, Error):
             file, the bitness of the library.
 
         """
-        library_bits = _library_bits(filename)
-        library_text = f"{library_bits} bits" if library_bits else "unknown"
         lines = [
             f"Error while accessing {filename}: No matching architecture.",
             f"    Current Python interpreter is {_python_bits()} bits",
             f"    The library in: {filename}",
-            f"      bitness: {library_text}",
+            f"      bitness: {_library_bitness(filename)}",
             "    " + _FIX_WRONG_ARCH,
         ]
         if original:

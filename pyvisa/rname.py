@@ -105,13 +105,11 @@ class InvalidResourceName(ValueError):
         """
         interface_type, resource_class = interface_type_resource_class
         known = ", ".join(sorted(f"{i}::{r}" for i, r in _SUBCLASSES))
+        where = f"Could not parse '{resource_name}': n" if resource_name is not None else "N"
         return cls(
-            f"Could not parse '{resource_name}': no resource name of interface type "
-            f"'{interface_type}' and resource class '{resource_class}' is known. "
-            f"The known ones are: {known}."
-            if resource_name is not None
-            else f"No resource name of interface type '{interface_type}' and resource class "
+            f"{where}o resource name of interface type '{interface_type}' and resource class "
             f"'{resource_class}' is known. The known ones are: {known}."
+            + _syntax_hint(interface_type)
         )
 
     @classmethod
@@ -132,8 +130,16 @@ class InvalidResourceName(ValueError):
         where = f"Could not parse '{resource_name}': t" if resource_name is not None else "T"
         return cls(
             f"{where}he resource class of interface type '{interface_type}' must be given "
-            f"(one of: {classes or 'none known'})."
+            f"(one of: {classes or 'none known'})." + _syntax_hint(interface_type)
         )
+
+
+def _syntax_hint(interface_type: str) -> str:
+    """The syntaxes of the names of an interface type, as a sentence ("" if unknown)."""
+    syntaxes = [
+        c.syntax for (i, _), c in sorted(_SUBCLASSES.items()) if i == interface_type.upper()
+    ]
+    return f" The syntax is '{' or '.join(syntaxes)}'." if syntaxes else ""
 
 
 class InvalidQuery(ValueError):
@@ -593,14 +599,50 @@ def to_canonical_name(resource_name: str) -> str:
 @register_subclass
 @dataclass(frozen=True, kw_only=True)
 class ASRLInstr(ResourceName):
-    """Serial instrument ``ASRLboard[::INSTR]``; the board is any string (``1``, ``/dev/ttyS0``)."""
+    """Serial instrument ``ASRLboard[::INSTR]``; the board is any string (``1``, ``/dev/ttyS0``).
+
+    A serial port of an ENET-Serial controller, ``ASRL[0]::host address::serial port::INSTR``,
+    sets ``host_address`` and ``serial_port`` (both ``None`` for other serial names) and a
+    decimal ``board`` that defaults to ``"0"``.
+    """
 
     interface_type: ClassVar[str] = "ASRL"
     resource_class: ClassVar[str] = "INSTR"
     is_rc_optional: ClassVar[bool] = True
-    syntax: ClassVar[str] = "ASRLboard[::INSTR]"
+    syntax: ClassVar[str] = "ASRLboard[::INSTR] or ASRL[0]::host address::serial port::INSTR"
 
     board: str
+    host_address: str | None = None
+    serial_port: str | None = None
+
+    @classmethod
+    def _parse_fields(cls, board: str, segments: list[str], resource_name: str) -> dict[str, str]:
+        if not segments:
+            return super()._parse_fields(board, segments, resource_name)
+        if len(segments) != 2:
+            raise InvalidResourceName.bad_syntax(
+                cls.syntax,
+                resource_name,
+                "expected no '::'-separated field after the board, or a host address and a "
+                f"serial port, got {len(segments)} fields",
+            )
+        host_address, serial_port = segments
+        for value, label, check in (
+            (board or "0", "board", "number"),
+            (host_address, "host address", "host"),
+            (serial_port, "serial port", "number"),
+        ):
+            pattern, expected = _CHECKS[check]
+            if not pattern.fullmatch(value):
+                raise InvalidResourceName.bad_syntax(
+                    cls.syntax, resource_name, f"the {label} '{value}' is not {expected}"
+                )
+        return {"board": board or "0", "host_address": host_address, "serial_port": serial_port}
+
+    def _body(self) -> list[str]:
+        if self.host_address is None and self.serial_port is None:
+            return []
+        return [str(self.host_address), str(self.serial_port)]
 
 
 @register_subclass

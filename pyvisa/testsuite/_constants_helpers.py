@@ -1,7 +1,9 @@
-"""Access to the VISA fact tables of ``shared/spec`` for the constants and errors tests.
+"""Access to the VISA fact tables of the specification for the constants and errors tests.
 
-The tables live next to the repository checkout (``<repo>/../shared/spec``); the tests
-that need them are skipped with a clear reason when they are absent.
+The VISA constant tables are copied in ``visa_tables/`` next to this module; the docs and
+the backend contract are read from ``shared/spec`` next to the repository checkout
+(``<repo>/../shared/spec``), and the tests that need them are skipped with a clear reason
+when they are absent.
 """
 
 import csv
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 SPEC_DIR = Path(__file__).resolve().parents[3] / "shared" / "spec"
+TABLES_DIR = Path(__file__).resolve().parent / "visa_tables"
 
 #: Attribute ids whose value depends on the bitness of the platform.
 PLATFORM_ALIASES = re.compile(
@@ -21,11 +24,12 @@ PLATFORM_ALIASES = re.compile(
 
 
 def spec_file(name: str) -> Path:
-    """Path of a file of the spec directory, skipping the test when it is missing."""
-    path = SPEC_DIR / name
-    if not path.is_file():
-        pytest.skip(f"VISA fact table {name} not found in {SPEC_DIR} (shared/spec is absent)")
-    return path
+    """Path of a file of the specification, skipping the test when it is missing."""
+    for directory in (TABLES_DIR, SPEC_DIR):
+        path = directory / name
+        if path.is_file():
+            return path
+    pytest.skip(f"{name} not found in {TABLES_DIR} or {SPEC_DIR} (shared/spec is absent)")
 
 
 @cache
@@ -88,6 +92,24 @@ def documented_status_codes() -> dict[str, tuple[int, str]]:
         name: (value, re.sub(r"\s+", " ", " ".join(words)).replace("refer- ence", "reference"))
         for name, (value, words) in members.items()
     }
+
+
+def documented_enum_members() -> dict[str, dict[str, int]]:
+    """Enum name → {member: value} of every class documented in section 1.4.4 of the docs."""
+    text = spec_file("pyvisa-docs-1.11.3.txt").read_text(encoding="utf-8")
+    start = text.index("1.4.4 Constants module")
+    end = text.index("\n", text.index("warning_unknown_status = ", start))
+    enums: dict[str, dict[str, int]] = {}
+    members: dict[str, int] = {}
+    for line in text[start:end].splitlines():
+        header = re.match(r"^\s*class pyvisa\.constants\.(\w+)\s*$", line)
+        if header:
+            members = enums.setdefault(header.group(1), {})
+            continue
+        member = re.match(r"^\s*(\w+) = (-?\d+)\s*$", line)
+        if member and enums:
+            members[member.group(1)] = int(member.group(2))
+    return enums
 
 
 def contract_table(heading: str) -> dict[str, int]:

@@ -7,11 +7,12 @@ import runpy
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pyvisa import constants
 from pyvisa.testsuite import _constants_helpers as spec
+from pyvisa.testsuite._timing_helpers import LOADED_MACHINE
 
 IS_64_BIT = sys.maxsize > 2**32
 
@@ -266,6 +267,26 @@ def test_status_code_has_every_documented_member() -> None:
         assert getattr(constants.StatusCode, name) == value, name
 
 
+def test_every_documented_enum_member() -> None:
+    documented = spec.documented_enum_members()
+    # AccessModes, StopBits, Parity, SerialTermination, InterfaceType, AddressState,
+    # IOProtocol, LineState and StatusCode
+    assert len(documented) == 9 and set(documented) <= set(INT_ENUMS)
+    assert len(documented["StatusCode"]) == 100 and len(documented["InterfaceType"]) == 11
+    for enum_name, members in documented.items():
+        cls = getattr(constants, enum_name)
+        for member, value in members.items():
+            assert cls[member] == value, f"{enum_name}.{member}"
+
+
+def test_bundled_tables_are_the_spec_tables() -> None:
+    for name in ("visa-constants.tsv", "visa-constants-post58.tsv"):
+        original = spec.SPEC_DIR / name
+        if not original.is_file():
+            pytest.skip(f"{original} is absent")
+        assert (spec.TABLES_DIR / name).read_bytes() == original.read_bytes(), name
+
+
 def test_status_code_has_every_code_of_the_tables() -> None:
     assert {int(m) for m in constants.StatusCode} == set(spec.status_abbreviations())
 
@@ -376,6 +397,7 @@ def test_data_width_from_literal(bits: int, member: str) -> None:
     assert constants.DataWidth.from_literal(bits) is constants.DataWidth[member]
 
 
+@settings(LOADED_MACHINE)
 @given(st.integers().filter(lambda value: value not in (8, 16, 32, 64)))
 def test_data_width_from_literal_rejects_other_widths(bits: int) -> None:
     with pytest.raises(ValueError, match="expected 8, 16, 32 or 64"):

@@ -8,14 +8,17 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pyvisa import constants, errors
 from pyvisa.constants import StatusCode
 from pyvisa.testsuite import _constants_helpers as spec
+from pyvisa.testsuite._timing_helpers import LOADED_MACHINE
+from pyvisa.testsuite._util_helpers import elf, macho_fat, macho_thin, pe
 
 PYTHON_BITS = 64 if sys.maxsize > 2**32 else 32
+STATUS_CODES = frozenset(StatusCode)
 
 
 # --- status messages ------------------------------------------------------------------------
@@ -60,7 +63,8 @@ def test_messages_cover_exactly_the_status_codes() -> None:
     assert errors.completion_and_error_messages[-1073807339][0] == "VI_ERROR_TMO"
 
 
-@given(st.integers(-(2**31), 2**31 - 1).filter(lambda v: v not in set(StatusCode)))
+@settings(LOADED_MACHINE)
+@given(st.integers(-(2**31), 2**31 - 1).filter(lambda v: v not in STATUS_CODES))
 def test_unknown_codes_give_a_readable_message(code: int) -> None:
     exc = errors.VisaIOError(code)
     assert str(exc) == f"? ({code}): Unknown code."
@@ -188,6 +192,7 @@ LOAD_ERRORS = [
         "missing_dependency",
     ),
     ("/opt/visa/libvisa.so: undefined symbol: some_function", "missing_dependency"),
+    ("function 'viOpen' not found", "missing_dependency"),
     ("Could not find module 'visa64.dll' (or one of its dependencies).", "not_found"),
     ("something completely different", "unknown"),
 ]
@@ -232,7 +237,7 @@ def test_missing_dependency_of_an_existing_library(tmp_path: Path, message: str)
     library.write_bytes(b"\x7fELF")
     exc = errors.LibraryError.from_exception(OSError(message), str(library))
     assert exc.reason == "missing_dependency"
-    assert "DYLD_LIBRARY_PATH" in str(exc)
+    assert "DYLD_LIBRARY_PATH" in str(exc) and "dll_extra_paths" in str(exc)
 
 
 def test_unreadable_existing_library(tmp_path: Path) -> None:
@@ -252,14 +257,10 @@ def test_real_missing_library(tmp_path: Path) -> None:
     assert "Check that the path" in str(exc)
 
 
-def _elf_header(elf_class: int) -> bytes:
-    return b"\x7fELF" + bytes([elf_class, 1, 1]) + bytes(57)
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux") or PYTHON_BITS != 64, reason="glibc")
 def test_real_wrong_architecture(tmp_path: Path) -> None:
     library = tmp_path / "libvisa32.so"
-    library.write_bytes(_elf_header(1) + bytes(256))
+    library.write_bytes(elf(32, False, 3) + bytes(256))
     with pytest.raises(OSError) as info:
         ctypes.CDLL(str(library))
     exc = errors.LibraryError.from_exception(info.value, str(library))
@@ -269,42 +270,30 @@ def test_real_wrong_architecture(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("header", "bits"),
+    ("header", "bitness"),
     [
-        (_elf_header(1), 32),
-        (_elf_header(2), 64),
-        (b"\xce\xfa\xed\xfe" + bytes(60), 32),
-        (b"\xcf\xfa\xed\xfe" + bytes(60), 64),
-        (b"\xca\xfe\xba\xbe" + bytes(60), None),
-        (
-            b"MZ"
-            + bytes(0x3A)
-            + struct.pack("<I", 0x40)
-            + b"PE\x00\x00"
-            + struct.pack("<H", 0x14C),
-            32,
-        ),
-        (
-            b"MZ"
-            + bytes(0x3A)
-            + struct.pack("<I", 0x40)
-            + b"PE\x00\x00"
-            + struct.pack("<H", 0x8664),
-            64,
-        ),
-        (b"MZ" + bytes(0x3A) + struct.pack("<I", 0x4000), None),
-        (b"", None),
+        (elf(32, False, 3), "32 bits"),
+        (elf(64, False, 62), "64 bits"),
+        (macho_thin(0xFEEDFACE, 7, False), "32 bits"),
+        (macho_thin(0xFEEDFACF, 0x01000007, False), "64 bits"),
+        (macho_fat([7, 0x01000007]), "32, 64 bits"),
+        (macho_fat([0x01000007, 0x0100000C]), "64 bits"),
+        (b"\xca\xfe\xba\xbe" + bytes(60), "unknown"),
+        (pe(0x14C, 0x10B), "32 bits"),
+        (pe(0x8664, 0x20B), "64 bits"),
+        (b"MZ" + bytes(0x3A) + struct.pack("<I", 0x4000), "unknown"),
+        (b"", "unknown"),
     ],
 )
 def test_wrong_arch_reports_the_library_bitness(
-    tmp_path: Path, header: bytes, bits: int | None
+    tmp_path: Path, header: bytes, bitness: str
 ) -> None:
     library = tmp_path / "library"
     library.write_bytes(header)
     exc = errors.LibraryError.from_wrong_arch(str(library))
     assert exc.reason == "wrong_architecture"
     assert f"Current Python interpreter is {PYTHON_BITS} bits" in str(exc)
-    assert f"bitness: {f'{bits} bits' if bits else 'unknown'}" in str(exc)
+    assert f"bitness: {bitness}\n" in str(exc)
     assert "matching the bitness" in str(exc)
 
 

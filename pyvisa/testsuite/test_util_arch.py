@@ -12,35 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pyvisa import util
+from pyvisa.testsuite._timing_helpers import LOADED_MACHINE
+from pyvisa.testsuite._util_helpers import elf, macho_fat, macho_thin, pe
 from pyvisa.util import LibraryPath, PEMachineType, get_arch, get_shared_library_arch
-
-
-def elf(bits: int, big: bool, machine: int) -> bytes:
-    ident = b"\x7fELF" + bytes([1 if bits == 32 else 2, 2 if big else 1, 1]) + bytes(9)
-    return ident + struct.pack(">HH" if big else "<HH", 3, machine) + bytes(40)
-
-
-def pe(machine: int, optional_magic: int | None, pe_offset: int = 0x80) -> bytes:
-    dos = bytearray(pe_offset)
-    dos[:2] = b"MZ"
-    dos[0x3C:0x40] = struct.pack("<I", pe_offset)
-    optional = b"" if optional_magic is None else struct.pack("<H", optional_magic) + bytes(222)
-    coff = struct.pack("<HHIIIHH", machine, 1, 0, 0, 0, len(optional), 0x2022)
-    return bytes(dos) + b"PE\0\0" + coff + optional
-
-
-def macho_thin(magic: int, cpu_type: int, big: bool) -> bytes:
-    return struct.pack(">Iii" if big else "<Iii", magic, cpu_type, 3) + bytes(20)
-
-
-def macho_fat(cpu_types: list[int], wide: bool = False) -> bytes:
-    header = struct.pack(">II", 0xCAFEBABF if wide else 0xCAFEBABE, len(cpu_types))
-    for index, cpu in enumerate(cpu_types):
-        if wide:
-            header += struct.pack(">iiQQII", cpu, 0, 4096 * (index + 1), 64, 12, 0)
-        else:
-            header += struct.pack(">iiIII", cpu, 0, 4096 * (index + 1), 64, 12)
-    return header
 
 
 @pytest.fixture
@@ -116,7 +90,7 @@ def test_unrecognised_or_truncated(write, content: bytes, message: str) -> None:
     assert LibraryPath(path).arch == ()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(LOADED_MACHINE, max_examples=200)
 @given(
     content=st.binary(max_size=300),
     prefix=st.sampled_from([b"", b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe"]),

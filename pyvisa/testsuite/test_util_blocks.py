@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import math
 import struct
-import time
 import warnings
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pyvisa import _binary_blocks, util
 from pyvisa.errors import InvalidBinaryFormat
+from pyvisa.testsuite._timing_helpers import LOADED_MACHINE, cpu_time_below
 
 np = pytest.importorskip("numpy")
 
@@ -86,7 +86,7 @@ def assert_decoded(result: Any, values: Any, datatype: str, container: Any) -> N
 
 @pytest.mark.parametrize("header", HEADERS)
 @pytest.mark.parametrize("datatype", DATATYPES)
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(LOADED_MACHINE, max_examples=15)
 @given(data=st.data(), big=st.booleans(), container=st.sampled_from(CONTAINERS))
 def test_binary_round_trip(
     header: str, datatype: str, data: Any, big: bool, container: Any
@@ -103,7 +103,7 @@ def test_binary_round_trip(
 
 
 @pytest.mark.parametrize("datatype", [d for d in DATATYPES if d not in "sp"])
-@settings(max_examples=15, deadline=None)
+@settings(LOADED_MACHINE, max_examples=15)
 @given(data=st.data(), big=st.booleans())
 def test_numpy_input_encodes_like_a_list(datatype: str, data: Any, big: bool) -> None:
     values = data.draw(values_for(datatype))
@@ -201,13 +201,56 @@ def test_inferred_length_ignores_a_trailing_partial_element() -> None:
 def test_large_block_numpy_64MiB() -> None:
     count = 16 * 1024 * 1024
     source = np.arange(count, dtype="<f4")
-    start = time.perf_counter()
-    block = util.to_ieee_block(source, "f")
+    with cpu_time_below(5):
+        block = util.to_ieee_block(source, "f")
+        array = util.from_ieee_block(block, "f", container=np.array)
     assert block[:10] == b"#867108864"
-    array = util.from_ieee_block(block, "f", container=np.array)
     assert array.shape == (count,) and array[-1] == count - 1
     assert not array.flags.owndata
-    assert time.perf_counter() - start < 5
+
+
+def test_blocks_of_1GiB_and_more() -> None:
+    # Longer than the 999 999 999 bytes a definite-length IEEE header can state.
+    size = 2**30 + 4
+    try:
+        source = np.zeros(size, dtype="u1")
+        source[-4:] = (1, 2, 3, 4)
+        block = util.to_ieee_block(source, "B")
+    except MemoryError:
+        pytest.skip("not enough memory for a 1 GiB block")
+    try:
+        assert block[:2] == b"#0" and len(block) == size + 2
+        array = util.from_ieee_block(block, "B", container=np.array)
+        assert array.shape == (size,) and array[-4:].tolist() == [1, 2, 3, 4]
+        assert not array.flags.owndata
+        with_termination = util.message_size(
+            block[:2], "ieee", "B", data_points=size, termination="\n"
+        )
+        assert with_termination == size + 3
+        halves = util.from_binary_block(memoryview(block), 2, size, "H", container=np.array)
+        assert halves.shape == (size // 2,) and not halves.flags.owndata
+    finally:
+        del block, source
+
+
+def test_headers_of_a_memoryview_are_found_without_copying_it() -> None:
+    import tracemalloc
+
+    data = bytearray(64 * 1024 * 1024)
+    data[10:16] = b"#15abc"
+    tail = bytearray(10_000)
+    tail[-7:] = b"#A\x02\x00xy\n"
+    tracemalloc.start()
+    try:
+        assert util.parse_ieee_block_header(memoryview(data)) == (13, 5)
+        assert util.from_ieee_block(memoryview(data), "B", container=np.array).nbytes == 5
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024
+    # a header beyond the first bytes is still found (with a warning: it is late)
+    with pytest.warns(UserWarning, match="found at 9993"):
+        assert util.parse_hp_block_header(memoryview(tail), False) == (9997, 2)
 
 
 def test_large_block_list_8MiB() -> None:
@@ -280,6 +323,29 @@ def test_late_block_warns_or_raises() -> None:
         util.parse_hp_block_header(b"x" * 5 + b"#A\x00\x00", False, 4, True)
 
 
+def test_malformed_block_errors_pickle() -> None:
+    import pickle
+
+    with pytest.raises(InvalidBinaryFormat) as info:
+        util.from_ieee_block(b"#3100" + bytes(9))
+    restored = pickle.loads(pickle.dumps(info.value))
+    assert isinstance(restored, InvalidBinaryFormat) and isinstance(restored, ValueError)
+    assert str(restored) == str(info.value) and restored.description == info.value.description
+
+
+def test_wrong_types_are_reported_clearly() -> None:
+    with pytest.raises(TypeError, match="must be bytes, bytearray or memoryview, not str"):
+        util.from_ieee_block("#15abc")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not str"):
+        util.parse_hp_block_header("#A\x00\x00", False)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="bytes-like"):
+        util.to_binary_block([1], 5, "b", False)  # type: ignore[arg-type]
+    assert util.to_binary_block([1], bytearray(b"#"), "b", False) == b"#\x01"
+    with pytest.raises(TypeError, match="'float' object cannot be interpreted as an integer"):
+        util.from_binary_block(b"abcd", 1.5)  # type: ignore[arg-type]
+    assert util.from_binary_block(b"abcd", np.int64(2), np.int64(2), "B") == [99, 100]
+
+
 def test_lying_length_reports_expected_and_received() -> None:
     with pytest.raises(InvalidBinaryFormat, match="expected 105 bytes, got 14"):
         util.from_ieee_block(b"#3100" + bytes(9))
@@ -288,14 +354,13 @@ def test_lying_length_reports_expected_and_received() -> None:
 
 
 def test_huge_declared_sizes_fail_fast() -> None:
-    start = time.perf_counter()
-    with pytest.raises(InvalidBinaryFormat, match="expected 1000000010 bytes, got 14"):
-        util.from_ieee_block(b"#9999999999abc")
-    with pytest.raises(InvalidBinaryFormat, match=f"expected {2**40} bytes, got 3"):
-        util.from_binary_block(b"abc", 0, 2**40, "B", container=np.array)
-    with pytest.raises(InvalidBinaryFormat):
-        util.from_binary_block(b"abc", 2**63, None)
-    assert time.perf_counter() - start < 1
+    with cpu_time_below(1):
+        with pytest.raises(InvalidBinaryFormat, match="expected 1000000010 bytes, got 14"):
+            util.from_ieee_block(b"#9999999999abc")
+        with pytest.raises(InvalidBinaryFormat, match=f"expected {2**40} bytes, got 3"):
+            util.from_binary_block(b"abc", 0, 2**40, "B", container=np.array)
+        with pytest.raises(InvalidBinaryFormat):
+            util.from_binary_block(b"abc", 2**63, None)
 
 
 def test_data_length_must_be_whole_elements() -> None:
@@ -319,7 +384,7 @@ def test_bad_offsets_and_lengths() -> None:
 EXPECTED_ERRORS = (InvalidBinaryFormat, ValueError)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(LOADED_MACHINE, max_examples=300)
 @given(
     block=st.one_of(
         st.binary(max_size=40),
@@ -345,7 +410,7 @@ def test_random_blocks_raise_only_documented_errors(
                 pass
 
 
-@settings(max_examples=300, deadline=None)
+@settings(LOADED_MACHINE, max_examples=300)
 @given(
     block=st.binary(max_size=40),
     offset=st.integers(-5, 50),
@@ -420,6 +485,10 @@ def test_from_ascii_block_errors() -> None:
         util.from_ascii_block("1", "z")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="single character"):
         util.from_ascii_block("AB", "c")
+    with pytest.raises(ValueError, match="'1.5' is not an integer"):
+        util.from_ascii_block("1,1.5", "d")
+    with pytest.raises(ValueError, match="'inf' is not an integer"):
+        util.from_ascii_block("inf", "d")
 
 
 def test_from_ascii_block_numpy_paths() -> None:
@@ -428,7 +497,8 @@ def test_from_ascii_block_numpy_paths() -> None:
     assert floats.tolist() == [1.0, 2.5, 3.0]
     ints = util.from_ascii_block("1,2,3", "d", container=np.ndarray)
     assert ints.dtype.kind == "i" and ints.tolist() == [1, 2, 3]
-    assert util.from_ascii_block("1.5,2", "d", container=np.array).tolist() == [1, 2]
+    with pytest.raises(ValueError, match=r"item 0 \('1.5'\).*not an integer"):
+        util.from_ascii_block("1.5,2", "d", container=np.array)
     hexa = util.from_ascii_block("ff,10", "x", container=np.array)
     assert isinstance(hexa, np.ndarray) and hexa.tolist() == [255, 16]
 
@@ -448,7 +518,7 @@ def test_to_ascii_block() -> None:
 finite = st.floats(allow_nan=False, allow_infinity=False)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(LOADED_MACHINE, max_examples=100)
 @given(values=st.lists(finite, max_size=30), sep=st.sampled_from([",", ";", "$", " , "]))
 def test_ascii_float_round_trip(values: list[float], sep: str) -> None:
     text = util.to_ascii_block(values, repr, sep)
@@ -458,7 +528,7 @@ def test_ascii_float_round_trip(values: list[float], sep: str) -> None:
     assert array.tolist() == values
 
 
-@settings(max_examples=100, deadline=None)
+@settings(LOADED_MACHINE, max_examples=100)
 @given(values=st.lists(st.integers(-(2**62), 2**62), max_size=30), code=st.sampled_from("dxXob"))
 def test_ascii_int_round_trip(values: list[int], code: str) -> None:
     text = util.to_ascii_block(values, code)
@@ -466,14 +536,14 @@ def test_ascii_int_round_trip(values: list[int], code: str) -> None:
     assert util.from_ascii_block(text, code, container=np.array).tolist() == values
 
 
-@settings(max_examples=50, deadline=None)
+@settings(LOADED_MACHINE, max_examples=50)
 @given(values=st.lists(st.characters(blacklist_characters=","), max_size=30))
 def test_ascii_char_round_trip(values: list[str]) -> None:
     codes = [ord(value) for value in values]
     assert util.from_ascii_block(util.to_ascii_block(codes, "c"), "c") == codes
 
 
-@settings(max_examples=50, deadline=None)
+@settings(LOADED_MACHINE, max_examples=50)
 @given(
     values=st.lists(
         st.text(alphabet=st.characters(blacklist_characters=",")), min_size=1, max_size=10
@@ -485,7 +555,7 @@ def test_ascii_str_round_trip(values: list[str]) -> None:
     assert util.from_ascii_block(util.to_ascii_block(values, "s"), "s") == values
 
 
-@settings(max_examples=200, deadline=None)
+@settings(LOADED_MACHINE, max_examples=200)
 @given(
     text=st.text(max_size=40),
     code=st.sampled_from("sbcdoxXeEfFgG"),
