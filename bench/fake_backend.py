@@ -1,0 +1,106 @@
+"""A minimal in-process VISA backend that answers instantly.
+
+It measures the pure cost of the PyVISA frontend (resource classes, ``VisaLibraryBase``
+status handling): every operation does the least a backend must do (look the session up
+and report its status through :meth:`~pyvisa.highlevel.VisaLibraryBase.handle_return_value`,
+as pyvisa-py and the ctypes backend do).
+
+- ``write`` accepts anything and reports every byte written;
+- ``read`` always returns :data:`ANSWER` (an identification string ending with ``\\n``)
+  with the status ``VI_SUCCESS_TERM_CHAR``, whatever was written before;
+- attributes are kept in a per-session dictionary.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from pyvisa import constants, rname
+from pyvisa.constants import AccessModes, EventMechanism, EventType, StatusCode
+from pyvisa.highlevel import VisaLibraryBase
+from pyvisa.typing import VISAEventContext, VISARMSession, VISASession
+
+#: What every read returns.
+ANSWER = b"BENCH,FakeInstrument,0,1.0\n"
+
+_SUCCESS = StatusCode.success
+_TERMCHAR = StatusCode.success_termination_character_read
+
+
+def _default_attributes(parsed: rname.ResourceName) -> dict[int, Any]:
+    return {
+        constants.VI_ATTR_TMO_VALUE: 2000,
+        constants.VI_ATTR_TERMCHAR: 10,
+        constants.VI_ATTR_TERMCHAR_EN: constants.VI_FALSE,
+        constants.VI_ATTR_SEND_END_EN: constants.VI_TRUE,
+        constants.VI_ATTR_SUPPRESS_END_EN: constants.VI_FALSE,
+        constants.VI_ATTR_INTF_TYPE: parsed.interface_type_const,
+        constants.VI_ATTR_RSRC_CLASS: parsed.resource_class,
+        constants.VI_ATTR_RSRC_NAME: str(parsed),
+        constants.VI_ATTR_INTF_NUM: 0,
+    }
+
+
+class BenchFakeLibrary(VisaLibraryBase):
+    """VISA library whose message-based sessions answer every read instantly."""
+
+    _sessions: dict[int, dict[int, Any] | None]
+
+    def _init(self) -> None:
+        self._sessions = {}
+        self._handles = itertools.count(1)
+
+    def open_default_resource_manager(self) -> tuple[VISARMSession, StatusCode]:
+        session = VISARMSession(next(self._handles))
+        self._sessions[session] = None
+        return session, self.handle_return_value(session, _SUCCESS)
+
+    def open(
+        self,
+        session: VISARMSession,
+        resource_name: str,
+        access_mode: AccessModes = AccessModes.no_lock,
+        open_timeout: int = constants.VI_TMO_IMMEDIATE,
+    ) -> tuple[VISASession, StatusCode]:
+        parsed = rname.parse_resource_name(resource_name)
+        handle = VISASession(next(self._handles))
+        self._sessions[handle] = _default_attributes(parsed)
+        return handle, self.handle_return_value(handle, _SUCCESS)
+
+    def close(self, session: VISASession | VISAEventContext | VISARMSession) -> StatusCode:
+        self._sessions.pop(session, None)
+        return self.handle_return_value(session, _SUCCESS)
+
+    def get_attribute(self, session: Any, attribute: Any) -> tuple[Any, StatusCode]:
+        attributes = self._sessions[session] or {}
+        if attribute not in attributes:
+            return None, self.handle_return_value(session, StatusCode.error_nonsupported_attribute)
+        return attributes[attribute], self.handle_return_value(session, _SUCCESS)
+
+    def set_attribute(self, session: Any, attribute: Any, attribute_state: Any) -> StatusCode:
+        attributes = self._sessions[session]
+        if attributes is not None:
+            attributes[attribute] = attribute_state
+        return self.handle_return_value(session, _SUCCESS)
+
+    def write(self, session: VISASession, data: bytes) -> tuple[int, StatusCode]:
+        self._sessions[session]  # noqa: B018 - a session lookup, as a real backend does
+        return len(data), self.handle_return_value(session, _SUCCESS)
+
+    def read(self, session: VISASession, count: int) -> tuple[bytes, StatusCode]:
+        self._sessions[session]  # noqa: B018
+        return ANSWER[:count], self.handle_return_value(session, _TERMCHAR)
+
+    def clear(self, session: VISASession) -> StatusCode:
+        return self.handle_return_value(session, _SUCCESS)
+
+    def disable_event(
+        self, session: VISASession, event_type: EventType, mechanism: EventMechanism
+    ) -> StatusCode:
+        return self.handle_return_value(session, _SUCCESS)
+
+    def discard_events(
+        self, session: VISASession, event_type: EventType, mechanism: EventMechanism
+    ) -> StatusCode:
+        return self.handle_return_value(session, _SUCCESS)
