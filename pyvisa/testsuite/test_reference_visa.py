@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import pathlib
+import platform
 import re
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pyvisa.testsuite.reference_visa import (
+    ALIASES,
     RESOURCES,
     SOURCE_DIR,
     CompilerNotFoundError,
@@ -81,6 +84,12 @@ def _prototypes() -> dict[str, tuple[Any, list[Any]]]:
 
 
 PROTOTYPES = _prototypes()
+
+#: The va_list formatted I/O operations and their variadic forms (not in PROTOTYPES).
+FORMATTED_IO = (
+    *("viPrintf", "viSPrintf", "viScanf", "viSScanf", "viQueryf"),
+    *("viVPrintf", "viVSPrintf", "viVScanf", "viVSScanf", "viVQueryf"),
+)
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +167,12 @@ def test_build_exports_every_non_variadic_function(lib: ctypes.CDLL) -> None:
     assert len(PROTOTYPES) == 96
     for name in PROTOTYPES:
         assert hasattr(lib, name), name
+
+
+def test_build_exports_the_formatted_io_family(lib: ctypes.CDLL) -> None:
+    for name in FORMATTED_IO:
+        assert hasattr(lib, name), name
+        assert f" {name}(" in HEADER
 
 
 def test_build_reuses_an_up_to_date_library(reference_library: str) -> None:
@@ -434,7 +449,7 @@ def find_all(lib: ctypes.CDLL, rm: int, expr: str) -> tuple[int, list[str]]:
         ("ASRL[0-9]+::INSTR", ["ASRL1::INSTR", "ASRL2::INSTR"]),
         ("TCPIP0::192\\.168\\.0\\.10::?*", [r for r in RESOURCES if "192.168.0.10" in r]),
         ("VXI0::MEMACC", ["VXI0::MEMACC"]),
-        ("?*{VI_ATTR_INTF_NUM == 0}", list(RESOURCES)),
+        ("?*{VI_ATTR_INTF_NUM == 0}", [r for r in RESOURCES if not r.startswith("ASRL")]),
     ],
 )
 def test_find_resources(lib: ctypes.CDLL, rm: int, expr: str, expected: list[str]) -> None:
@@ -510,7 +525,12 @@ def test_parse_resource(
         rm, name.encode(), ctypes.byref(itype), ctypes.byref(inum), cls, expanded, alias
     )
     assert status == 0
-    assert (cls.value.decode(), expanded.value.decode(), alias.value) == (rclass, canonical, b"")
+    expected_alias = {name: alias for alias, name in ALIASES.items()}.get(canonical, "")
+    assert (cls.value.decode(), expanded.value.decode(), alias.value.decode()) == (
+        rclass,
+        canonical,
+        expected_alias,
+    )
 
 
 @pytest.mark.parametrize(
@@ -1069,3 +1089,529 @@ def test_concurrent_use_does_not_leak(lib: ctypes.CDLL, rm: int) -> None:
     time.sleep(0.05)  # let delayed SRQ threads finish on closed sessions
     assert lib.refvisa_open_session_count() == 0
     assert lib.refvisa_open_object_count() == 1
+
+
+# --------------------------------------------------------------------------- attribute expressions
+
+
+def _gpib_or_vxi() -> str:
+    return f"?*INSTR{{VI_ATTR_INTF_TYPE == {C['VI_INTF_GPIB']} || VI_ATTR_INTF_TYPE == 0x2}}"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        (
+            "?*{VI_ATTR_INTF_NUM == 0 && VI_ATTR_TCPIP_PORT != 80}",
+            ["TCPIP0::192.168.0.10::5025::SOCKET"],
+        ),
+        # VI_ATTR_TCPIP_PORT applies to the SOCKET only: elsewhere the comparison is false
+        ("?*{VI_ATTR_INTF_NUM == 0 && VI_ATTR_TCPIP_PORT != 5025}", []),
+        (
+            _gpib_or_vxi(),
+            ["GPIB0::1::INSTR", "GPIB0::2::INSTR", "GPIB0::4::5::INSTR", "VXI0::1::INSTR"],
+        ),
+        ("?*{VI_ATTR_MANF_ID == 0x1234}", [r for r in RESOURCES if r.startswith("USB")]),
+        ('?*{VI_ATTR_TCPIP_DEVICE_NAME == "hislip0"}', ["TCPIP0::192.168.0.11::hislip0::INSTR"]),
+        ('?*{VI_ATTR_TCPIP_DEVICE_NAME != "hislip0"}', ["TCPIP0::192.168.0.10::inst0::INSTR"]),
+        ('?*{VI_ATTR_TCPIP_DEVICE_NAME == "HISLIP0"}', []),
+        ("?*{!(VI_ATTR_INTF_NUM >= 1)}", [r for r in RESOURCES if not r.startswith("ASRL")]),
+        ("ASRL?*{VI_ATTR_INTF_NUM > 1}", ["ASRL2::INSTR"]),
+        ("?*{VI_ATTR_INTF_NUM < 2 && VI_ATTR_INTF_NUM > 0}", ["ASRL1::INSTR"]),
+        ("?*{VI_ATTR_GPIB_SECONDARY_ADDR <= 30}", ["GPIB0::4::5::INSTR"]),
+        ("?*{ vi_attr_intf_num==0x2 }", ["ASRL2::INSTR"]),
+        (
+            "?*{VI_ATTR_TMO_VALUE == 2000 && (VI_ATTR_SLOT == 1 || VI_ATTR_VXI_LA == -1)}",
+            ["VXI0::1::INSTR", "PXI0::1::INSTR"],
+        ),
+        # VI_ATTR_TRIG_ID does not apply to PXI0::MEMACC
+        (
+            f"PXI?*{{VI_ATTR_TRIG_ID == -1 && VI_ATTR_INTF_TYPE == {C['VI_INTF_PXI']}}}",
+            ["PXI0::1::INSTR"],
+        ),
+        ('?*{VI_ATTR_TCPIP_PORT == "5025"}', []),
+        ("?*{VI_ATTR_RECV_INTR_LEVEL == 1}", []),
+    ],
+)
+def test_find_with_attribute_expression(
+    lib: ctypes.CDLL, rm: int, expr: str, expected: list[str]
+) -> None:
+    status, names = find_all(lib, rm, expr)
+    if expected:
+        assert (status, names) == (0, expected)
+    else:
+        assert status == C["VI_ERROR_RSRC_NFOUND"]
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "?*{}",
+        "?*{VI_ATTR_NOPE == 1}",
+        "?*{VI_ATTR_INTF_NUM = 1}",
+        "?*{VI_ATTR_INTF_NUM == 1 &&}",
+        "?*{(VI_ATTR_INTF_NUM == 1}",
+        '?*{VI_ATTR_RSRC_NAME == "x}',
+        "?*{1 == VI_ATTR_INTF_NUM}",
+        "?*{VI_ATTR_INTF_NUM == 12abc}",
+        "?*{VI_ATTR_INTF_NUM == 0x}",
+        "?*{VI_ATTR_INTF_NUM == 1 || 0}",
+        "?*{VI_ATTR_INTF_NUM == 1} ",
+        # a syntax error hides behind no short-circuit
+        "NOTHING{VI_ATTR_INTF_NUM == 1 || VI_ATTR_INTF_NUM ==}",
+    ],
+)
+def test_find_invalid_attribute_expression(lib: ctypes.CDLL, rm: int, expr: str) -> None:
+    assert find_all(lib, rm, expr)[0] == C["VI_ERROR_INV_EXPR"]
+
+
+# --------------------------------------------------------------------------- aliases
+
+
+def test_aliases(lib: ctypes.CDLL, rm: int) -> None:
+    itype, inum = ctypes.c_uint16(), ctypes.c_uint16()
+    cls, expanded, alias = (ctypes.create_string_buffer(256) for _ in range(3))
+    for name_alias, name in ALIASES.items():
+        for spelling in (name_alias, name_alias.upper(), name):
+            status = lib.viParseRsrcEx(
+                rm, spelling.encode(), ctypes.byref(itype), ctypes.byref(inum), cls, expanded, alias
+            )
+            assert status == 0
+            assert (expanded.value.decode(), alias.value.decode()) == (name, name_alias)
+        vi = open_(lib, rm, name_alias.lower())
+        rname = ctypes.create_string_buffer(256)
+        assert lib.viGetAttribute(vi, C["VI_ATTR_RSRC_NAME"], rname) == 0
+        assert rname.value.decode() == name
+    vi_out = ctypes.c_uint32()
+    status = lib.viOpen(rm, b"NoSuchAlias", 0, 0, ctypes.byref(vi_out))
+    assert status == C["VI_ERROR_INV_RSRC_NAME"]
+
+
+# --------------------------------------------------------------------------- formatted I/O
+# The variadic operations are called through ctypes (extra arguments get the C default
+# promotions); they forward to the va_list operations, which are thereby tested as well.  The
+# va_list operations are also called directly with a hand-built va_list where its layout is known
+# (x86-64 System V, i.e. Linux and other Unix on x86-64).
+
+
+def sprintf(lib: ctypes.CDLL, vi: int, fmt: bytes, *args: Any) -> tuple[int, bytes]:
+    buf = ctypes.create_string_buffer(1024)
+    status = lib.viSPrintf(vi, buf, fmt, *args)
+    return status, buf.value
+
+
+@pytest.mark.parametrize(
+    ("fmt", "args", "expected"),
+    [
+        (b"%d", (-42,), b"-42"),
+        (b"%5.2f|%-6s|", (ctypes.c_double(3.14159), b"ab"), b" 3.14|ab    |"),
+        (b"%x %#o %lld %%", (255, 8, ctypes.c_longlong(2**40)), b"ff 010 1099511627776 %"),
+        (b"%*d|%.*f|%-*d|", (4, 7, 1, ctypes.c_double(2.75), 3, 5), b"   7|2.8|5  |"),
+        (b"%c%s", (ord("A"), b"BC"), b"ABC"),
+        (b"%e %G", (ctypes.c_double(1234.5), ctypes.c_double(1e-10)), b"1.234500e+03 1E-10"),
+        (b"%u %hhd", (ctypes.c_uint(4294967295), 300), b"4294967295 44"),
+        (b"*IDN?\n", (), b"*IDN?\n"),
+    ],
+)
+def test_sprintf_formats(
+    lib: ctypes.CDLL, rm: int, fmt: bytes, args: tuple[Any, ...], expected: bytes
+) -> None:
+    vi = open_(lib, rm, "GPIB0::1::INSTR")
+    assert sprintf(lib, vi, fmt, *args) == (0, expected)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    number=st.integers(-(2**31), 2**31 - 1),
+    word=st.binary(max_size=40).filter(lambda b: b"\0" not in b),
+    value=st.floats(-1e12, 1e12, allow_nan=False),
+)
+def test_sprintf_matches_c_formatting(
+    lib: ctypes.CDLL, rm: int, number: int, word: bytes, value: float
+) -> None:
+    vi = open_(lib, rm, "ASRL1::INSTR")
+    fmt = b"[%d|%s|%.3f|%08x|%+d]"
+    expected = fmt % (number, word, value, number & 0xFFFFFFFF, number)
+    args = (number, word, ctypes.c_double(value), number, number)
+    assert sprintf(lib, vi, fmt, *args) == (0, expected)
+    lib.viClose(vi)
+
+
+def test_sscanf(lib: ctypes.CDLL, rm: int) -> None:
+    vi = open_(lib, rm, "GPIB0::1::INSTR")
+    number, hexa, value = ctypes.c_int(), ctypes.c_uint(), ctypes.c_double()
+    word = ctypes.create_string_buffer(32)
+    status = lib.viSScanf(
+        vi,
+        b"VAL -12, 3.5 volts 0x1f",
+        b"VAL %d, %lf %31s %x",
+        ctypes.byref(number),
+        ctypes.byref(value),
+        word,
+        ctypes.byref(hexa),
+    )
+    assert status == 0
+    assert (number.value, value.value, word.value, hexa.value) == (-12, 3.5, b"volts", 31)
+    # a partial match leaves the other arguments alone and is not an error
+    number.value = 99
+    assert lib.viSScanf(vi, b"abc", b"%d", ctypes.byref(number)) == 0
+    assert number.value == 99
+
+
+def test_printf_writes_through_the_formatted_buffer(lib: ctypes.CDLL, rm: int) -> None:
+    vi = open_(lib, rm, "GPIB0::1::INSTR")
+    pending = ctypes.c_uint32()
+    assert lib.viPrintf(vi, b"VAL %d,%s\n", 12, b"ok") == 0
+    assert read(lib, vi, 100) == (0, b"VAL 12,ok\n")
+    # without a final newline the text stays in the write buffer until a flush
+    assert lib.viPrintf(vi, b"MEAS:%s?", b"VOLT") == 0
+    assert lib.refvisa_pending_bytes(vi, ctypes.byref(pending)) == 0
+    assert pending.value == 0
+    assert lib.viPrintf(vi, b" %d\n", 2) == 0
+    assert read(lib, vi, 100) == (0, b"MEAS:VOLT? 2\n")
+    assert lib.viPrintf(vi, b"ABC") == 0
+    assert lib.viFlush(vi, C["VI_WRITE_BUF"]) == 0
+    assert read(lib, vi, 100) == (0, b"ABC")
+    # VI_FLUSH_ON_ACCESS flushes at the end of every call
+    assert set_attr(lib, vi, "VI_ATTR_WR_BUF_OPER_MODE", C["VI_FLUSH_ON_ACCESS"]) == 0
+    assert lib.viPrintf(vi, b"X%d", 1) == 0
+    assert lib.viPrintf(vi, b"Y%d", 2) == 0
+    assert read(lib, vi, 100) == (0, b"X1")
+    assert read(lib, vi, 100) == (0, b"Y2")
+    # the buffer is flushed (without END) when full
+    assert set_attr(lib, vi, "VI_ATTR_WR_BUF_OPER_MODE", C["VI_FLUSH_WHEN_FULL"]) == 0
+    assert lib.viSetBuf(vi, C["VI_WRITE_BUF"], 4) == 0
+    assert lib.viPrintf(vi, b"%s", b"123456") == 0
+    assert lib.refvisa_pending_bytes(vi, ctypes.byref(pending)) == 0
+    assert pending.value == 4
+    assert lib.viPrintf(vi, b"\n") == 0
+    assert read(lib, vi, 100) == (0, b"123456\n")
+    # an unbuffered session writes at once, with END on the final newline
+    assert lib.viSetBuf(vi, C["VI_WRITE_BUF"], 0) == 0
+    assert lib.viPrintf(vi, b"%d\n", 5) == 0
+    assert read(lib, vi, 100) == (0, b"5\n")
+
+
+def test_scanf_reads_one_message(lib: ctypes.CDLL, rm: int) -> None:
+    vi = open_(lib, rm, "USB0::0x1234::0x5678::SN001::0::INSTR")
+    value, number = ctypes.c_double(), ctypes.c_int()
+    lib.refvisa_push_data(vi, b"1.5,7 trailing", 14, 1)
+    lib.refvisa_push_data(vi, b"next", 4, 1)
+    assert lib.viScanf(vi, b"%lf,%d", ctypes.byref(value), ctypes.byref(number)) == 0
+    assert (value.value, number.value) == (1.5, 7)
+    assert read(lib, vi, 100) == (0, b"next")
+    # the termination character ends a message too
+    assert set_attr(lib, vi, "VI_ATTR_TERMCHAR_EN", 1) == 0
+    lib.refvisa_push_data(vi, b"41\n42\n", 6, 0)
+    assert lib.viScanf(vi, b"%d", ctypes.byref(number)) == 0
+    assert number.value == 41
+    assert lib.viScanf(vi, b"%d", ctypes.byref(number)) == 0
+    assert number.value == 42
+    # a large message is read whole
+    big = b"x" * 10000 + b" 5"
+    lib.refvisa_push_data(vi, big, len(big), 1)
+    assert lib.viScanf(vi, b"%*s %d", ctypes.byref(number)) == 0
+    assert number.value == 5
+    # written data still in the write buffer is flushed before reading
+    assert lib.viPrintf(vi, b"%d", 77) == 0
+    assert lib.viScanf(vi, b"%d", ctypes.byref(number)) == 0
+    assert number.value == 77
+    assert set_attr(lib, vi, "VI_ATTR_TMO_VALUE", 20) == 0
+    assert lib.viScanf(vi, b"%d", ctypes.byref(number)) == C["VI_ERROR_TMO"]
+
+
+def test_queryf_serves_the_write_format_first(lib: ctypes.CDLL, rm: int) -> None:
+    vi = open_(lib, rm, "TCPIP0::192.168.0.10::inst0::INSTR")
+    number = ctypes.c_int()
+    word = ctypes.create_string_buffer(32)
+    status = lib.viQueryf(vi, b"%d %s\n", b"%d %31s", 77, b"xyz", ctypes.byref(number), word)
+    assert status == 0
+    assert (number.value, word.value) == (77, b"xyz")
+    # no newline: the query flushes the write buffer before reading
+    assert lib.viQueryf(vi, b"%d", b"%d", 5, ctypes.byref(number)) == 0
+    assert number.value == 5
+
+
+@pytest.mark.parametrize(
+    ("fmt", "status"),
+    [
+        (b"%b", "VI_ERROR_NSUP_FMT"),
+        (b"%y", "VI_ERROR_NSUP_FMT"),
+        (b"%,5d", "VI_ERROR_NSUP_FMT"),
+        (b"%@1d", "VI_ERROR_NSUP_FMT"),
+        (b"%!ol", "VI_ERROR_NSUP_FMT"),
+        (b"%t", "VI_ERROR_NSUP_FMT"),
+        (b"%T", "VI_ERROR_NSUP_FMT"),
+        (b"%ls", "VI_ERROR_NSUP_FMT"),
+        (b"%q", "VI_ERROR_INV_FMT"),
+        (b"abc %", "VI_ERROR_INV_FMT"),
+        (b"%Ld", "VI_ERROR_INV_FMT"),
+        (b"%123456789012d", "VI_ERROR_INV_FMT"),
+    ],
+)
+def test_printf_format_errors(lib: ctypes.CDLL, rm: int, fmt: bytes, status: str) -> None:
+    vi = open_(lib, rm, "GPIB0::1::INSTR")
+    assert sprintf(lib, vi, fmt, 1)[0] == C[status]
+    assert lib.viPrintf(vi, fmt, 1) == C[status]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "status"),
+    [
+        (b"%b", "VI_ERROR_NSUP_FMT"),
+        (b"%t", "VI_ERROR_NSUP_FMT"),
+        (b"%T", "VI_ERROR_NSUP_FMT"),
+        (b"%,3d", "VI_ERROR_NSUP_FMT"),
+        (b"%q", "VI_ERROR_INV_FMT"),
+        (b"%[abc", "VI_ERROR_INV_FMT"),
+        (b"%", "VI_ERROR_INV_FMT"),
+    ],
+)
+def test_scanf_format_errors(lib: ctypes.CDLL, rm: int, fmt: bytes, status: str) -> None:
+    vi = open_(lib, rm, "GPIB0::1::INSTR")
+    buf = ctypes.create_string_buffer(64)
+    lib.refvisa_push_data(vi, b"1", 1, 1)
+    assert lib.viSScanf(vi, b"1", fmt, buf) == C[status]
+    assert lib.viScanf(vi, fmt, buf) == C[status]
+    assert lib.refvisa_pending_bytes(vi, ctypes.byref(ctypes.c_uint32())) == 0
+    assert read(lib, vi, 10) == (0, b"1")  # nothing was read
+
+
+def test_formatted_io_session_errors(lib: ctypes.CDLL, rm: int) -> None:
+    buf = ctypes.create_string_buffer(64)
+    mem = open_(lib, rm, "VXI0::MEMACC")
+    assert lib.viPrintf(mem, b"x\n") == C["VI_ERROR_NSUP_OPER"]
+    assert lib.viSPrintf(mem, buf, b"x") == C["VI_ERROR_NSUP_OPER"]
+    assert lib.viScanf(mem, b"%s", buf) == C["VI_ERROR_NSUP_OPER"]
+    assert lib.viPrintf(12345, b"x\n") == C["VI_ERROR_INV_OBJECT"]
+    assert lib.viSScanf(12345, b"x", b"%s", buf) == C["VI_ERROR_INV_OBJECT"]
+    vi = open_(lib, rm, "GPIB0::1::INSTR")
+    assert lib.viSPrintf(vi, None, b"x") == C["VI_ERROR_USER_BUF"]
+    assert lib.viSScanf(vi, None, b"%s", buf) == C["VI_ERROR_USER_BUF"]
+    other = open_(lib, rm, "GPIB0::1::INSTR")
+    assert lock(lib, other, "VI_EXCLUSIVE_LOCK")[0] == 0
+    assert lib.viPrintf(vi, b"x\n") == C["VI_ERROR_RSRC_LOCKED"]
+    assert lib.viScanf(vi, b"%s", buf) == C["VI_ERROR_RSRC_LOCKED"]
+    assert lib.viQueryf(vi, b"x\n", b"%s", buf) == C["VI_ERROR_RSRC_LOCKED"]
+    assert sprintf(lib, vi, b"%d", 3) == (0, b"3")  # no I/O: the lock does not matter
+
+
+class _SysVVaList(ctypes.Structure):
+    """``va_list`` of the x86-64 System V ABI (an array of one such struct)."""
+
+    _fields_ = [
+        ("gp_offset", ctypes.c_uint32),
+        ("fp_offset", ctypes.c_uint32),
+        ("overflow_arg_area", ctypes.c_void_p),
+        ("reg_save_area", ctypes.c_void_p),
+    ]
+
+
+def sysv_va_list(*args: Any) -> tuple[_SysVVaList, Any]:
+    """A va_list whose register areas are used up, so every argument comes from the stack area.
+
+    Each argument takes one 8-byte slot: ints, floats (as doubles) and ctypes pointers/buffers.
+    Returns the va_list and the slots (keep them alive during the call).
+    """
+    slots = (ctypes.c_uint64 * max(len(args), 1))()
+    for index, arg in enumerate(args):
+        if isinstance(arg, float):
+            slots[index] = ctypes.c_uint64.from_buffer(ctypes.c_double(arg)).value
+        elif isinstance(arg, int):
+            slots[index] = arg & 0xFFFFFFFFFFFFFFFF
+        else:
+            slots[index] = ctypes.cast(arg, ctypes.c_void_p).value or 0
+    general_registers, vector_registers = 6 * 8, 6 * 8 + 8 * 16
+    va = _SysVVaList(general_registers, vector_registers, ctypes.addressof(slots), None)
+    return va, slots
+
+
+@pytest.mark.skipif(
+    platform.machine().lower() not in ("x86_64", "amd64")
+    or sys.platform == "win32"
+    or ctypes.sizeof(ctypes.c_void_p) != 8,
+    reason="the va_list layout is only known here for the x86-64 System V ABI",
+)
+def test_va_list_operations_directly(lib: ctypes.CDLL, rm: int) -> None:
+    vi = open_(lib, rm, "GPIB0::2::INSTR")
+    buf = ctypes.create_string_buffer(256)
+    word = ctypes.create_string_buffer(b"volt")
+    va, keep = sysv_va_list(-5, word, 2.5)
+    status = lib.viVSPrintf(vi, buf, b"%d %s %.2f", ctypes.byref(va))
+    assert (status, buf.value) == (0, b"-5 volt 2.50")
+
+    number, value = ctypes.c_int(), ctypes.c_double()
+    text = ctypes.create_string_buffer(16)
+    va, keep = sysv_va_list(ctypes.byref(number), text, ctypes.byref(value))
+    status = lib.viVSScanf(vi, b"12 abc 0.25", b"%d %15s %lf", ctypes.byref(va))
+    assert (status, number.value, text.value, value.value) == (0, 12, b"abc", 0.25)
+
+    va, keep = sysv_va_list(7, word)
+    assert lib.viVPrintf(vi, b"%d,%s\n", ctypes.byref(va)) == 0
+    va, keep = sysv_va_list(ctypes.byref(number), text)
+    assert lib.viVScanf(vi, b"%d,%15s", ctypes.byref(va)) == 0
+    assert (number.value, text.value) == (7, b"volt")
+
+    va, keep = sysv_va_list(41, ctypes.byref(number))
+    assert lib.viVQueryf(vi, b"%d\n", b"%d", ctypes.byref(va)) == 0
+    assert number.value == 41
+    del keep
+
+
+# --------------------------------------------------------------------------- raised events
+
+
+def get_text(lib: ctypes.CDLL, vi: int, attr: str) -> tuple[int, str]:
+    buf = ctypes.create_string_buffer(256)
+    status = lib.viGetAttribute(vi, C[attr], buf)
+    return status, buf.value.decode()
+
+
+RAISED_EVENTS: list[tuple[str, str, list[tuple[str, Any, Any]]]] = [
+    ("GPIB0::INTFC", "VI_EVENT_GPIB_TALK", []),
+    ("GPIB0::INTFC", "VI_EVENT_GPIB_LISTEN", []),
+    ("GPIB0::INTFC", "VI_EVENT_GPIB_CIC", [("VI_ATTR_GPIB_RECV_CIC_STATE", ctypes.c_uint16, 1)]),
+    ("GPIB0::INTFC", "VI_EVENT_SERVICE_REQ", []),
+    ("VXI0::1::INSTR", "VI_EVENT_VXI_SIGP", [("VI_ATTR_SIGP_STATUS_ID", ctypes.c_uint16, 0x4001)]),
+    (
+        "VXI0::1::INSTR",
+        "VI_EVENT_VXI_VME_INTR",
+        [
+            ("VI_ATTR_INTR_STATUS_ID", ctypes.c_uint32, 0x4001),
+            ("VI_ATTR_RECV_INTR_LEVEL", ctypes.c_int16, 1),
+        ],
+    ),
+    (
+        "VXI0::0::BACKPLANE",
+        "VI_EVENT_VXI_VME_INTR",
+        [
+            ("VI_ATTR_INTR_STATUS_ID", ctypes.c_uint32, 0x4000),
+            ("VI_ATTR_RECV_INTR_LEVEL", ctypes.c_int16, 1),
+        ],
+    ),
+    ("VXI0::0::BACKPLANE", "VI_EVENT_VXI_VME_SYSFAIL", []),
+    ("VXI0::0::BACKPLANE", "VI_EVENT_VXI_VME_SYSRESET", []),
+    (
+        "PXI0::1::INSTR",
+        "VI_EVENT_PXI_INTR",
+        [
+            ("VI_ATTR_PXI_RECV_INTR_SEQ", ctypes.c_uint32, 1),
+            ("VI_ATTR_PXI_RECV_INTR_DATA", ctypes.c_uint32, 0xC0DE0001),
+        ],
+    ),
+    (
+        "USB0::0x1234::0x5678::SN002::0::RAW",
+        "VI_EVENT_USB_INTR",
+        [("VI_ATTR_USB_RECV_INTR_SIZE", ctypes.c_uint16, 2)],
+    ),
+    (
+        "TCPIP0::192.168.0.10::5025::SOCKET",
+        "VI_EVENT_TCPIP_CONNECT",
+        [("VI_ATTR_RECV_TCPIP_ADDR", str, "192.168.0.99")],
+    ),
+    ("ASRL2::INSTR", "VI_EVENT_TRIG", [("VI_ATTR_RECV_TRIG_ID", ctypes.c_int16, C["VI_TRIG_SW"])]),
+    ("ASRL2::INSTR", "VI_EVENT_CLEAR", []),
+    (
+        "ASRL2::INSTR",
+        "VI_EVENT_IO_COMPLETION",
+        [
+            ("VI_ATTR_STATUS", ctypes.c_int32, 0),
+            ("VI_ATTR_JOB_ID", ctypes.c_uint32, 0),
+            ("VI_ATTR_RET_COUNT", ctypes.c_uint64, 0),
+            ("VI_ATTR_OPER_NAME", str, "refvisa_raise_event"),
+        ],
+    ),
+    (
+        "PXI0::MEMACC",
+        "VI_EVENT_EXCEPTION",
+        [
+            ("VI_ATTR_STATUS", ctypes.c_int32, C["VI_ERROR_SYSTEM_ERROR"]),
+            ("VI_ATTR_OPER_NAME", str, "refvisa_raise_event"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("resource", "event", "attributes"), RAISED_EVENTS)
+def test_raise_event_from_another_thread(
+    lib: ctypes.CDLL, rm: int, resource: str, event: str, attributes: list[tuple[str, Any, Any]]
+) -> None:
+    vi = open_(lib, rm, resource)
+    assert lib.viEnableEvent(vi, C[event], C["VI_QUEUE"], 0) == 0
+    assert lib.refvisa_raise_event(vi, C[event], 30) == 0
+    assert wait_event(lib, vi, event, 0)[0] == C["VI_ERROR_TMO"]
+    status, etype, context = wait_event(lib, vi, event, 5000)
+    assert (status, etype) == (0, C[event])
+    assert get_attr(lib, context, "VI_ATTR_EVENT_TYPE", ctypes.c_uint32) == (0, C[event])
+    for attr, ctype, expected in attributes:
+        if ctype is str:
+            assert get_text(lib, context, attr) == (0, expected), attr
+        else:
+            assert get_attr(lib, context, attr, ctype) == (0, expected), attr
+        assert set_attr(lib, context, attr, 0) == C["VI_ERROR_ATTR_READONLY"]
+    others = {name for _, _, attrs in RAISED_EVENTS for name, _, _ in attrs}
+    for attr in others - {name for name, _, _ in attributes} - {"VI_ATTR_STATUS"}:
+        assert get_text(lib, context, attr)[0] == C["VI_ERROR_NSUP_ATTR"], attr
+    assert lib.viClose(context) == 0
+
+
+def test_raised_event_data_and_sequence(lib: ctypes.CDLL, rm: int) -> None:
+    usb = open_(lib, rm, "USB0::0x1234::0x5678::SN001::0::INSTR")
+    assert lib.viEnableEvent(usb, C["VI_EVENT_USB_INTR"], C["VI_QUEUE"], 0) == 0
+    assert lib.refvisa_set_stb(usb, 0x42) == 0
+    assert lib.refvisa_raise_event(usb, C["VI_EVENT_USB_INTR"], 0) == 0
+    status, _, context = wait_event(lib, usb, "VI_EVENT_USB_INTR", 0)
+    data = ctypes.create_string_buffer(8)
+    assert lib.viGetAttribute(context, C["VI_ATTR_USB_RECV_INTR_DATA"], data) == 0
+    assert data.raw[:3] == b"\x81\x42\x00"
+
+    pxi = open_(lib, rm, "PXI0::1::INSTR")
+    assert lib.viEnableEvent(pxi, C["VI_EVENT_PXI_INTR"], C["VI_QUEUE"], 0) == 0
+    for _ in range(3):
+        assert lib.refvisa_raise_event(pxi, C["VI_EVENT_PXI_INTR"], 0) == 0
+    sequence = []
+    for _ in range(3):
+        _, _, context = wait_event(lib, pxi, "VI_EVENT_PXI_INTR", 0)
+        sequence.append(get_attr(lib, context, "VI_ATTR_PXI_RECV_INTR_SEQ", ctypes.c_uint32)[1])
+    assert sequence == [1, 2, 3]
+
+    # a resource-wide event reaches every session; a TCPIP connection only the raising one
+    a = open_(lib, rm, "VXI0::1::INSTR")
+    b = open_(lib, rm, "VXI0::1::INSTR")
+    for vi in (a, b):
+        assert lib.viEnableEvent(vi, C["VI_EVENT_VXI_SIGP"], C["VI_QUEUE"], 0) == 0
+    assert lib.refvisa_raise_event(a, C["VI_EVENT_VXI_SIGP"], 0) == 0
+    assert wait_event(lib, b, "VI_EVENT_VXI_SIGP", 0)[:2] == (0, C["VI_EVENT_VXI_SIGP"])
+    c = open_(lib, rm, "TCPIP0::192.168.0.10::5025::SOCKET")
+    d = open_(lib, rm, "TCPIP0::192.168.0.10::5025::SOCKET")
+    for vi in (c, d):
+        assert lib.viEnableEvent(vi, C["VI_EVENT_TCPIP_CONNECT"], C["VI_QUEUE"], 0) == 0
+    assert lib.refvisa_raise_event(c, C["VI_EVENT_TCPIP_CONNECT"], 0) == 0
+    assert wait_event(lib, d, "VI_EVENT_TCPIP_CONNECT", 0)[0] == C["VI_ERROR_TMO"]
+    assert wait_event(lib, c, "VI_EVENT_TCPIP_CONNECT", 0)[0] == 0
+
+    assert lib.refvisa_raise_event(usb, C["VI_EVENT_VXI_SIGP"], 0) == C["VI_ERROR_INV_EVENT"]
+    assert lib.refvisa_raise_event(12345, C["VI_EVENT_TRIG"], 0) == C["VI_ERROR_INV_OBJECT"]
+
+
+def test_raised_event_reaches_a_handler(lib: ctypes.CDLL, rm: int) -> None:
+    vi = open_(lib, rm, "VXI0::1::INSTR")
+    seen: list[tuple[int, int]] = []
+    done = threading.Event()
+
+    def on_event(session: int, event_type: int, context: int, user: int | None) -> int:
+        status, level = get_attr(lib, context, "VI_ATTR_RECV_INTR_LEVEL", ctypes.c_int16)
+        seen.append((event_type, level))
+        done.set()
+        return 0
+
+    callback = HANDLER(on_event)
+    event = C["VI_EVENT_VXI_VME_INTR"]
+    assert lib.viInstallHandler(vi, event, callback, None) == 0
+    assert lib.viEnableEvent(vi, event, C["VI_HNDLR"], 0) == 0
+    assert lib.refvisa_raise_event(vi, event, 20) == 0
+    assert done.wait(5)
+    assert seen == [(event, 1)]
+    assert lib.viClose(vi) == 0

@@ -1,9 +1,9 @@
 """Reference VISA shared library used by the test suite to exercise the ctypes layer.
 
-The C sources in this directory implement every non-variadic operation of the VISA 5.8 C API
-(``visa-functions.tsv``; the ``va_list`` formatted I/O functions are not exported) over a set of
-simulated resources that live in process memory.  :func:`build_reference_library` compiles them
-with the system C compiler into ``libvisa_ref.so``.
+The C sources in this directory implement every operation of the VISA 5.8 C API
+(``visa-functions.tsv``, the ``va_list`` formatted I/O functions and their variadic forms included)
+over a set of simulated resources that live in process memory.  :func:`build_reference_library`
+compiles them with the system C compiler into ``libvisa_ref.so``.
 
 Simulated resources (canonical names, listed in :data:`RESOURCES`)
 -------------------------------------------------------------------
@@ -45,10 +45,30 @@ Semantics worth knowing
 - Resource names are parsed case-insensitively, with the short forms (``GPIB::1``, ``ASRL1``,
   ``TCPIP::host::INSTR``, ``PXI0::bus-device.function``, ``PXI0::CHASSISn::SLOTm``...); a
   malformed name gives ``VI_ERROR_INV_RSRC_NAME``, a valid one that is not simulated
-  ``VI_ERROR_RSRC_NFOUND``.  There are no aliases.
+  ``VI_ERROR_RSRC_NFOUND``.  The aliases of :data:`ALIASES` (case-insensitive) are accepted
+  wherever a resource name is; ``viParseRsrcEx`` reports the alias of a resource that has one
+  (whatever name it was given) and an empty string otherwise.
 - viFindRsrc implements the VISA expression language (``?``, ``*``, ``+``, ``[...]``, ``[^...]``,
   ``|``, ``(...)``, backslash escapes; case-insensitive; whole-name match).  A trailing
-  ``{...}`` attribute expression is accepted and ignored (it matches every resource).
+  ``{...}`` attribute expression filters the matches: comparisons ``VI_ATTR_x OP value``
+  (``==``, ``!=``, ``<``, ``>``, ``<=``, ``>=``; values decimal or ``0x`` hex integers, optionally
+  negative, or double-quoted strings compared case-sensitively) combined with ``&&``, ``||``,
+  ``!`` and parentheses.  An attribute reads as on a freshly opened session; a comparison is
+  false when the attribute does not apply to the resource or the kinds (number/string) differ.
+  A malformed expression or an unknown attribute name gives ``VI_ERROR_INV_EXPR``.
+- Formatted I/O (``viPrintf``/``viVPrintf``, ``viSPrintf``/``viVSPrintf``, ``viScanf``/``viVScanf``,
+  ``viSScanf``/``viVSScanf``, ``viQueryf``/``viVQueryf``) takes C printf/scanf formats; VISA's own
+  conversions and modifiers (``%b``, ``%B``, ``%y``, ``%t``, ``%T``, ``,``, ``@n``, ``!o``) give
+  ``VI_ERROR_NSUP_FMT``, a malformed one ``VI_ERROR_INV_FMT``.  ``viPrintf`` appends to the
+  formatted write buffer (``VI_ATTR_WR_BUF_SIZE``, shared with ``viBufWrite``; flushed without END
+  when full) and flushes it, with END when ``VI_ATTR_SEND_END_EN``, when the format ends with
+  a newline or ``VI_ATTR_WR_BUF_OPER_MODE`` is ``VI_FLUSH_ON_ACCESS`` (``viFlush`` flushes it
+  otherwise).  ``viScanf`` flushes pending written data, reads one message with the rules of
+  ``viRead`` (END or termination character; a timeout is returned as ``VI_ERROR_TMO``) and parses
+  it with ``vsscanf``; data the format leaves is discarded, and a partial match is not an error.
+  ``viSPrintf`` writes a NUL-terminated string into the caller's buffer (no size is given: it must
+  be large enough); ``viSScanf`` parses a NUL-terminated buffer.  ``viQueryf`` is ``viPrintf`` then
+  ``viScanf``, the arguments serving the write format first.
 - Events: queue and handler mechanisms (``VI_SUSPEND_HNDLR`` keeps occurrences until handlers
   are enabled).  Handlers are always called from a library-owned dispatcher thread.
   ``viReadAsync`` runs on its own thread; ``viWriteAsync``/``viMoveAsync`` complete synchronously
@@ -70,7 +90,26 @@ Test hooks (exported C functions)
   thread when non-zero) set bit 6 (0x40) of the status byte and post ``VI_EVENT_SERVICE_REQ`` to
   every session of the resource.
 - ``ViStatus refvisa_raise_event(ViSession vi, ViEventType type, ViUInt32 delay_ms)``: the same
-  for any event type supported by the resource.
+  for any event type the resource supports (``VI_ERROR_INV_EVENT`` otherwise), posted to every
+  session of the resource except ``VI_EVENT_EXCEPTION``, ``VI_EVENT_IO_COMPLETION`` and
+  ``VI_EVENT_TCPIP_CONNECT`` (this session only).  Event attributes: service request sets bit 6
+  of the status byte; exception: ``VI_ATTR_STATUS`` ``VI_ERROR_SYSTEM_ERROR`` and
+  ``VI_ATTR_OPER_NAME`` ``"refvisa_raise_event"``; I/O completion: status ``VI_SUCCESS``, job id
+  0, null buffer, count 0, operation ``"refvisa_raise_event"``; trigger: ``VI_ATTR_RECV_TRIG_ID``
+  = the session's ``VI_ATTR_TRIG_ID``; GPIB CIC: ``VI_ATTR_GPIB_RECV_CIC_STATE`` = the interface's
+  CIC state (``VI_TRUE`` initially); VXI signal: ``VI_ATTR_SIGP_STATUS_ID`` = 0x4000 | logical
+  address (0x4001 on ``VXI0::1::INSTR``); VXI/VME interrupt: ``VI_ATTR_INTR_STATUS_ID`` = 0x4000 |
+  logical address, ``VI_ATTR_RECV_INTR_LEVEL`` = 1; PXI interrupt: ``VI_ATTR_PXI_RECV_INTR_SEQ``
+  = 1, 2, ... (counted since load or ``refvisa_reset``), ``VI_ATTR_PXI_RECV_INTR_DATA`` =
+  0xC0DE0000 | device number; USB interrupt: ``VI_ATTR_USB_RECV_INTR_SIZE`` = 2 and
+  ``VI_ATTR_USB_RECV_INTR_DATA`` = ``0x81, status byte`` (a USBTMC SRQ notification); TCPIP
+  connect: ``VI_ATTR_RECV_TCPIP_ADDR`` = ``"192.168.0.99"``.  Talk, listen, clear, sysfail and
+  sysreset carry only ``VI_ATTR_EVENT_TYPE``.  Supported types per resource: I/O completion and
+  exception everywhere; trigger everywhere but MEMACC; service request on the GPIB INSTR and INTFC,
+  TCPIP INSTR, USB INSTR and VXI INSTR resources; clear on message-based resources; GPIB
+  CIC/talk/listen on ``GPIB0::INTFC``; sysfail/sysreset on the VXI backplane; VXI signal on
+  ``VXI0::1::INSTR``; VXI/VME interrupt on it and the backplane; PXI interrupt on
+  ``PXI0::1::INSTR``; TCPIP connect on the SOCKET; USB interrupt on both USB resources.
 - ``ViStatus refvisa_set_stb(ViSession vi, ViUInt16 stb)``,
   ``ViStatus refvisa_pending_bytes(ViSession vi, ViUInt32 *count)``,
   ``ViStatus refvisa_gpib_commands(ViSession vi, ViPBuf buf, ViUInt32 size, ViUInt32 *count)``
@@ -88,6 +127,7 @@ import subprocess
 from typing import Final
 
 __all__ = [
+    "ALIASES",
     "LIBRARY_NAME",
     "RESOURCES",
     "CompilerNotFoundError",
@@ -98,6 +138,12 @@ __all__ = [
 
 #: File name of the compiled library.
 LIBRARY_NAME: Final = "libvisa_ref.so"
+
+#: Aliases accepted by viOpen/viParseRsrc(Ex), with the canonical names they stand for.
+ALIASES: Final[dict[str, str]] = {
+    "MyScope": "TCPIP0::192.168.0.10::inst0::INSTR",
+    "MyCounter": "USB0::0x1234::0x5678::SN001::0::INSTR",
+}
 
 #: Canonical names of the simulated resources, in the order viFindRsrc reports them.
 RESOURCES: Final[tuple[str, ...]] = (

@@ -51,6 +51,7 @@
 #define RV_MAX_TRIG_MAPS 64
 #define RV_INFINITE_CAP_MS 60000u /* VI_TMO_INFINITE waits are capped (hang protection) */
 #define RV_STRLEN 256
+#define RV_USB_INTR_MAX 8 /* bytes of simulated USB interrupt data */
 
 /* ------------------------------------------------------------------ resources */
 typedef struct rv_alloc {
@@ -128,7 +129,11 @@ typedef struct rv_event {
     ViInt16 recv_trig_id;
     ViBoolean cic_state;
     ViInt16 intr_level;
-    ViUInt32 status_id;
+    ViUInt32 status_id;   /* VXI signal (16 bits) and VXI/VME interrupt status/ID */
+    ViUInt32 pxi_seq, pxi_data;
+    ViUInt16 usb_size;
+    ViUInt8 usb_data[RV_USB_INTR_MAX];
+    char tcpip_addr[64];
 } rv_event;
 
 typedef struct rv_handler {
@@ -184,7 +189,7 @@ typedef struct rv_session {
 
     /* formatted I/O buffers */
     unsigned char *wbuf;
-    size_t wlen;
+    size_t wlen, wcap;
     ViUInt32 io_in_size, io_out_size;
 
     /* register based */
@@ -240,6 +245,13 @@ RV_HIDDEN ViUInt32 rv_session_tmo(rv_session *s);
 RV_HIDDEN uint64_t rv_attr_raw(rv_session *s, ViAttr id);
 RV_HIDDEN void rv_attr_store(rv_session *s, ViAttr id, uint64_t v);
 RV_HIDDEN void rv_attrs_init(rv_session *s);
+/* Value a new session on `r` would read for `id` (false: the attribute does not apply to `r`);
+ * strings go to `str` (RV_STRLEN bytes). */
+RV_HIDDEN bool rv_resource_attr(rv_resource *r, ViAttr id, int64_t *num, char *str, bool *is_str);
+
+/* viFindRsrc attribute expressions (rv_expr.c): the text between the braces */
+RV_HIDDEN ViStatus rv_attr_expr_check(const char *text);
+RV_HIDDEN bool rv_attr_expr_match(const char *text, rv_resource *res);
 
 /* resources (rv_rsrc.c) */
 RV_HIDDEN ViStatus rv_parse_name(const char *name, rv_resource **res, char *canonical);
@@ -250,6 +262,9 @@ RV_HIDDEN void rv_resource_reset(rv_resource *r);
 RV_HIDDEN ViStatus rv_read_locked(rv_session *s, ViPBuf buf, ViUInt32 cnt, ViUInt32 *ret, rv_job *job);
 RV_HIDDEN ViStatus rv_write_locked(rv_session *s, const unsigned char *buf, size_t cnt, bool end);
 RV_HIDDEN void rv_queue_clear(rv_resource *r);
+/* formatted I/O write buffer (VI_ATTR_WR_BUF_SIZE): append, flushing without END when full; flush */
+RV_HIDDEN ViStatus rv_buffered_write_locked(rv_session *s, const unsigned char *buf, size_t cnt);
+RV_HIDDEN ViStatus rv_flush_write_locked(rv_session *s, bool end);
 RV_HIDDEN void rv_session_abort_jobs(rv_session *s);
 RV_HIDDEN ViJobId rv_next_job_id(void);
 RV_HIDDEN void rv_post_completion(rv_session *s, ViJobId id, ViStatus st, ViBuf buf, ViUInt32 count, const char *oper);

@@ -270,6 +270,26 @@ static const char *computed_string(rv_session *s, ViAttr id, char *tmp) {
     }
 }
 
+bool rv_resource_attr(rv_resource *r, ViAttr id, int64_t *num, char *str, bool *is_str) {
+    int i = attr_index(r->kind, id);
+    if (i < 0) return false;
+    const rv_attr_def *d = &rv_attr_defs[i];
+    uint64_t values[sizeof rv_attr_defs / sizeof rv_attr_defs[0]];
+    rv_session fresh;
+    memset(&fresh, 0, sizeof fresh);
+    fresh.res = r;
+    fresh.attrs = values;
+    rv_attrs_init(&fresh);
+    *is_str = d->type == RV_T_STR;
+    if (*is_str) {
+        char tmp[RV_STRLEN];
+        put_string(str, computed_string(&fresh, id, tmp));
+        return true;
+    }
+    *num = as_typed(d->type, (d->flags & RV_A_COMPUTED) ? computed_value(&fresh, id) : values[i]);
+    return true;
+}
+
 static ViStatus rm_get(rv_rm *rm, ViAttr id, void *value) {
     switch (id) {
     case VI_ATTR_RSRC_IMPL_VERSION: put_value(RV_T_U32, value, 0x00010000); return VI_SUCCESS;

@@ -2,6 +2,7 @@
 #include "refvisa_internal.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +53,7 @@ static bool dispatcher_started;
 static pthread_t dispatcher_thread;
 static ViSession in_call_session;
 static ViUInt32 handler_calls;
+static ViUInt32 pxi_intr_seq; /* sequence numbers of the PXI interrupts raised by the test hook */
 
 static void *dispatcher_main(void *unused) {
     (void)unused;
@@ -236,6 +238,7 @@ void rv_session_events_teardown(rv_session *s) {
 }
 
 void rv_events_reset(void) {
+    pxi_intr_seq = 0;
     while (wq_head) {
         rv_work *w = wq_head;
         wq_head = w->next;
@@ -291,6 +294,40 @@ ViStatus rv_event_get_attr(rv_event *e, ViAttr attr, void *value) {
     case VI_ATTR_GPIB_RECV_CIC_STATE:
         if (e->type != VI_EVENT_GPIB_CIC) break;
         memcpy(value, &e->cic_state, sizeof e->cic_state);
+        return VI_SUCCESS;
+    case VI_ATTR_SIGP_STATUS_ID: {
+        if (e->type != VI_EVENT_VXI_SIGP) break;
+        ViUInt16 id = (ViUInt16)e->status_id;
+        memcpy(value, &id, sizeof id);
+        return VI_SUCCESS;
+    }
+    case VI_ATTR_INTR_STATUS_ID:
+        if (e->type != VI_EVENT_VXI_VME_INTR) break;
+        put_u32(value, e->status_id);
+        return VI_SUCCESS;
+    case VI_ATTR_RECV_INTR_LEVEL:
+        if (e->type != VI_EVENT_VXI_VME_INTR) break;
+        memcpy(value, &e->intr_level, sizeof e->intr_level);
+        return VI_SUCCESS;
+    case VI_ATTR_PXI_RECV_INTR_SEQ:
+        if (e->type != VI_EVENT_PXI_INTR) break;
+        put_u32(value, e->pxi_seq);
+        return VI_SUCCESS;
+    case VI_ATTR_PXI_RECV_INTR_DATA:
+        if (e->type != VI_EVENT_PXI_INTR) break;
+        put_u32(value, e->pxi_data);
+        return VI_SUCCESS;
+    case VI_ATTR_USB_RECV_INTR_SIZE:
+        if (e->type != VI_EVENT_USB_INTR) break;
+        memcpy(value, &e->usb_size, sizeof e->usb_size);
+        return VI_SUCCESS;
+    case VI_ATTR_USB_RECV_INTR_DATA:
+        if (e->type != VI_EVENT_USB_INTR) break;
+        memcpy(value, e->usb_data, e->usb_size);
+        return VI_SUCCESS;
+    case VI_ATTR_RECV_TCPIP_ADDR:
+        if (e->type != VI_EVENT_TCPIP_CONNECT) break;
+        memcpy(value, e->tcpip_addr, strlen(e->tcpip_addr) + 1);
         return VI_SUCCESS;
     default: break;
     }
@@ -508,6 +545,34 @@ typedef struct raise_arg {
     ViUInt32 delay_ms;
 } raise_arg;
 
+/* Fill the event-specific attributes of an event raised by refvisa_raise_event (documented in
+ * __init__.py). */
+static void fill_test_event(rv_session *s, rv_event *ev) {
+    rv_resource *r = s->res;
+    switch (ev->type) {
+    case VI_EVENT_IO_COMPLETION: ev->oper_name = "refvisa_raise_event"; break;
+    case VI_EVENT_TRIG: ev->recv_trig_id = (ViInt16)rv_attr_raw(s, VI_ATTR_TRIG_ID); break;
+    case VI_EVENT_GPIB_CIC: ev->cic_state = r->cic_state; break;
+    case VI_EVENT_VXI_SIGP: ev->status_id = 0x4000u | (ViUInt32)(r->la & 0xFF); break;
+    case VI_EVENT_VXI_VME_INTR:
+        ev->status_id = 0x4000u | (ViUInt32)(r->la & 0xFF);
+        ev->intr_level = 1;
+        break;
+    case VI_EVENT_PXI_INTR:
+        ev->pxi_seq = ++pxi_intr_seq;
+        ev->pxi_data = 0xC0DE0000u | (ViUInt32)(r->la & 0xFF);
+        break;
+    case VI_EVENT_USB_INTR:
+        /* a USBTMC SRQ notification: bNotify1 0x81, then the status byte */
+        ev->usb_size = 2;
+        ev->usb_data[0] = 0x81;
+        ev->usb_data[1] = (ViUInt8)r->stb;
+        break;
+    case VI_EVENT_TCPIP_CONNECT: snprintf(ev->tcpip_addr, sizeof ev->tcpip_addr, "192.168.0.99"); break;
+    default: break;
+    }
+}
+
 static void raise_now(ViSession vi, ViEventType type) {
     rv_session *s = rv_session_of(vi);
     if (!s) return;
@@ -521,7 +586,11 @@ static void raise_now(ViSession vi, ViEventType type) {
         ev.status = VI_ERROR_SYSTEM_ERROR;
         ev.oper_name = "refvisa_raise_event";
         rv_raise(s, &ev);
+    } else if (type == VI_EVENT_IO_COMPLETION || type == VI_EVENT_TCPIP_CONNECT) {
+        fill_test_event(s, &ev);
+        rv_raise(s, &ev);
     } else {
+        fill_test_event(s, &ev);
         rv_raise_resource(s->res, &ev);
     }
 }

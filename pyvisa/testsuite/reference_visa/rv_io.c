@@ -409,10 +409,31 @@ ViStatus _VI_FUNC viSetBuf(ViSession vi, ViUInt16 mask, ViUInt32 size) {
     return leave(VI_SUCCESS);
 }
 
-static ViStatus flush_write_buffer(rv_session *s, bool end) {
+ViStatus rv_flush_write_locked(rv_session *s, bool end) {
     ViStatus st = VI_SUCCESS;
     if (s->wlen > 0 || end) st = rv_write_locked(s, s->wbuf, s->wlen, end && rv_attr_raw(s, VI_ATTR_SEND_END_EN));
     s->wlen = 0;
+    return st;
+}
+
+ViStatus rv_buffered_write_locked(rv_session *s, const unsigned char *buf, size_t cnt) {
+    size_t size = (size_t)rv_attr_raw(s, VI_ATTR_WR_BUF_SIZE);
+    if (size == 0) return rv_write_locked(s, buf, cnt, false);
+    if (s->wcap < size) {
+        unsigned char *nb = realloc(s->wbuf, size);
+        if (!nb) return VI_ERROR_ALLOC;
+        s->wbuf = nb;
+        s->wcap = size;
+    }
+    ViStatus st = VI_SUCCESS;
+    size_t done = 0;
+    while (done < cnt && st == VI_SUCCESS) {
+        size_t n = size - s->wlen < cnt - done ? size - s->wlen : cnt - done;
+        memcpy(s->wbuf + s->wlen, buf + done, n);
+        s->wlen += n;
+        done += n;
+        if (s->wlen == size) st = rv_flush_write_locked(s, false);
+    }
     return st;
 }
 
@@ -423,7 +444,7 @@ ViStatus _VI_FUNC viFlush(ViSession vi, ViUInt16 mask) {
     if (mask == 0 || (mask & ~0xFFu)) return leave(VI_ERROR_INV_MASK);
     if ((mask & VI_WRITE_BUF) && (mask & VI_WRITE_BUF_DISCARD)) return leave(VI_ERROR_INV_MASK);
     if ((mask & VI_READ_BUF) && (mask & VI_READ_BUF_DISCARD)) return leave(VI_ERROR_INV_MASK);
-    if (mask & VI_WRITE_BUF) st = flush_write_buffer(s, true);
+    if (mask & VI_WRITE_BUF) st = rv_flush_write_locked(s, true);
     if (mask & VI_WRITE_BUF_DISCARD) s->wlen = 0;
     if (mask & (VI_IO_IN_BUF | VI_IO_IN_BUF_DISCARD)) rv_queue_clear(s->res);
     return leave(st);
@@ -435,24 +456,7 @@ ViStatus _VI_FUNC viBufWrite(ViSession vi, ViConstBuf buf, ViUInt32 cnt, ViPUInt
     ViStatus st = enter(vi, RK_MSG, true, &s);
     if (st != VI_SUCCESS) return leave(st);
     if (cnt > 0 && !buf) return leave(VI_ERROR_USER_BUF);
-    size_t size = (size_t)rv_attr_raw(s, VI_ATTR_WR_BUF_SIZE);
-    if (size == 0) {
-        st = rv_write_locked(s, buf, cnt, false);
-    } else {
-        if (!s->wbuf || size > 0) {
-            unsigned char *nb = realloc(s->wbuf, size);
-            if (!nb) return leave(VI_ERROR_ALLOC);
-            s->wbuf = nb;
-        }
-        size_t done = 0;
-        while (done < cnt && st == VI_SUCCESS) {
-            size_t n = size - s->wlen < cnt - done ? size - s->wlen : cnt - done;
-            memcpy(s->wbuf + s->wlen, buf + done, n);
-            s->wlen += n;
-            done += n;
-            if (s->wlen == size) st = flush_write_buffer(s, false);
-        }
-    }
+    st = rv_buffered_write_locked(s, buf, cnt);
     if (st == VI_SUCCESS && retCnt) *retCnt = cnt;
     return leave(st);
 }

@@ -40,6 +40,26 @@ rv_resource rv_resources[] = {
 };
 const size_t rv_nresources = sizeof(rv_resources) / sizeof(rv_resources[0]);
 
+/* Aliases (as a VISA configuration utility would define them), matched case-insensitively. */
+static const struct {
+    const char *alias, *name;
+} rv_aliases[] = {
+    {"MyScope", "TCPIP0::192.168.0.10::inst0::INSTR"},
+    {"MyCounter", "USB0::0x1234::0x5678::SN001::0::INSTR"},
+};
+
+static const char *alias_target(const char *alias) {
+    for (size_t i = 0; i < sizeof rv_aliases / sizeof rv_aliases[0]; i++)
+        if (strcasecmp(rv_aliases[i].alias, alias) == 0) return rv_aliases[i].name;
+    return NULL;
+}
+
+static const char *alias_of(const rv_resource *r) {
+    for (size_t i = 0; i < sizeof rv_aliases / sizeof rv_aliases[0]; i++)
+        if (strcmp(rv_aliases[i].name, r->name) == 0) return rv_aliases[i].alias;
+    return "";
+}
+
 /* ------------------------------------------------------------------ name parsing */
 #define MAX_PARTS 8
 
@@ -68,14 +88,16 @@ static bool is_class(const char *part) {
 }
 
 /* Parse `name`, build its canonical form into `canonical` (RV_STRLEN bytes) and find the simulated
- * resource.  Returns VI_ERROR_INV_RSRC_NAME when malformed, VI_ERROR_RSRC_NFOUND when well formed
- * but not simulated. */
+ * resource (an alias stands for its resource).  Returns VI_ERROR_INV_RSRC_NAME when malformed,
+ * VI_ERROR_RSRC_NFOUND when well formed but not simulated. */
 ViStatus rv_parse_name(const char *name, rv_resource **res, char *canonical) {
     char buf[RV_STRLEN];
     char canon[RV_STRLEN];
     char *parts[MAX_PARTS];
     int n = 0;
     if (!name || strlen(name) >= sizeof buf || !name[0]) return VI_ERROR_INV_RSRC_NAME;
+    const char *target = alias_target(name);
+    if (target) name = target;
     strcpy(buf, name);
     char *p = buf;
     for (;;) {
@@ -226,7 +248,7 @@ static ViStatus parse_common(ViSession rm, ViConstRsrc name, ViPUInt16 type, ViP
     if (num) *num = r->intf_num;
     if (rclass) snprintf(rclass, RV_STRLEN, "%s", r->rclass);
     if (expanded) snprintf(expanded, RV_STRLEN, "%s", r->name);
-    if (alias) alias[0] = '\0';
+    if (alias) snprintf(alias, RV_STRLEN, "%s", alias_of(r));
     return VI_SUCCESS;
 }
 
@@ -243,7 +265,7 @@ ViStatus _VI_FUNC viParseRsrcEx(ViSession rmSesn, ViConstRsrc rsrcName, ViPUInt1
 /* ------------------------------------------------------------------ find */
 
 /* Translate a VISA search expression into an anchored POSIX extended regular expression.
- * A trailing `{...}` attribute expression is accepted and ignored (it matches every resource). */
+ * A trailing `{...}` attribute expression is left to rv_find_matches (see rv_expr.c). */
 static bool translate(const char *expr, char *out, size_t cap) {
     size_t o = 0;
 #define PUT(c) do { if (o + 1 >= cap) return false; out[o++] = (c); } while (0)
@@ -293,12 +315,22 @@ static bool translate(const char *expr, char *out, size_t cap) {
 
 ViStatus rv_find_matches(const char *expr, int *indices, int *count) {
     char pattern[4 * RV_STRLEN];
+    char attr_expr[RV_STRLEN];
     *count = 0;
     if (!expr || strlen(expr) >= RV_STRLEN || !translate(expr, pattern, sizeof pattern)) return VI_ERROR_INV_EXPR;
+    const char *brace = strchr(expr, '{');
+    if (brace) {
+        /* translate() checked that the expression ends with the closing brace */
+        snprintf(attr_expr, sizeof attr_expr, "%.*s", (int)(strlen(brace) - 2), brace + 1);
+        if (rv_attr_expr_check(attr_expr) != VI_SUCCESS) return VI_ERROR_INV_EXPR;
+    }
     regex_t re;
     if (regcomp(&re, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB) != 0) return VI_ERROR_INV_EXPR;
-    for (size_t i = 0; i < rv_nresources; i++)
-        if (regexec(&re, rv_resources[i].name, 0, NULL, 0) == 0) indices[(*count)++] = (int)i;
+    for (size_t i = 0; i < rv_nresources; i++) {
+        if (regexec(&re, rv_resources[i].name, 0, NULL, 0) != 0) continue;
+        if (brace && !rv_attr_expr_match(attr_expr, &rv_resources[i])) continue;
+        indices[(*count)++] = (int)i;
+    }
     regfree(&re);
     return VI_SUCCESS;
 }
