@@ -140,6 +140,26 @@ def _board_number(parsed: rname.ResourceName) -> int | None:
         return None
 
 
+#: How to fix a failed library resolution (end of the error messages).
+_HOW_TO_CHOOSE_A_LIBRARY = (
+    "Install an IVI VISA library (NI-VISA, Keysight VISA...) or the pure Python backend "
+    "('pip install pyvisa-py'), pass the path of a VISA library or a backend ('@py', "
+    "'@sim'...) to ResourceManager, or set the PYVISA_LIBRARY environment variable."
+)
+
+
+class LibraryNotFoundError(errors.LibraryError, ValueError):
+    """No VISA library could be opened for a backend asked to find one itself.
+
+    Raised when a library class is instantiated without a path (``ResourceManager()``,
+    ``ResourceManager("@ivi")``, ``VisaLibrary()``) and none of the candidates of
+    :meth:`VisaLibraryBase.get_library_paths` can be opened. It is both an
+    :class:`OSError` (a :class:`pyvisa.errors.LibraryError`, as for a library that fails
+    to load) and a :class:`ValueError` (like every other failure to resolve a backend).
+
+    """
+
+
 class VisaLibraryBase:
     """Base for VISA library classes.
 
@@ -225,8 +245,16 @@ class VisaLibraryBase:
 
     @classmethod
     def _from_candidate_paths(cls) -> Self:
-        """Open the first library of :meth:`get_library_paths` that works."""
+        """Open the first library of :meth:`get_library_paths` that works.
+
+        Raises
+        ------
+        LibraryNotFoundError
+            Raised if there is no candidate or none of them can be opened.
+
+        """
         failures: list[str] = []
+        last_error: OSError | None = None
         paths = tuple(cls.get_library_paths())
         for path in paths:
             try:
@@ -234,12 +262,21 @@ class VisaLibraryBase:
             except OSError as exc:
                 logger.debug("Could not open VISA library %s: %s", path, exc)
                 failures.append(f"{path} ({getattr(path, 'found_by', 'unknown origin')}): {exc}")
+                last_error = exc
         if not paths:
-            raise OSError(
-                f"{cls.__name__} could not find any VISA library to open; "
-                "pass the path of the library explicitly"
+            raise LibraryNotFoundError(
+                f"{cls.__name__} could not find any VISA library to open "
+                f"({cls.__name__}.get_library_paths() found no candidate). "
+                + _HOW_TO_CHOOSE_A_LIBRARY,
+                reason="not_found",
             )
-        raise OSError("Could not open VISA library:\n" + "\n".join(failures))
+        raise LibraryNotFoundError(
+            "Could not open VISA library:\n"
+            + "\n".join(failures)
+            + "\n"
+            + _HOW_TO_CHOOSE_A_LIBRARY,
+            reason=getattr(last_error, "reason", "unknown"),
+        ) from last_error
 
     def _init_frontend_state(self) -> None:
         """Create the per-instance registries of the frontend."""
@@ -401,6 +438,8 @@ class VisaLibraryBase:
                         counts[code] = remaining
                     else:
                         counts.pop(code, None)
+                if not counts and self._ignore_warning_in_session.get(session) is counts:
+                    del self._ignore_warning_in_session[session]
 
     def install_visa_handler(
         self,
@@ -2798,6 +2837,9 @@ def _safe_equal(left: Any, right: Any) -> bool:
 #: Backend names are module suffixes: letters, digits, "_" and "-".
 _BACKEND_NAME = re.compile(r"[A-Za-z0-9_\-]+")
 
+#: Characters that cannot occur in a backend name but do in paths.
+_PATH_SEPARATORS = frozenset({"/", os.sep, os.altsep or "/"})
+
 _wrapper_classes: dict[str, type[VisaLibraryBase]] = {}
 _wrapper_lock = threading.Lock()
 
@@ -2831,6 +2873,16 @@ def _import_backend_module(backend_name: str) -> ModuleType:
                 f"The built-in 'ivi' backend (pyvisa.ctwrapper) could not be imported: {exc}"
             ) from exc
     module_name = "pyvisa_" + backend_name.replace("-", "_")
+    if module_name != "pyvisa_" + backend_name:
+        # A module may really be named with "-" (importable through importlib only).
+        try:
+            return importlib.import_module("pyvisa_" + backend_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != "pyvisa_" + backend_name:
+                raise ValueError(
+                    f"The backend module pyvisa_{backend_name} could not be imported "
+                    f"because one of its dependencies is missing: {exc}"
+                ) from exc
     try:
         return importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
@@ -2907,17 +2959,19 @@ def _default_library() -> VisaLibraryBase:
     raise ValueError(
         "Could not locate a VISA implementation. Tried:\n"
         + "".join(f"  - {line}\n" for line in tried)
-        + "Install an IVI VISA library (NI-VISA, Keysight VISA...) or the pure Python "
-        "backend ('pip install pyvisa-py'), pass the path of a VISA library or a backend "
-        "('@py', '@sim'...) to ResourceManager, or set the PYVISA_LIBRARY environment "
-        "variable."
+        + _HOW_TO_CHOOSE_A_LIBRARY
     )
 
 
 def _split_specification(specification: str) -> tuple[str, str]:
-    """Split ``"<argument>@<backend>"`` on its last "@" (no "@" means a path for ivi)."""
+    """Split ``"<argument>@<backend>"`` on its last "@".
+
+    Without "@", or when the text after the last "@" contains a path separator (so it
+    cannot be a backend name, e.g. ``/home/me@work/libvisa.so``), the whole
+    specification is the path of a library for the ivi backend.
+    """
     argument, sep, backend = specification.rpartition("@")
-    if not sep:
+    if not sep or any(separator in backend for separator in _PATH_SEPARATORS):
         return specification, "ivi"
     if not backend:
         raise ValueError(
@@ -2951,6 +3005,10 @@ def open_visa_library(specification: str | os.PathLike[str] = "") -> VisaLibrary
     ------
     ValueError
         Raised if the backend is not available or no default backend can be found.
+        When the backend has to find its library itself (no path given) and cannot,
+        the error is a :class:`LibraryNotFoundError` (also an :class:`OSError`).
+    errors.LibraryError
+        Raised if an explicitly given library path cannot be loaded.
     TypeError
         Raised if the specification is neither a string nor a path.
 
@@ -3236,8 +3294,11 @@ class ResourceManager:
             The resources opened through this manager that are still open.
 
         """
+        with self._close_lock:
+            # Snapshot under the lock: open_resource may add to the set from another thread.
+            created = list(self._created_resources)
         opened = []
-        for resource in list(self._created_resources):
+        for resource in created:
             try:
                 _ = resource.session
             except errors.InvalidSession:

@@ -224,6 +224,40 @@ def test_empty_path_reports_every_failure(monkeypatch: pytest.MonkeyPatch) -> No
         FakeVisaLibrary("")
 
 
+def test_library_not_found_is_an_os_error_and_a_value_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(FakeVisaLibrary, "get_library_paths", staticmethod(lambda: ()))
+    with pytest.raises(highlevel.LibraryNotFoundError) as excinfo:
+        FakeVisaLibrary("")
+    error = excinfo.value
+    assert isinstance(error, ValueError)
+    assert isinstance(error, errors.LibraryError)
+    assert error.reason == "not_found"
+    assert "FakeVisaLibrary.get_library_paths() found no candidate" in str(error)
+    assert "PYVISA_LIBRARY" in str(error)
+    assert "'@py'" in str(error)
+
+
+def test_every_candidate_failing_is_chained(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = (LibraryPath("unopenable-a", "user"),)
+    monkeypatch.setattr(FakeVisaLibrary, "get_library_paths", staticmethod(lambda: paths))
+    with pytest.raises(ValueError, match=r"unopenable-a \(user\): cannot open") as excinfo:
+        FakeVisaLibrary("")
+    assert isinstance(excinfo.value, OSError)
+    assert isinstance(excinfo.value.__cause__, OSError)
+
+
+def test_explicit_ivi_without_library_is_a_value_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pyvisa.ctwrapper import IVIVisaLibrary
+
+    monkeypatch.setattr(IVIVisaLibrary, "get_library_paths", staticmethod(lambda: ()))
+    for spec in ("@ivi", ""):
+        monkeypatch.setenv("PYVISA_LIBRARY", spec or "@ivi")
+        with pytest.raises(ValueError, match="IVIVisaLibrary could not find any VISA library"):
+            highlevel.open_visa_library(spec)
+
+
 def test_failed_init_is_not_cached() -> None:
     with pytest.raises(OSError):
         FakeVisaLibrary("unopenable")
@@ -421,6 +455,10 @@ def test_parse_invalid_resource(bare: BareLibrary) -> None:
         ("/home/me@work/dev.yaml@sim", ("/home/me@work/dev.yaml", "sim")),
         ("@my-backend", ("", "my-backend")),
         ("@my_backend", ("", "my_backend")),
+        # The text after the last "@" is a path, not a backend name: the whole is a path.
+        ("/home/me@work/libvisa.so", ("/home/me@work/libvisa.so", "ivi")),
+        ("/home/me@work/libvisa.so@ivi", ("/home/me@work/libvisa.so", "ivi")),
+        ("dir@x/dev.yaml@sim", ("dir@x/dev.yaml", "sim")),
     ],
 )
 def test_split_specification(spec: str, expected: tuple[str, str]) -> None:
@@ -459,6 +497,26 @@ def test_get_wrapper_class_dash(faketest_backend: None) -> None:
         assert highlevel.get_wrapper_class("fake-dash") is FakeVisaLibrary
     finally:
         del sys.modules["pyvisa_fake_dash"]
+
+
+def test_get_wrapper_class_literal_dash_module(faketest_backend: None) -> None:
+    # A module whose name really contains "-" wins over the "_" spelling.
+    literal = types.ModuleType("pyvisa_lit-dash")
+    literal.WRAPPER_CLASS = FakeVisaLibrary  # type: ignore[attr-defined]
+    spelled = types.ModuleType("pyvisa_lit_dash")
+    spelled.WRAPPER_CLASS = BareLibrary  # type: ignore[attr-defined]
+    sys.modules["pyvisa_lit-dash"] = literal
+    sys.modules["pyvisa_lit_dash"] = spelled
+    try:
+        assert highlevel.get_wrapper_class("lit-dash") is FakeVisaLibrary
+        assert highlevel.get_wrapper_class("lit_dash") is BareLibrary
+    finally:
+        del sys.modules["pyvisa_lit-dash"], sys.modules["pyvisa_lit_dash"]
+
+
+def test_get_wrapper_class_missing_dash_backend() -> None:
+    with pytest.raises(ValueError, match="no package named pyvisa_does_not_exist"):
+        highlevel.get_wrapper_class("does-not-exist")
 
 
 def test_get_wrapper_class_missing_backend() -> None:
@@ -565,3 +623,39 @@ def test_open_visa_library_accepts_paths(faketest_backend: None, tmp_path: Any) 
 def test_open_visa_library_rejects_other_types() -> None:
     with pytest.raises(TypeError, match="must be a string"):
         highlevel.open_visa_library(42)  # type: ignore[arg-type]
+
+
+def test_ignore_warning_forgets_the_session_afterwards(fake: FakeVisaLibrary) -> None:
+    session: Any = 21
+    code = StatusCode.success_device_not_present
+    with fake.ignore_warning(session, code), fake.ignore_warning(session, code):
+        pass
+    with fake.ignore_warning(session):
+        pass
+    assert session not in fake._ignore_warning_in_session
+    with pytest.warns(errors.VisaIOWarning):
+        fake.handle_return_value(session, code)
+
+
+def test_ignore_warning_from_threads(fake: FakeVisaLibrary) -> None:
+    session: Any = 22
+    code = StatusCode.success_max_count_read
+    barrier = threading.Barrier(8)
+    caught: list[list[warnings.WarningMessage]] = []
+
+    def work() -> None:
+        barrier.wait(5)
+        for _ in range(200):
+            with fake.ignore_warning(session, code):
+                fake.handle_return_value(session, code)
+
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        caught.append(list(records))
+    assert caught == [[]]
+    assert session not in fake._ignore_warning_in_session

@@ -306,3 +306,34 @@ class TestOpenResource(BaseTestCase):
             lib.handle_return_value(rm.session, StatusCode.success_device_not_present)
         with pytest.warns(errors.VisaIOWarning):
             lib.handle_return_value(rm.session, StatusCode.success_device_not_present)
+
+    def test_concurrent_open_and_listing(self, rm: ResourceManager) -> None:
+        errors_seen: list[BaseException] = []
+        opened: list[Resource] = []
+        stop = threading.Event()
+
+        def open_many() -> None:
+            try:
+                for _ in range(200):
+                    opened.append(rm.open_resource("GPIB::1::INSTR"))
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors_seen.append(exc)
+
+        def list_many() -> None:
+            try:
+                while not stop.is_set():
+                    rm.list_opened_resources()
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors_seen.append(exc)
+
+        openers = [threading.Thread(target=open_many) for _ in range(4)]
+        lister = threading.Thread(target=list_many)
+        lister.start()
+        for thread in openers:
+            thread.start()
+        for thread in openers:
+            thread.join(30)
+        stop.set()
+        lister.join(30)
+        assert errors_seen == []
+        assert len(rm.list_opened_resources()) == len(opened) == 800

@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import random
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pyvisa import InvalidSession, ResourceManager, VisaIOError, highlevel
+from pyvisa import Error, InvalidSession, ResourceManager, VisaIOError, highlevel
 from pyvisa.constants import InterfaceType
 from pyvisa.highlevel import VisaLibraryBase
 
@@ -160,3 +161,38 @@ def test_environment_variable(device_file: Path, monkeypatch: pytest.MonkeyPatch
     with ResourceManager() as rm:
         assert rm.visalib.library_path == str(device_file)
         assert "pyvisa_sim" in sys.modules
+
+
+def test_last_status_without_recorded_status(sim_rm: ResourceManager) -> None:
+    # pyvisa-sim never reports statuses through handle_return_value.
+    with pytest.raises(Error, match="does not have any last status"):
+        _ = sim_rm.last_status
+
+
+def test_path_containing_at(tmp_path: Path) -> None:
+    folder = tmp_path / "me@lab"
+    folder.mkdir()
+    path = folder / "devices.yaml"
+    path.write_text(DEVICE_FILE.replace("{serial}", "AT"), encoding="utf-8")
+    with ResourceManager(f"{path}@sim") as rm:
+        assert rm.visalib.library_path == str(path)
+        instr: Any = rm.open_resource("GPIB::5::INSTR", read_termination="\n")
+        instr.write_termination = "\n"
+        assert instr.query("*IDN?") == "PyVISA,Multimeter,AT,1.0"
+    VisaLibraryBase._registry.pop((type(rm.visalib), rm.visalib.library_path), None)
+
+
+def test_init_resets_the_simulated_library(sim_rm: ResourceManager) -> None:
+    # Frameworks reset a simulated library with visalib._init() and then read
+    # visalib.sessions and visalib.resource_manager.
+    lib: Any = sim_rm.visalib
+    instr = sim_rm.open_resource("GPIB::5::INSTR")
+    assert len(lib.sessions) == 2
+    lib._init()
+    assert lib.sessions == {}
+    instr.close()
+    assert lib.resource_manager is sim_rm
+    assert lib.library_path == sim_rm.visalib.library_path
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert lib.handle_return_value(None, 0) == 0

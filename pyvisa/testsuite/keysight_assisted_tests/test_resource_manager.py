@@ -30,7 +30,8 @@ class TestResourceManager:
         self.rm = ResourceManager()
 
     def teardown_method(self) -> None:
-        self.rm.close()
+        if self.rm is not None:
+            self.rm.close()
 
     def test_lifecycle(self) -> None:
         assert self.rm.session is not None
@@ -48,10 +49,13 @@ class TestResourceManager:
         assert self.rm.visalib.resource_manager is None
 
     def test_cleanup_on_del(self, caplog: pytest.LogCaptureFixture) -> None:
+        visalib = self.rm.visalib
         with caplog.at_level(logging.DEBUG, logger="pyvisa"):
             self.rm = None  # type: ignore[assignment]
             gc.collect()
         assert "Traceback" not in caplog.text
+        # The manager was collected (and its session closed by its finalizer).
+        assert visalib.resource_manager is None
 
     def test_resource_manager_unicity(self) -> None:
         assert ResourceManager() is self.rm
