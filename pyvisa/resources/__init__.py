@@ -8,7 +8,7 @@ them all); :class:`MessageBasedResource` is the fallback for unknown pairs.
 from ..events import WaitResponse
 from .firewire import FirewireInstrument
 from .gpib import GPIBInstrument, GPIBInterface
-from .messagebased import MessageBasedResource
+from .messagebased import MessageBasedResource, ProgressMonitor
 from .prologix import PrologixASRLIntfc, PrologixTCPIPIntfc
 from .pxi import PXIInstrument, PXIMemory
 from .registerbased import RegisterBasedResource
@@ -28,6 +28,7 @@ __all__ = [
     "PXIMemory",
     "PrologixASRLIntfc",
     "PrologixTCPIPIntfc",
+    "ProgressMonitor",
     "RegisterBasedResource",
     "Resource",
     "SerialInstrument",

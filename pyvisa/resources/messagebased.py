@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import logging
 import struct
 import time
 import warnings
@@ -35,11 +36,18 @@ _READ_WARNINGS = (StatusCode.success_device_not_present, StatusCode.success_max_
 
 _HEADER_FORMATS = ("ieee", "hp", "empty")
 
+#: Reusable do-nothing context (nullcontext is reentrant).
+_NO_CONTEXT: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+
 
 class ProgressMonitor(Protocol):
-    """Object receiving the progress of a large binary transfer (``tqdm`` fits).
+    """Object receiving the progress of a binary transfer (API 1.15; a ``tqdm`` bar fits).
 
-    ``update(n)`` is called after each chunk with the number of bytes just received.
+    It is the ``monitoring_interface`` argument of
+    :meth:`MessageBasedResource.read_binary_values` and
+    :meth:`MessageBasedResource.query_binary_values`: ``update(n)`` is called after each
+    VISA read with the number of bytes it returned, header and termination included, so
+    the counts add up to the size of the whole message. Its return value is ignored.
     """
 
     def update(self, n: int) -> Any:
@@ -47,12 +55,16 @@ class ProgressMonitor(Protocol):
 
 
 def _check_datatype(datatype: str) -> int:
-    """Return the size of one element, raising ValueError for an unknown datatype."""
+    """Return the standard size of one element, raising ValueError for an unknown datatype.
+
+    Blocks are packed with an explicit byte order, hence standard sizes ('l' is 4 bytes
+    whatever the platform's C long).
+    """
     if datatype not in get_args(util.BINARY_DATATYPES):
         raise ValueError(
             f"Unsupported datatype: {datatype!r}, expected one of {get_args(util.BINARY_DATATYPES)}"
         )
-    return struct.calcsize(datatype)
+    return struct.calcsize("<" + datatype)
 
 
 def _check_header_fmt(header_fmt: str) -> None:
@@ -120,6 +132,40 @@ class MessageBasedResource(Resource):
 
     #: Should END be asserted during the transfer of the last byte of the buffer.
     send_end: Attribute[bool] = attributes.AttrVI_ATTR_SEND_END_EN()
+
+    def open(
+        self,
+        access_mode: constants.AccessModes = constants.AccessModes.no_lock,
+        open_timeout: int = 5000,
+    ) -> None:
+        """Opens a session to the specified resource.
+
+        A class whose default read termination is not empty (serial instruments use CR)
+        writes it to the session so that ``VI_ATTR_TERMCHAR`` agrees with it.
+
+        Parameters
+        ----------
+        access_mode : constants.AccessModes, optional
+            Specifies the mode by which the resource is to be accessed.
+            Defaults to constants.AccessModes.no_lock.
+        open_timeout : int, optional
+            If the ``access_mode`` parameter requests a lock, then this parameter specifies
+            the absolute time period (in milliseconds) that the resource waits to get
+            unlocked before this operation returns an error. Defaults to 5000.
+
+        """
+        super().open(access_mode, open_timeout)
+        if self._read_termination:
+            try:
+                self._set_read_termination(self._read_termination)
+            except errors.VisaIOError as exc:
+                logger.debug(
+                    "%s - the default read termination %r could not be set (%s): none is used",
+                    self._resource_name,
+                    self._read_termination,
+                    exc,
+                )
+                self._read_termination = ""
 
     # -- encoding and terminations ----------------------------------------------------
 
@@ -412,6 +458,13 @@ class MessageBasedResource(Resource):
 
     # -- reading ---------------------------------------------------------------------
 
+    def _quiet_reads(self, session: Any) -> contextlib.AbstractContextManager[None]:
+        """Context in which the completion codes handled by the read loops do not warn."""
+        visalib = self.visalib
+        if visalib.issue_warning_on.isdisjoint(_READ_WARNINGS):
+            return _NO_CONTEXT
+        return visalib.ignore_warning(session, *_READ_WARNINGS)
+
     def _read_chunk(self, size: int) -> tuple[bytes | bytearray, StatusCode]:
         """Read at most ``size`` bytes: one VISA read."""
         data, status = self.visalib.read(self.session, size)
@@ -434,28 +487,35 @@ class MessageBasedResource(Resource):
         check_status(status)
         return count, status
 
-    def _read_raw(self, size: int | None = None) -> bytes | bytearray:
-        """Read until the device signals the end of the message (END or termchar)."""
+    def _read_raw(self, size: int | None = None) -> bytes:
+        """Read until the device signals the end of the message (END or termchar).
+
+        The chunks are joined once at the end: the data are copied a single time.
+        """
         size = self.chunk_size if size is None else size
-        read_chunk = self._read_chunk
-        with self.ignore_warning(*_READ_WARNINGS):
-            chunk, status = read_chunk(size)
+        session = self.session
+        read = self.visalib.read
+        with self._quiet_reads(session):
+            chunk, status = read(session, size)
+            check_status(status)
             if status != _MAX_COUNT_READ:
-                return chunk
-            received = bytearray(chunk)
+                return chunk if type(chunk) is bytes else bytes(chunk)
+            chunks = [chunk]
             try:
                 while status == _MAX_COUNT_READ:
-                    chunk, status = read_chunk(size)
-                    received += chunk
+                    chunk, status = read(session, size)
+                    check_status(status)
+                    chunks.append(chunk)
             except errors.VisaIOError as exc:
-                logger.debug(
-                    "%s - exception while reading: %s\nBuffer content: %r",
-                    self._resource_name,
-                    exc,
-                    received,
-                )
+                if logger.isEnabledFor(logging.DEBUG):
+                    logger.debug(
+                        "%s - exception while reading: %s\nBuffer content: %r",
+                        self._resource_name,
+                        exc,
+                        b"".join(chunks),
+                    )
                 raise
-        return received
+        return b"".join(chunks)
 
     def read_raw(self, size: int | None = None) -> bytes:
         """Read the unmodified string sent from the instrument to the computer.
@@ -474,7 +534,7 @@ class MessageBasedResource(Resource):
             Bytes read from the instrument.
 
         """
-        return bytes(self._read_raw(size))
+        return self._read_raw(size)
 
     def read_bytes(
         self, count: int, chunk_size: int | None = None, break_on_termchar: bool = False
@@ -504,7 +564,7 @@ class MessageBasedResource(Resource):
         chunk_size = min(chunk_size or self.chunk_size, self.max_io_size)
         buffer = bytearray(count)
         received = 0
-        with memoryview(buffer) as view, self.ignore_warning(*_READ_WARNINGS):
+        with memoryview(buffer) as view, self._quiet_reads(self.session):
             while received < count:
                 size = min(chunk_size, count - received)
                 n, status = self._read_into(view[received : received + size])
@@ -554,7 +614,7 @@ class MessageBasedResource(Resource):
             Message read from the instrument and decoded.
 
         """
-        if termination is None:
+        if termination is None or termination == self._read_termination:
             termination = self._read_termination
             message = self._decode(self._read_raw(), encoding, errors)
         else:
@@ -678,7 +738,7 @@ class MessageBasedResource(Resource):
     ) -> tuple[bytearray, int, int | None]:
         """Read a binary block; return it with the data offset and length (None: to the end)."""
         first_size = min(chunk_size or self.chunk_size, self.max_io_size)
-        with self.ignore_warning(*_READ_WARNINGS):
+        with self._quiet_reads(self.session):
             head, status = self._read_header_chunk(header_fmt, first_size, monitor)
             if header_fmt == "ieee":
                 offset, data_length = util.parse_ieee_block_header(head)
@@ -689,7 +749,8 @@ class MessageBasedResource(Resource):
             if data_length < 0 and data_points > 0:
                 data_length = data_points * item_size
             if data_length < 0:
-                return self._read_to_end(head, status, expect_termination), offset, None
+                block = self._read_to_end(head, status, first_size, expect_termination, monitor)
+                return block, offset, None
             termination = self._read_termination if expect_termination else ""
             expected = offset + data_length + len(termination.encode(self._encoding))
             data_end = offset + data_length
@@ -767,12 +828,19 @@ class MessageBasedResource(Resource):
         return buffer
 
     def _read_to_end(
-        self, head: bytearray, status: StatusCode, expect_termination: bool
+        self,
+        head: bytearray,
+        status: StatusCode,
+        size: int,
+        expect_termination: bool,
+        monitor: ProgressMonitor | None,
     ) -> bytearray:
-        """Read a block of unknown length up to the end of the message."""
+        """Read a block of unknown length up to the end of the message, ``size`` at a time."""
         while status == _MAX_COUNT_READ:
-            chunk, status = self._read_chunk(self.chunk_size)
+            chunk, status = self._read_chunk(size)
             head += chunk
+            if monitor is not None:
+                monitor.update(len(chunk))
         termination = self._read_termination.encode(self._encoding)
         if expect_termination and termination and head.endswith(termination):
             del head[-len(termination) :]

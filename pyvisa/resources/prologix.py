@@ -23,6 +23,10 @@ class PrologixTCPIPIntfc(MessageBasedResource):
 class PrologixASRLIntfc(SerialInstrument):
     """Communicates with a Prologix GPIB-USB controller PRLGX-ASRL::serial device::INTFC.
 
+    Unlike a serial instrument it has no default read termination.
+
     Do not instantiate directly, use
     :meth:`pyvisa.highlevel.ResourceManager.open_resource`.
     """
+
+    _read_termination: str = ""

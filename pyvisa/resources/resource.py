@@ -116,11 +116,11 @@ class Resource:
     #: available on the resource.
     visa_attributes_classes: ClassVar[set[type[Attribute[Any]]]] = set()
 
-    #: Reference to the resource manager used by this resource.
-    resource_manager: ResourceManager
+    #: Reference to the resource manager used by this resource (None on the class).
+    resource_manager: ResourceManager = None  # type: ignore[assignment]
 
-    #: Reference to the VISA library instance used by the resource.
-    visalib: VisaLibraryBase
+    #: Reference to the VISA library instance used by the resource (None on the class).
+    visalib: VisaLibraryBase = None  # type: ignore[assignment]
 
     #: Re-entrant lock held by the compound operations (query, reading or writing values,
     #: read_termination_context...) so that threads sharing the resource do not interleave.
@@ -278,8 +278,11 @@ class Resource:
             return
         logger.debug("%s - closing", self._resource_name)
         try:
-            self.before_close()
-            self.visalib.close(session)
+            try:
+                self.before_close()
+            finally:
+                # The session is closed even when switching its events off failed.
+                self.visalib.close(session)
         except errors.InvalidSession:
             pass
         finally:

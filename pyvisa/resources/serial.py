@@ -14,9 +14,14 @@ __all__ = ["SerialInstrument"]
 class SerialInstrument(MessageBasedResource):
     """Communicates with devices of type ASRL<board>[::INSTR].
 
+    The default read termination is CR (``"\\r"``), as the user guide states for RS232;
+    it is written to ``VI_ATTR_TERMCHAR``/``VI_ATTR_TERMCHAR_EN`` when the session opens.
+
     Do not instantiate directly, use
     :meth:`pyvisa.highlevel.ResourceManager.open_resource`.
     """
+
+    _read_termination: str = MessageBasedResource.CR
 
     #: Manually control transmission.
     allow_transmit: Attribute[bool] = attributes.AttrVI_ATTR_ASRL_ALLOW_TRANSMIT()

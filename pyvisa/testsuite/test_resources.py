@@ -100,6 +100,15 @@ def test_firewire_class_is_registered() -> None:
     )
 
 
+def test_unregistered_pair_opens_generic_fallback(rm_lib: Any) -> None:
+    rm, _ = rm_lib
+    # No class is registered for (pxi, BACKPLANE): the (unknown, "") one is used.
+    assert (constants.InterfaceType.pxi, "BACKPLANE") not in ResourceManager._resource_classes
+    with rm.open_resource("PXI0::0::BACKPLANE") as res:
+        assert type(res) is MessageBasedResource
+        assert res.resource_info.resource_class == "BACKPLANE"
+
+
 def test_register_decorator_maps_pair_to_class(rm_lib: Any) -> None:
     rm, _ = rm_lib
     key = (constants.InterfaceType.gpib, "INSTR")
@@ -188,6 +197,22 @@ def test_close_ignores_event_errors(rm_lib: Any, monkeypatch: Any) -> None:
     monkeypatch.setattr(lib, "discard_events", lambda *args: None)
     res.close()
     assert lib.count("close") == 1
+
+
+def test_close_releases_session_when_before_close_fails(rm_lib: Any, monkeypatch: Any) -> None:
+    rm, lib = rm_lib
+    res = rm.open_resource(GPIB)
+    session = res.session
+
+    def failing(session: Any) -> None:
+        raise errors.VisaIOError(StatusCode.error_system_error)
+
+    monkeypatch.setattr(lib, "uninstall_all_visa_handlers", failing)
+    with pytest.raises(errors.VisaIOError):
+        res.close()
+    assert session not in lib.sessions
+    with pytest.raises(errors.InvalidSession):
+        _ = res.session
 
 
 def test_context_manager_returns_same_object(rm_lib: Any) -> None:
@@ -348,6 +373,12 @@ def test_read_with_explicit_termination(inst: Any, lib: Any) -> None:
     assert inst.read_termination == ""
     assert inst.get_visa_attribute(ResourceAttribute.termchar_enabled) == constants.VI_FALSE
     assert inst.read(termination=";") == "CD"
+    # The current termination given explicitly changes no attribute.
+    inst.read_termination = ";"
+    lib.feed(inst.session, b"EF;", end=False)
+    del lib.calls[:]
+    assert inst.read(termination=";") == "EF"
+    assert lib.count("set_attribute") == 0
 
 
 def test_read_termination_sets_termchar(inst: Any) -> None:
@@ -359,6 +390,41 @@ def test_read_termination_sets_termchar(inst: Any) -> None:
     assert inst.get_visa_attribute(ResourceAttribute.termchar_enabled) == constants.VI_FALSE
     inst.read_termination = None
     assert inst.read_termination == ""
+
+
+def test_default_terminations_per_class(rm_lib: Any) -> None:
+    rm, lib = rm_lib
+    # User guide 1.1.7: empty read termination in general (GPIB...), CR for RS232.
+    gpib = rm.open_resource(GPIB)
+    assert gpib.read_termination == ""
+    assert gpib.write_termination == "\r\n"
+    assert gpib.get_visa_attribute(ResourceAttribute.termchar_enabled) == constants.VI_FALSE
+    serial = rm.open_resource("ASRL1::INSTR")
+    assert serial.read_termination == "\r"
+    assert serial.get_visa_attribute(ResourceAttribute.termchar) == ord("\r")
+    assert serial.get_visa_attribute(ResourceAttribute.termchar_enabled) == constants.VI_TRUE
+    lib.feed(serial.session, b"abc\r")
+    assert serial.read() == "abc"
+    # An explicit keyword replaces the default once the session is open.
+    other = rm.open_resource("ASRL2::INSTR", read_termination="\n")
+    assert other.read_termination == "\n"
+    assert other.get_visa_attribute(ResourceAttribute.termchar) == ord("\n")
+    assert rm.open_resource("PRLGX-ASRL::/dev/ttyUSB0::INTFC").read_termination == ""
+
+
+def test_default_read_termination_rejected_by_backend(rm_lib: Any, monkeypatch: Any) -> None:
+    rm, lib = rm_lib
+    original = lib.set_attribute
+
+    def refuse_termchar(session: Any, attribute: Any, state: Any) -> StatusCode:
+        if attribute == ResourceAttribute.termchar_enabled:
+            raise errors.VisaIOError(StatusCode.error_nonsupported_attribute)
+        return original(session, attribute, state)
+
+    monkeypatch.setattr(lib, "set_attribute", refuse_termchar)
+    serial = rm.open_resource("ASRL1::INSTR")
+    assert serial.read_termination == ""
+    assert SerialInstrument._read_termination == "\r"
 
 
 @pytest.mark.parametrize("value", ["\n\n", "a\nb\n", "xyzz"])
@@ -400,6 +466,48 @@ def test_read_raw_multi_megabyte(inst: Any, lib: Any) -> None:
 
 
 def test_read_raw_no_warning_for_max_count(inst: Any, lib: Any) -> None:
+    lib.feed(inst.session, b"a" * 100)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert inst.read_raw(size=10) == b"a" * 100
+
+
+def test_read_raw_returns_bytes_from_bytearray_backend(
+    inst: Any, lib: Any, monkeypatch: Any
+) -> None:
+    original = lib.read
+
+    def read_bytearray(session: Any, count: int) -> tuple[bytearray, StatusCode]:
+        data, status = original(session, count)
+        return bytearray(data), status
+
+    monkeypatch.setattr(lib, "read", read_bytearray)
+    for size in (3, 100):
+        lib.feed(inst.session, b"abcdefgh")
+        data = inst.read_raw(size=size)
+        assert data == b"abcdefgh" and type(data) is bytes
+
+
+def test_read_timeout_mid_message_logs_received_data_at_debug(
+    inst: Any, lib: Any, caplog: Any
+) -> None:
+    lib.feed(inst.session, b"partial", end=False)
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"), pytest.raises(errors.VisaIOError):
+        inst.read_raw(size=4)
+    assert "b'partial'" in caplog.text
+
+
+def test_reads_skip_ignore_context_when_codes_do_not_warn(
+    inst: Any, lib: Any, monkeypatch: Any
+) -> None:
+    def forbidden(*args: Any) -> Any:
+        raise AssertionError("ignore_warning entered needlessly")
+
+    monkeypatch.setattr(lib, "ignore_warning", forbidden)
+    lib.issue_warning_on -= {
+        StatusCode.success_max_count_read,
+        StatusCode.success_device_not_present,
+    }
     lib.feed(inst.session, b"a" * 100)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -463,6 +571,18 @@ def test_query_uses_delay(inst: Any, lib: Any, monkeypatch: Any) -> None:
     inst.query("A")
     inst.query("B", delay=0.5)
     assert sleeps == [0.25, 0.5]
+
+
+def test_hot_path_makes_only_the_io_calls(inst: Any, lib: Any) -> None:
+    inst.read_termination = "\n"
+    inst.write_termination = "\n"
+    del lib.calls[:]
+    assert inst.query("*IDN?") == "*IDN?"
+    inst.write("A")
+    assert inst.read() == "A"
+    inst.write("B")
+    assert inst.read(termination="\n") == "B"
+    assert [call[0] for call in lib.calls] == ["write", "read"] * 3
 
 
 def test_query_is_atomic_between_threads(rm_lib: Any) -> None:
@@ -570,6 +690,18 @@ def test_binary_values_empty_header_with_data_points(inst: Any, lib: Any) -> Non
     ]
 
 
+@pytest.mark.parametrize("datatype", ["l", "L", "i", "q", "e", "d"])
+def test_binary_values_data_points_use_standard_sizes(inst: Any, lib: Any, datatype: str) -> None:
+    # 'l' is 8 bytes natively on 64-bit Linux but 4 in a block: data_points must use the
+    # standard size or the read waits for bytes that never come.
+    inst.read_termination = "\n"
+    inst.timeout = 50
+    data = struct.pack(f"<3{datatype}", 10, 2570, 7)  # 2570 holds a 0x0A byte
+    lib.feed(inst.session, data + b"\n")
+    result = inst.read_binary_values(datatype=datatype, header_fmt="empty", data_points=3)
+    assert result == [10, 2570, 7]
+
+
 def test_binary_values_empty_header_reads_to_end(inst: Any, lib: Any) -> None:
     lib.feed(inst.session, struct.pack("<3i", 1, 2, 3))
     assert inst.read_binary_values(datatype="i", header_fmt="empty") == [1, 2, 3]
@@ -605,6 +737,36 @@ def test_binary_values_large_block_few_reads(inst: Any, lib: Any) -> None:
     assert result == values
     assert lib.count("read") == 2
     assert sum(updates) == len(_ieee(data)) + 1
+
+
+@pytest.mark.parametrize("header", [b"", b"#0"])
+def test_binary_values_unknown_length_monitored_and_chunked(
+    inst: Any, lib: Any, header: bytes
+) -> None:
+    data = bytes(range(256)) * 8
+    lib.feed(inst.session, header + data)
+
+    class Bar:  # the part of tqdm's interface that is used
+        def __init__(self) -> None:
+            self.n = 0
+
+        def update(self, n: int) -> bool:
+            self.n += n
+            return True
+
+    bar = Bar()
+    result = inst.query_binary_values(
+        "CURV?",
+        datatype="B",
+        container=bytes,
+        header_fmt="ieee" if header else "empty",
+        chunk_size=500,
+        monitoring_interface=bar,
+    )
+    assert result == data
+    assert bar.n == len(header) + len(data)
+    reads = [call[2] for call in lib.calls if call[0] == "read"]
+    assert reads == [500] * math.ceil((len(header) + len(data)) / 500)
 
 
 def test_binary_values_chunk_size_honoured(inst: Any, lib: Any) -> None:

@@ -98,6 +98,30 @@ def test_loopback_query(ref: Any) -> None:
         assert inst.interface_type == constants.InterfaceType.gpib
 
 
+def test_query_atomic_between_threads_sharing_a_resource(ref: Any) -> None:
+    rm, _ = ref
+    with rm.open_resource(GPIB, read_termination="\n", write_termination="\n") as inst:
+        inst.timeout = 5000
+        # Sleeping between the write and the read lets the other thread run there.
+        inst.query_delay = 0.0005
+        mismatches: list[tuple[str, str]] = []
+
+        def worker(tag: str) -> None:
+            for index in range(50):
+                message = f"{tag}-{index}"
+                answer = inst.query(message)
+                if answer != message:
+                    mismatches.append((message, answer))
+
+        threads = [threading.Thread(target=worker, args=(tag,)) for tag in "AB"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not any(thread.is_alive() for thread in threads)
+        assert mismatches == []
+
+
 def test_timeout_raises_tmo(ref: Any) -> None:
     rm, _ = ref
     with rm.open_resource(GPIB, read_termination="\n") as inst:

@@ -37,6 +37,28 @@ def test_ascii_round_trip(echo_inst: Any, message: str) -> None:
 
 
 @SETTINGS
+@given(
+    message=st.text(max_size=200),
+    termination=st.sampled_from(["\n", "\r\n", "\r", ";", "\x00", "END\n"]),
+)
+def test_unicode_round_trip_with_any_termination(
+    echo_inst: Any, message: str, termination: str
+) -> None:
+    inst, _ = echo_inst
+    if termination[-1] in message:
+        message = message.replace(termination[-1], "")
+    inst.encoding = "utf-8"
+    try:
+        with inst.read_termination_context(termination):
+            assert inst.write(message, termination=termination) == len(
+                (message + termination).encode("utf-8")
+            )
+            assert inst.read() == message
+    finally:
+        inst.encoding = "ascii"
+
+
+@SETTINGS
 @given(payload=st.binary(max_size=2000), chunk=st.integers(min_value=1, max_value=512))
 def test_raw_round_trip(echo_inst: Any, payload: bytes, chunk: int) -> None:
     inst, lib = echo_inst
@@ -55,7 +77,13 @@ FORMATS: dict[str, Any] = {
     "h": st.integers(-(2**15), 2**15 - 1),
     "H": st.integers(0, 2**16 - 1),
     "i": st.integers(-(2**31), 2**31 - 1),
+    "I": st.integers(0, 2**32 - 1),
+    # 'l'/'L' are 4 bytes in a block whatever the size of the platform's C long.
+    "l": st.integers(-(2**31), 2**31 - 1),
+    "L": st.integers(0, 2**32 - 1),
     "q": st.integers(-(2**63), 2**63 - 1),
+    "Q": st.integers(0, 2**64 - 1),
+    "e": st.floats(allow_nan=False, width=16),
     "d": st.floats(allow_nan=False),
     "f": st.floats(allow_nan=False, width=32),
 }
