@@ -7,15 +7,26 @@ Two layers live here:
   exported VISA function. The ``errcheck`` hands the returned status to
   ``library.handle_return_value(session, status)`` (raising
   :class:`~pyvisa.errors.VisaIOError` for errors, issuing warnings, recording the
-  last status) and writes a DEBUG trace of the call. A function missing from the
-  library is replaced by a stub that raises :class:`NotImplementedError` naming it.
+  last status) and, when the ``pyvisa`` logger is enabled for DEBUG, writes an
+  I/O trace line of the call (arguments, outputs passed by reference, status).
+  A function missing from the library (an older VISA, no 64-bit ``*Ex``
+  functions...) is replaced by a stub raising :class:`MissingFunctionError`
+  (a :class:`NotImplementedError`) that names the function and the library.
 
 - One Python function per middle-level operation of
   :class:`~pyvisa.highlevel.VisaLibraryBase` (``read``, ``get_attribute``...). Each
   takes the :class:`~pyvisa.ctwrapper.highlevel.IVIVisaLibrary` as first argument,
-  converts the Python arguments to C, calls the bound function and converts the
-  outputs passed by reference back to Python values. They become methods of
-  ``IVIVisaLibrary`` (see :data:`visa_functions`).
+  converts the Python arguments to C (checking that integers fit their C type),
+  calls the bound function and converts the outputs passed by reference back to
+  Python values. They become methods of ``IVIVisaLibrary`` (see
+  :data:`visa_functions`).
+
+The formatted I/O family of visa.h is **not exposed**, as in upstream PyVISA:
+the variadic ``viPrintf``, ``viSPrintf``, ``viScanf``, ``viSScanf``,
+``viQueryf`` and their ``va_list`` variants ``viVPrintf``, ``viVSPrintf``,
+``viVScanf``, ``viVSScanf``, ``viVQueryf`` (:data:`.signatures.NOT_BOUND`).
+ctypes can neither call C variadic functions portably nor build a ``va_list``;
+formatted I/O is done in Python by the resource classes.
 
 """
 
@@ -23,6 +34,9 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import operator
+import os
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -36,7 +50,7 @@ from ..constants import (
     InterfaceType,
     StatusCode,
 )
-from ..errors import VisaIOError
+from ..errors import VisaIOError, completion_and_error_messages
 from ..highlevel import ResourceInfo
 from . import types
 from .signatures import NOT_BOUND, SIGNATURES
@@ -106,15 +120,113 @@ def _build_specs() -> dict[str, CFunctionSpec]:
 C_FUNCTIONS: dict[str, CFunctionSpec] = _build_specs()
 
 
-def _missing_function(name: str, library_path: str) -> Callable[..., Any]:
-    def missing(*args: Any) -> Any:
-        raise NotImplementedError(
-            f"{name} is not exported by the VISA library {library_path} "
+class MissingFunctionError(NotImplementedError):
+    """A VISA function is not exported by the loaded library.
+
+    Raised when calling the stub that replaces a function absent from the
+    library (older VISA implementations lack e.g. the 64-bit ``*Ex`` functions).
+
+    Parameters
+    ----------
+    function_name : str
+        Name of the C function (``viIn8Ex``...).
+    library_path : str
+        Path of the library that lacks it.
+
+    """
+
+    def __init__(self, function_name: str, library_path: str) -> None:
+        super().__init__(
+            f"{function_name} is not exported by the VISA library {library_path} "
             "(the library implements an older VISA specification or lacks this operation)"
         )
+        self.function_name = function_name
+        self.library_path = library_path
 
-    missing.__name__ = name
+
+def _missing_function(name: str, library_path: str) -> Callable[..., Any]:
+    def missing(*args: Any) -> Any:
+        raise MissingFunctionError(name, library_path)
+
+    missing.__name__ = missing.__qualname__ = name
+    missing.__doc__ = f"Stub: {name} is not exported by {library_path}."
     return missing
+
+
+# ----------------------------------------------------------------------------
+# DEBUG I/O trace
+# ----------------------------------------------------------------------------
+
+#: Bytes of a data buffer shown in the trace (longer data is elided).
+TRACE_DATA_BYTES = 48
+#: Elements of a numeric array shown in the trace.
+TRACE_ARRAY_ITEMS = 8
+
+
+#: Type of the objects returned by ctypes.byref.
+_BYREF_TYPE = type(ctypes.byref(ctypes.c_int()))
+
+
+def _trace_bytes(data: bytes, size: int) -> str:
+    if size <= TRACE_DATA_BYTES:
+        return repr(data)
+    return f"{data!r}...({size} bytes)"
+
+
+def _trace_value(value: Any) -> str:
+    """Text of one argument of a C call, as seen after the call returned."""
+    if isinstance(value, bytes):
+        return _trace_bytes(value[:TRACE_DATA_BYTES], len(value))
+    if type(value) is _BYREF_TYPE:  # ctypes.byref(x): show the output value
+        return "&" + _trace_value(value._obj)  # type: ignore[attr-defined]
+    if isinstance(value, ctypes.Array):
+        if value._type_ is ctypes.c_char:
+            size = len(value)
+            if size <= TRACE_DATA_BYTES:
+                return repr(value.raw)
+            # Output buffers are zero-filled: what the library wrote ends at the trailing NULs.
+            head = ctypes.string_at(value, TRACE_DATA_BYTES)
+            written = head.rstrip(b"\0")
+            return repr(written) if len(written) < len(head) else f"{head!r}..."
+        items = ", ".join(repr(item) for item in value[:TRACE_ARRAY_ITEMS])
+        return f"[{items}{', ...' if len(value) > TRACE_ARRAY_ITEMS else ''}]"
+    if isinstance(value, ctypes._SimpleCData):
+        return repr(value.value)
+    if isinstance(value, ViHndlr):
+        return "<handler>"
+    return repr(value)
+
+
+def _trace_status(result: int | None) -> str:
+    if result is None:
+        return "void"
+    name = completion_and_error_messages.get(result)
+    return f"{result} ({name[0]})" if name else str(result)
+
+
+def _trace_arguments(arguments: tuple[Any, ...]) -> str:
+    return ", ".join(_trace_value(argument) for argument in arguments)
+
+
+def trace_call(name: str, arguments: tuple[Any, ...], result: int | None) -> str:
+    """Format one C call as an I/O trace line: ``viRead(1, b'..', 6, &6) -> 0 (VI_SUCCESS)``."""
+    return f"{name}({_trace_arguments(arguments)}) -> {_trace_status(result)}"
+
+
+#: Message format of the DEBUG trace records (args: function name, arguments, status).
+TRACE_FORMAT = "%s(%s) -> %s"
+
+
+def _log_call(
+    func: Any, arguments: tuple[Any, ...], result: int | None, extra: dict[str, str] | None
+) -> None:
+    logger.debug(
+        TRACE_FORMAT,
+        func.__name__,
+        _trace_arguments(arguments),
+        _trace_status(result),
+        extra=extra,
+    )
 
 
 def bind_library(
@@ -134,21 +246,30 @@ def bind_library(
     Returns
     -------
     dict[str, Callable]
-        Bound C function (or stub raising :class:`NotImplementedError` when the
+        Bound C function (or stub raising :class:`MissingFunctionError` when the
         symbol is absent) by VISA name.
 
     """
+    # The errchecks run after every C call: everything that can be is looked up once here,
+    # and the trace is only formatted when DEBUG is enabled.
     handle = library.handle_return_value
+    enabled = logger.isEnabledFor
     debug = logging.DEBUG
+    extra = getattr(library, "_logging_extra", None)
 
-    def errcheck_session(result: int | None, func: Any, arguments: tuple[Any, ...]) -> Any:
-        if logger.isEnabledFor(debug):
-            logger.debug("%s%s -> %r", func.__name__, arguments, result)
-        return handle(arguments[0], 0 if result is None else result)
+    def errcheck_session(result: int, func: Any, arguments: tuple[Any, ...]) -> Any:
+        if enabled(debug):
+            _log_call(func, arguments, result, extra)
+        return handle(arguments[0], result)
+
+    def errcheck_void(result: None, func: Any, arguments: tuple[Any, ...]) -> Any:
+        if enabled(debug):
+            _log_call(func, arguments, result, extra)
+        return handle(arguments[0], 0)
 
     def errcheck_no_session(result: int, func: Any, arguments: tuple[Any, ...]) -> Any:
-        if logger.isEnabledFor(debug):
-            logger.debug("%s%s -> %r", func.__name__, arguments, result)
+        if enabled(debug):
+            _log_call(func, arguments, result, extra)
         return handle(None, result)
 
     bound: dict[str, Callable[..., Any]] = {}
@@ -160,7 +281,13 @@ def bind_library(
             continue
         func.argtypes = list(spec.argtypes)
         func.restype = spec.restype
-        func.errcheck = errcheck_session if spec.has_session else errcheck_no_session  # type: ignore[assignment]
+        if not spec.has_session:
+            errcheck: Any = errcheck_no_session
+        elif spec.restype is None:
+            errcheck = errcheck_void
+        else:
+            errcheck = errcheck_session
+        func.errcheck = errcheck
         bound[spec.name] = func
     return bound
 
@@ -170,15 +297,73 @@ def bind_library(
 # ----------------------------------------------------------------------------
 
 
-def _check_uint(value: int, bits: int, what: str) -> int:
-    value = int(value)
+def _as_index(value: Any, what: str) -> int:
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{what} must be an integer, not {type(value).__name__}") from None
+
+
+def _check_uint(value: Any, bits: int, what: str) -> int:
+    """Check an argument of an unsigned C integer type (ctypes would silently truncate it)."""
+    value = _as_index(value, what)
     if not 0 <= value < (1 << bits):
         raise ValueError(f"{what} must fit in an unsigned {bits}-bit integer, got {value}")
     return value
 
 
+def _check_int(value: Any, bits: int, what: str) -> int:
+    """Check an argument of a C integer type of the given width.
+
+    Both readings of the bits are accepted (e.g. -1 or 0xFFFF for a 16-bit value),
+    as a C cast would; anything wider is an error instead of being truncated.
+    """
+    value = _as_index(value, what)
+    if not -(1 << (bits - 1)) <= value < (1 << bits):
+        raise ValueError(f"{what} must fit in a {bits}-bit integer, got {value}")
+    return value
+
+
 def _offset_type(extended: bool) -> str:
     return "Ex" if extended else ""
+
+
+def _data_buffer(data: Any) -> tuple[Any, int]:
+    """C view of data to send and its size, without copying bytes or writable buffers.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a bytes-like object.
+
+    """
+    if type(data) is bytes:
+        return data, len(data)
+    if isinstance(data, str):
+        raise TypeError("data must be a bytes-like object (encode the text first), not str")
+    try:
+        view = memoryview(data)
+    except TypeError:
+        raise TypeError(f"data must be a bytes-like object, not {type(data).__name__}") from None
+    if view.readonly or not view.c_contiguous:
+        copy = view.tobytes()
+        return copy, len(copy)
+    view = view.cast("B")
+    return (ctypes.c_char * view.nbytes).from_buffer(view), view.nbytes
+
+
+def _encode_filename(filename: Any) -> bytes:
+    """Encode a file name for the C library (the ANSI code page on Windows, like fopen)."""
+    path = os.fspath(filename)
+    if isinstance(path, str) and sys.platform == "win32":
+        try:
+            path = path.encode("mbcs", "strict")
+        except UnicodeEncodeError:
+            raise ValueError(
+                f"the file name {path!r} cannot be represented in the ANSI code page "
+                "used by the VISA library"
+            ) from None
+    return encode_string(path, "filename")
 
 
 def _keep_job_data(
@@ -227,10 +412,11 @@ def open(
     ret = library.viOpen(
         session,
         name,
-        int(access_mode),
+        _check_uint(access_mode, 32, "access_mode"),
         _check_uint(open_timeout, 32, "open_timeout"),
         ctypes.byref(out_session),
     )
+    library._register_session(session, out_session.value)
     return out_session.value, ret
 
 
@@ -239,9 +425,7 @@ def close(library: IVIVisaLibrary, session: int) -> StatusCode:
     try:
         return library.viClose(session)
     finally:
-        with library._async_lock:
-            library._async_jobs.pop(int(session), None)
-        library._forget_handlers(session)
+        library._forget_session(session)
 
 
 def find_resources(
@@ -369,10 +553,12 @@ def _codec_for_type(type_name: str) -> _AttributeCodec | None:
     return None
 
 
-#: Codec for attributes whose C type is unknown: read into a zeroed ViAttrState,
-#: which gives the right value for any unsigned integer up to its width.
+#: Codec for attributes whose C type is unknown (vendor-specific ids...): the value
+#: is read into a zeroed buffer large enough for any VISA type (a string included,
+#: so the library never writes past it) and its first ViAttrState bytes are
+#: returned, which is the right value for any unsigned integer type.
 _FALLBACK_CODEC = _AttributeCodec(
-    "ViAttrState", "int", types.ViAttrState, ctypes.sizeof(types.ViAttrState) * 8, False
+    "ViAttrState", "unknown", types.ViAttrState, ctypes.sizeof(types.ViAttrState) * 8, False
 )
 _codec_cache: dict[int, _AttributeCodec] = {}
 
@@ -413,6 +599,10 @@ def get_attribute(library: IVIVisaLibrary, session: int, attribute: int) -> tupl
         buffer = string_buffer(STRING_BUFFER_SIZE)
         ret = library.viGetAttribute(session, attribute, buffer)
         return types.buffer_text(buffer), ret
+    if kind == "unknown":
+        buffer = string_buffer(STRING_BUFFER_SIZE)
+        ret = library.viGetAttribute(session, attribute, buffer)
+        return types.ViAttrState.from_buffer(buffer).value, ret
     # Byte array (USB interrupt data): its length is another attribute of the event.
     size_value = ViUInt16()
     library.viGetAttribute(session, VI_ATTR_USB_RECV_INTR_SIZE, ctypes.byref(size_value))
@@ -441,7 +631,7 @@ def encode_attribute_value(attribute: int, value: Any) -> int:
         return 0
     if isinstance(value, bytes | bytearray) and len(value) == 1:
         value = value[0]
-    if codec.kind not in ("int", "address") or not isinstance(value, int):
+    if codec.kind not in ("int", "address", "unknown") or not isinstance(value, int):
         raise TypeError(
             f"cannot set attribute {attribute:#x} of C type {codec.type_name} "
             f"to {value!r}: expected an integer"
@@ -473,13 +663,17 @@ def status_description(
 ) -> tuple[str, StatusCode]:
     """Return a user-readable description of a status code (viStatusDesc)."""
     description = string_buffer(STRING_BUFFER_SIZE)
-    ret = library.viStatusDesc(session, status, description)
+    ret = library.viStatusDesc(session, _check_int(status, 32, "status"), description)
     return types.buffer_text(description), ret
 
 
 def terminate(library: IVIVisaLibrary, session: int, degree: Any, job_id: int) -> StatusCode:
     """Request a session to terminate normal execution of an operation (viTerminate)."""
-    return library.viTerminate(session, 0 if degree is None else degree, job_id or 0)
+    return library.viTerminate(
+        session,
+        _check_int(0 if degree is None else degree, 16, "degree"),
+        _check_uint(job_id or 0, 32, "job_id"),
+    )
 
 
 def lock(
@@ -493,12 +687,14 @@ def lock(
 
     Returns the key to share the lock (``None`` for an exclusive lock).
     """
-    if int(lock_type) == AccessModes.exclusive_lock:
-        ret = library.viLock(session, int(lock_type), timeout, None, None)
+    lock_type = _check_uint(lock_type, 32, "lock_type")
+    timeout = _check_uint(timeout, 32, "timeout")
+    if lock_type == AccessModes.exclusive_lock:
+        ret = library.viLock(session, lock_type, timeout, None, None)
         return None, ret
     key = None if requested_key is None else encode_string(requested_key, "requested_key")
     access_key = string_buffer(STRING_BUFFER_SIZE)
-    ret = library.viLock(session, int(lock_type), timeout, key, access_key)
+    ret = library.viLock(session, lock_type, timeout, key, access_key)
     return types.buffer_text(access_key), ret
 
 
@@ -516,21 +712,30 @@ def enable_event(
     library: IVIVisaLibrary, session: int, event_type: int, mechanism: int, context: None = None
 ) -> StatusCode:
     """Enable notification of an event type by the given mechanisms (viEnableEvent)."""
-    return library.viEnableEvent(session, event_type, mechanism, 0 if context is None else context)
+    return library.viEnableEvent(
+        session,
+        _check_uint(event_type, 32, "event_type"),
+        _check_int(mechanism, 16, "mechanism"),
+        _check_uint(0 if context is None else context, 32, "context"),
+    )
 
 
 def disable_event(
     library: IVIVisaLibrary, session: int, event_type: int, mechanism: int
 ) -> StatusCode:
     """Disable notification of an event type by the given mechanisms (viDisableEvent)."""
-    return library.viDisableEvent(session, event_type, mechanism)
+    return library.viDisableEvent(
+        session, _check_uint(event_type, 32, "event_type"), _check_int(mechanism, 16, "mechanism")
+    )
 
 
 def discard_events(
     library: IVIVisaLibrary, session: int, event_type: int, mechanism: int
 ) -> StatusCode:
     """Discard pending event occurrences (viDiscardEvents)."""
-    return library.viDiscardEvents(session, event_type, mechanism)
+    return library.viDiscardEvents(
+        session, _check_uint(event_type, 32, "event_type"), _check_int(mechanism, 16, "mechanism")
+    )
 
 
 def wait_on_event(
@@ -544,7 +749,7 @@ def wait_on_event(
     context = ViEvent()
     ret = library.viWaitOnEvent(
         session,
-        in_event_type,
+        _check_uint(in_event_type, 32, "in_event_type"),
         _check_uint(timeout, 32, "timeout"),
         ctypes.byref(out_type),
         ctypes.byref(context),
@@ -604,13 +809,19 @@ def _make_callback(handler: Callable[..., Any], converted_user_handle: Any) -> A
 
     The handler is called with Python values: ``(session: int, event_type:
     EventType, context: int, user_handle)`` where ``user_handle`` is the
-    converted handle returned by :func:`install_handler`. Its exceptions are
+    converted handle returned by :func:`install_handler`. The callback may run in
+    a thread created by the VISA library (ctypes then takes the GIL for it). An
+    integer returned by the handler is returned to VISA (e.g.
+    ``VI_SUCCESS_NCHAIN``), anything else gives ``VI_SUCCESS``. Exceptions are
     logged and never cross into C.
     """
+    success = int(StatusCode.success)
 
     def callback(session: int, event_type: int, context: int, user_address: int | None) -> int:
         try:
-            handler(session, _as_event_type(event_type), context, converted_user_handle)
+            result = handler(session, _as_event_type(event_type), context, converted_user_handle)
+            if type(result) is not bool and isinstance(result, int) and -(2**31) <= result < 2**31:
+                return int(result)
         except BaseException:  # noqa: B036 - nothing may propagate into the C library
             logger.exception(
                 "Exception in VISA event handler %r (session %s, event type %#x)",
@@ -618,7 +829,7 @@ def _make_callback(handler: Callable[..., Any], converted_user_handle: Any) -> A
                 session,
                 event_type,
             )
-        return StatusCode.success
+        return success
 
     return ViHndlr(callback)
 
@@ -641,6 +852,7 @@ def install_handler(
     """
     if not callable(handler):
         raise TypeError(f"the handler must be callable, not {type(handler).__name__}")
+    event_type = _check_uint(event_type, 32, "event_type")
     converted_user_handle = convert_user_handle(user_handle)
     converted_handler = _make_callback(handler, converted_user_handle)
     ret = library.viInstallHandler(
@@ -650,6 +862,10 @@ def install_handler(
     return handler, converted_user_handle, converted_handler, ret
 
 
+#: VI_ANY_HNDLR: a NULL handler pointer.
+_NULL_HANDLER = ViHndlr()
+
+
 def uninstall_handler(
     library: IVIVisaLibrary, session: int, event_type: int, handler: Any, user_handle: Any = None
 ) -> StatusCode:
@@ -657,13 +873,19 @@ def uninstall_handler(
 
     ``handler`` and ``user_handle`` are the converted values returned by
     :func:`install_handler`; a Python handler installed through this library is
-    also accepted and resolved to its callback.
+    also accepted and resolved to its callback. ``handler=None`` is
+    ``VI_ANY_HNDLR``: every handler of the event type installed with that user
+    handle (``None``: without one) is uninstalled.
     """
+    event_type = _check_uint(event_type, 32, "event_type")
     converted_handler, converted_user_handle = library._find_handler(
         session, event_type, handler, user_handle
     )
     ret = library.viUninstallHandler(
-        session, event_type, converted_handler, _user_handle_address(converted_user_handle)
+        session,
+        event_type,
+        _NULL_HANDLER if converted_handler is None else converted_handler,
+        _user_handle_address(converted_user_handle),
     )
     library._release_handler(session, event_type, converted_handler, converted_user_handle)
     return ret
@@ -753,10 +975,10 @@ def get_buffer_from_id(library: IVIVisaLibrary, job_id: int) -> Any:
 
 def write(library: IVIVisaLibrary, session: int, data: bytes) -> tuple[int, StatusCode]:
     """Write data to a device or interface synchronously (viWrite)."""
-    data = bytes(data)
+    buffer, size = _data_buffer(data)
     return_count = ViUInt32()
     ret = library.viWrite(
-        session, data, _check_uint(len(data), 32, "len(data)"), ctypes.byref(return_count)
+        session, buffer, _check_uint(size, 32, "len(data)"), ctypes.byref(return_count)
     )
     return return_count.value, ret
 
@@ -766,9 +988,10 @@ def write_asynchronously(
 ) -> tuple[int, StatusCode]:
     """Write data to a device or interface asynchronously (viWriteAsync).
 
-    The data is kept alive until the session is closed.
+    The data is copied (unless it is ``bytes``) and kept alive until the session is closed.
     """
-    data = bytes(data)
+    buffer, _ = _data_buffer(data)
+    data = buffer if type(buffer) is bytes else bytes(buffer)
     job_id = ViJobId()
     with library._async_lock:
         ret = library.viWriteAsync(
@@ -785,7 +1008,7 @@ def read_to_file(
     return_count = ViUInt32()
     ret = library.viReadToFile(
         session,
-        encode_string(str(filename), "filename"),
+        _encode_filename(filename),
         _check_uint(count, 32, "count"),
         ctypes.byref(return_count),
     )
@@ -799,7 +1022,7 @@ def write_from_file(
     return_count = ViUInt32()
     ret = library.viWriteFromFile(
         session,
-        encode_string(str(filename), "filename"),
+        _encode_filename(filename),
         _check_uint(count, 32, "count"),
         ctypes.byref(return_count),
     )
@@ -808,7 +1031,7 @@ def write_from_file(
 
 def assert_trigger(library: IVIVisaLibrary, session: int, protocol: int) -> StatusCode:
     """Assert a software or hardware trigger (viAssertTrigger)."""
-    return library.viAssertTrigger(session, protocol)
+    return library.viAssertTrigger(session, _check_int(protocol, 16, "protocol"))
 
 
 def read_stb(library: IVIVisaLibrary, session: int) -> tuple[int, StatusCode]:
@@ -825,20 +1048,20 @@ def clear(library: IVIVisaLibrary, session: int) -> StatusCode:
 
 def set_buffer(library: IVIVisaLibrary, session: int, mask: int, size: int) -> StatusCode:
     """Set the size of the formatted and/or low-level I/O buffers (viSetBuf)."""
-    return library.viSetBuf(session, mask, _check_uint(size, 32, "size"))
+    return library.viSetBuf(session, _check_int(mask, 16, "mask"), _check_uint(size, 32, "size"))
 
 
 def flush(library: IVIVisaLibrary, session: int, mask: int) -> StatusCode:
     """Flush the specified buffers (viFlush)."""
-    return library.viFlush(session, mask)
+    return library.viFlush(session, _check_int(mask, 16, "mask"))
 
 
 def buffer_write(library: IVIVisaLibrary, session: int, data: bytes) -> tuple[int, StatusCode]:
     """Write data to a formatted I/O write buffer synchronously (viBufWrite)."""
-    data = bytes(data)
+    buffer, size = _data_buffer(data)
     return_count = ViUInt32()
     ret = library.viBufWrite(
-        session, data, _check_uint(len(data), 32, "len(data)"), ctypes.byref(return_count)
+        session, buffer, _check_uint(size, 32, "len(data)"), ctypes.byref(return_count)
     )
     return return_count.value, ret
 
@@ -857,9 +1080,22 @@ def buffer_read(library: IVIVisaLibrary, session: int, count: int) -> tuple[byte
 # ----------------------------------------------------------------------------
 
 
-def _offset(offset: int, extended: bool) -> int:
-    bits = 64 if extended else ctypes.sizeof(ViBusAddress) * 8
-    return _check_uint(offset, bits, "offset")
+_BUS_BITS = ctypes.sizeof(ViBusAddress) * 8
+
+
+def _offset(offset: int, extended: bool, what: str = "offset") -> int:
+    """Check a ViBusAddress (or ViBusAddress64 for the extended functions) argument."""
+    return _check_uint(offset, 64 if extended else _BUS_BITS, what)
+
+
+def _size(size: int, what: str) -> int:
+    """Check a ViBusSize argument."""
+    return _check_uint(size, _BUS_BITS, what)
+
+
+def _space(space: int, what: str = "space") -> int:
+    """Check an address space (ViUInt16) argument."""
+    return _check_int(space, 16, what)
 
 
 def _in(
@@ -867,7 +1103,7 @@ def _in(
 ) -> tuple[int, StatusCode]:
     value = types.UNSIGNED_BY_WIDTH[bits]()
     func = getattr(library, f"viIn{bits}{_offset_type(extended)}")
-    ret = func(session, space, _offset(offset, extended), ctypes.byref(value))
+    ret = func(session, _space(space), _offset(offset, extended), ctypes.byref(value))
     return value.value, ret
 
 
@@ -881,7 +1117,7 @@ def _out(
     extended: bool,
 ) -> StatusCode:
     func = getattr(library, f"viOut{bits}{_offset_type(extended)}")
-    return func(session, space, _offset(offset, extended), _check_uint(data, bits, "data"))
+    return func(session, _space(space), _offset(offset, extended), _check_uint(data, bits, "data"))
 
 
 def in_8(
@@ -969,10 +1205,10 @@ def _move_in(
     length: int,
     extended: bool,
 ) -> tuple[list[int], StatusCode]:
-    length = _check_uint(length, ctypes.sizeof(types.ViBusSize) * 8, "length")
+    length = _size(length, "length")
     buffer = (types.UNSIGNED_BY_WIDTH[bits] * length)()
     func = getattr(library, f"viMoveIn{bits}{_offset_type(extended)}")
-    ret = func(session, space, _offset(offset, extended), length, buffer)
+    ret = func(session, _space(space), _offset(offset, extended), length, buffer)
     return list(buffer), ret
 
 
@@ -987,7 +1223,7 @@ def _move_out(
     extended: bool,
 ) -> StatusCode:
     values = list(data)
-    length = _check_uint(length, ctypes.sizeof(types.ViBusSize) * 8, "length")
+    length = _size(length, "length")
     if len(values) < length:
         raise ValueError(f"data holds {len(values)} elements, fewer than length={length}")
     limit = 1 << bits
@@ -996,7 +1232,7 @@ def _move_out(
             raise ValueError(f"data element {value} does not fit in an unsigned {bits}-bit integer")
     buffer = (types.UNSIGNED_BY_WIDTH[bits] * length)(*values[:length])
     func = getattr(library, f"viMoveOut{bits}{_offset_type(extended)}")
-    return func(session, space, _offset(offset, extended), length, buffer)
+    return func(session, _space(space), _offset(offset, extended), length, buffer)
 
 
 def move_in_8(
@@ -1115,13 +1351,13 @@ def move(
     func = library.viMoveEx if extended else library.viMove
     return func(
         session,
-        source_space,
-        _offset(source_offset, extended),
-        source_width,
-        destination_space,
-        _offset(destination_offset, extended),
-        destination_width,
-        length,
+        _space(source_space, "source_space"),
+        _offset(source_offset, extended, "source_offset"),
+        _check_int(source_width, 16, "source_width"),
+        _space(destination_space, "destination_space"),
+        _offset(destination_offset, extended, "destination_offset"),
+        _check_int(destination_width, 16, "destination_width"),
+        _size(length, "length"),
     )
 
 
@@ -1142,13 +1378,13 @@ def move_asynchronously(
     func = library.viMoveAsyncEx if extended else library.viMoveAsync
     ret = func(
         session,
-        source_space,
-        _offset(source_offset, extended),
-        source_width,
-        destination_space,
-        _offset(destination_offset, extended),
-        destination_width,
-        length,
+        _space(source_space, "source_space"),
+        _offset(source_offset, extended, "source_offset"),
+        _check_int(source_width, 16, "source_width"),
+        _space(destination_space, "destination_space"),
+        _offset(destination_offset, extended, "destination_offset"),
+        _check_int(destination_width, 16, "destination_width"),
+        _size(length, "length"),
         ctypes.byref(job_id),
     )
     return job_id.value, ret
@@ -1169,9 +1405,9 @@ def map_address(
     func = library.viMapAddressEx if extended else library.viMapAddress
     ret = func(
         session,
-        map_space,
-        _offset(map_base, extended),
-        _check_uint(map_size, ctypes.sizeof(types.ViBusSize) * 8, "map_size"),
+        _space(map_space, "map_space"),
+        _offset(map_base, extended, "map_base"),
+        _size(map_size, "map_size"),
         1 if access else 0,
         suggested,
         ctypes.byref(address),
@@ -1238,7 +1474,7 @@ def memory_allocation(
     library: IVIVisaLibrary, session: int, size: int, extended: bool = False
 ) -> tuple[int, StatusCode]:
     """Allocate memory from a resource's memory region (viMemAlloc*)."""
-    size = _check_uint(size, ctypes.sizeof(types.ViBusSize) * 8, "size")
+    size = _size(size, "size")
     if extended:
         offset64 = ViBusAddress64()
         ret = library.viMemAllocEx(session, size, ctypes.byref(offset64))
@@ -1263,12 +1499,12 @@ def memory_free(
 
 def gpib_control_ren(library: IVIVisaLibrary, session: int, mode: int) -> StatusCode:
     """Control the state of the GPIB Remote Enable (REN) line (viGpibControlREN)."""
-    return library.viGpibControlREN(session, mode)
+    return library.viGpibControlREN(session, _check_int(mode, 16, "mode"))
 
 
 def gpib_control_atn(library: IVIVisaLibrary, session: int, mode: int) -> StatusCode:
     """Specify the state of the ATN line and the local active controller state (viGpibControlATN)."""
-    return library.viGpibControlATN(session, mode)
+    return library.viGpibControlATN(session, _check_int(mode, 16, "mode"))
 
 
 def gpib_send_ifc(library: IVIVisaLibrary, session: int) -> StatusCode:
@@ -1278,10 +1514,10 @@ def gpib_send_ifc(library: IVIVisaLibrary, session: int) -> StatusCode:
 
 def gpib_command(library: IVIVisaLibrary, session: int, data: bytes) -> tuple[int, StatusCode]:
     """Write GPIB command bytes on the bus (viGpibCommand)."""
-    data = bytes(data)
+    buffer, size = _data_buffer(data)
     return_count = ViUInt32()
     ret = library.viGpibCommand(
-        session, data, _check_uint(len(data), 32, "len(data)"), ctypes.byref(return_count)
+        session, buffer, _check_uint(size, 32, "len(data)"), ctypes.byref(return_count)
     )
     return return_count.value, ret
 
@@ -1290,7 +1526,11 @@ def gpib_pass_control(
     library: IVIVisaLibrary, session: int, primary_address: int, secondary_address: int
 ) -> StatusCode:
     """Tell a GPIB device to become controller in charge (viGpibPassControl)."""
-    return library.viGpibPassControl(session, primary_address, secondary_address)
+    return library.viGpibPassControl(
+        session,
+        _check_int(primary_address, 16, "primary_address"),
+        _check_int(secondary_address, 16, "secondary_address"),
+    )
 
 
 def vxi_command_query(
@@ -1299,21 +1539,26 @@ def vxi_command_query(
     """Send a miscellaneous command or query and/or retrieve a response (viVxiCommandQuery)."""
     response = ViUInt32()
     ret = library.viVxiCommandQuery(
-        session, mode, _check_uint(command, 32, "command"), ctypes.byref(response)
+        session,
+        _check_int(mode, 16, "mode"),
+        _check_uint(command, 32, "command"),
+        ctypes.byref(response),
     )
     return response.value, ret
 
 
 def assert_utility_signal(library: IVIVisaLibrary, session: int, line: int) -> StatusCode:
     """Assert or deassert the specified utility bus signal (viAssertUtilSignal)."""
-    return library.viAssertUtilSignal(session, line)
+    return library.viAssertUtilSignal(session, _check_int(line, 16, "line"))
 
 
 def assert_interrupt_signal(
     library: IVIVisaLibrary, session: int, mode: int, status_id: int
 ) -> StatusCode:
     """Assert the specified interrupt or signal (viAssertIntrSignal)."""
-    return library.viAssertIntrSignal(session, mode, _check_uint(status_id, 32, "status_id"))
+    return library.viAssertIntrSignal(
+        session, _check_int(mode, 16, "mode"), _check_uint(status_id, 32, "status_id")
+    )
 
 
 def map_trigger(
@@ -1325,7 +1570,10 @@ def map_trigger(
 ) -> StatusCode:
     """Map a trigger source line to a destination line (viMapTrigger)."""
     return library.viMapTrigger(
-        session, trigger_source, trigger_destination, 0 if mode is None else mode
+        session,
+        _check_int(trigger_source, 16, "trigger_source"),
+        _check_int(trigger_destination, 16, "trigger_destination"),
+        _check_int(0 if mode is None else mode, 16, "mode"),
     )
 
 
@@ -1333,7 +1581,11 @@ def unmap_trigger(
     library: IVIVisaLibrary, session: int, trigger_source: int, trigger_destination: int
 ) -> StatusCode:
     """Undo a previous map between a trigger source and destination line (viUnmapTrigger)."""
-    return library.viUnmapTrigger(session, trigger_source, trigger_destination)
+    return library.viUnmapTrigger(
+        session,
+        _check_int(trigger_source, 16, "trigger_source"),
+        _check_int(trigger_destination, 16, "trigger_destination"),
+    )
 
 
 def usb_control_out(
@@ -1346,15 +1598,15 @@ def usb_control_out(
     data: bytes = b"",
 ) -> StatusCode:
     """Perform a USB control pipe transfer to the device (viUsbControlOut)."""
-    data = bytes(data)
+    buffer, size = _data_buffer(data)
     return library.viUsbControlOut(
         session,
-        request_type_bitmap_field,
-        request_id,
-        request_value,
-        index,
-        _check_uint(len(data), 16, "len(data)"),
-        data or None,
+        _check_int(request_type_bitmap_field, 16, "request_type_bitmap_field"),
+        _check_int(request_id, 16, "request_id"),
+        _check_int(request_value, 16, "request_value"),
+        _check_int(index, 16, "index"),
+        _check_uint(size, 16, "len(data)"),
+        buffer if size else None,
     )
 
 
@@ -1373,10 +1625,10 @@ def usb_control_in(
     return_count = ViUInt16()
     ret = library.viUsbControlIn(
         session,
-        request_type_bitmap_field,
-        request_id,
-        request_value,
-        index,
+        _check_int(request_type_bitmap_field, 16, "request_type_bitmap_field"),
+        _check_int(request_id, 16, "request_id"),
+        _check_int(request_value, 16, "request_value"),
+        _check_int(index, 16, "index"),
         length,
         buffer,
         ctypes.byref(return_count),
@@ -1395,8 +1647,8 @@ def pxi_reserve_triggers(
     Returns the index of the first trigger that could not be reserved (as
     reported by the library) and the status.
     """
-    buses = list(trigger_buses)
-    lines = list(trigger_lines)
+    buses = [_check_int(bus, 16, "trigger bus") for bus in trigger_buses]
+    lines = [_check_int(line, 16, "trigger line") for line in trigger_lines]
     if len(buses) != len(lines):
         raise ValueError(
             f"trigger_buses ({len(buses)}) and trigger_lines ({len(lines)}) differ in length"
@@ -1405,7 +1657,11 @@ def pxi_reserve_triggers(
     c_lines = (types.ViInt16 * len(lines))(*lines)
     failure_index = types.ViInt16()
     ret = library.viPxiReserveTriggers(
-        session, len(buses), c_buses, c_lines, ctypes.byref(failure_index)
+        session,
+        _check_int(len(buses), 16, "number of triggers"),
+        c_buses,
+        c_lines,
+        ctypes.byref(failure_index),
     )
     return failure_index.value, ret
 

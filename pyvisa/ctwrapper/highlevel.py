@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import os
 import sys
+import sysconfig
 import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .. import constants, errors, util
 from ..highlevel import VisaLibraryBase
 from ..util import LibraryPath
-from . import functions
+from . import functions, types
 from .types import ViHndlr
 
 if TYPE_CHECKING:
@@ -28,10 +29,19 @@ if TYPE_CHECKING:
 #: Symbol every VISA library exports; a library without it is not a VISA library.
 _REQUIRED_SYMBOL = "viOpenDefaultRM"
 
+
+def _multiarch_locations() -> tuple[str, ...]:
+    """libvisa.so.7 in the Debian multiarch directory of this interpreter (x86_64-linux-gnu...)."""
+    triplet = sysconfig.get_config_var("MULTIARCH")
+    if not triplet:
+        triplet = "x86_64-linux-gnu" if types.IS_64_BIT else "i386-linux-gnu"
+    return (f"/usr/lib/{triplet}/libvisa.so.7",)
+
+
 # Standard locations, in the order they are tried (after .pyvisarc).
 _LINUX_LOCATIONS = (
     # IVI / NI-VISA (current and legacy layouts)
-    "/usr/lib/x86_64-linux-gnu/libvisa.so.7",
+    *_multiarch_locations(),
     "/usr/lib64/libvisa.so.7",
     "/usr/lib/libvisa.so.7",
     "/usr/local/lib64/libvisa.so.7",
@@ -117,11 +127,21 @@ def find_library_paths(platform: str | None = None) -> tuple[LibraryPath, ...]:
     candidates.extend(LibraryPath(path, "auto") for path in locations if os.path.isfile(path))
     if platform == sys.platform:
         candidates.extend(LibraryPath(path, "auto") for path in _find_library_names())
-    unique: dict[str, LibraryPath] = {}
+    unique: dict[object, LibraryPath] = {}
     for candidate in candidates:
-        key = os.path.realpath(candidate) if os.path.sep in candidate else str(candidate)
-        unique.setdefault(key, candidate)
+        unique.setdefault(_file_identity(candidate), candidate)
     return tuple(unique.values())
+
+
+def _file_identity(path: str) -> object:
+    """Key identifying the file of a path (symbolic/hard links and letter case resolved)."""
+    if os.path.sep not in path and not (os.path.altsep and os.path.altsep in path):
+        return path  # a bare name, resolved by the loader
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.normcase(os.path.realpath(path))
+    return (info.st_dev, info.st_ino)
 
 
 def load_library(path: str) -> ctypes.CDLL:
@@ -146,9 +166,14 @@ def load_library(path: str) -> ctypes.CDLL:
     try:
         lib[_REQUIRED_SYMBOL]
     except AttributeError:
+        hint = "The file is a shared library but not a VISA library."
+        if sys.platform == "win32":
+            hint += (
+                " If it is a VISA library, the DLLs it depends on were not found: list their "
+                "directories in the dll_extra_paths option of the [Paths] section of .pyvisarc."
+            )
         raise errors.LibraryError(
-            f"Could not open VISA library {path}: function {_REQUIRED_SYMBOL!r} not found. "
-            "The file is a shared library but not a VISA library.",
+            f"Could not open VISA library {path}: function {_REQUIRED_SYMBOL!r} not found. {hint}",
             path,
         ) from None
     return lib
@@ -177,7 +202,12 @@ class IVIVisaLibrary(VisaLibraryBase):
 
     The low-level functions (``viRead``, ``viMapAddress``...) are attributes of the
     instance carrying the C name; each checks its status through
-    :meth:`handle_return_value`. The middle-level functions (``read``,
+    :meth:`handle_return_value` and is traced at DEBUG level on the ``pyvisa``
+    logger. A function the library does not export raises
+    :class:`~pyvisa.ctwrapper.functions.MissingFunctionError` (a
+    :class:`NotImplementedError`) naming it when called. The formatted I/O
+    functions (``viPrintf``, ``viScanf``... and their ``va_list`` variants) are not
+    exposed. The middle-level functions (``read``,
     ``map_address``...) convert Python values and are documented in
     :class:`~pyvisa.highlevel.VisaLibraryBase`; ``read_into(session, buffer)``
     additionally reads into a writable buffer without an intermediate copy.
@@ -193,6 +223,9 @@ class IVIVisaLibrary(VisaLibraryBase):
     #: Installed C callbacks per session (kept alive while installed).
     _callbacks: dict[int, list[_InstalledHandler]]
     _callbacks_lock: threading.RLock
+    #: Sessions opened through each resource manager session (VISA closes them with it).
+    _opened_sessions: dict[int, set[int]]
+    _session_opener: dict[int, int]
 
     if TYPE_CHECKING:
         # Bound C functions (viRead...) and middle-level functions are set at runtime.
@@ -226,6 +259,8 @@ class IVIVisaLibrary(VisaLibraryBase):
         self._async_lock = threading.RLock()
         self._callbacks = {}
         self._callbacks_lock = threading.RLock()
+        self._opened_sessions = {}
+        self._session_opener = {}
         self.lib = load_library(self.library_path)
         for name, function in functions.bind_library(self.lib, self, self.library_path).items():
             setattr(self, name, function)
@@ -264,8 +299,18 @@ class IVIVisaLibrary(VisaLibraryBase):
                     )
                 ):
                     return entry.converted_handler, entry.converted_user_handle
+        if handler is None:  # VI_ANY_HNDLR: the user handle, if given, must be the installed one
+            if user_handle is None:
+                return None, None
+            with self._callbacks_lock:
+                for entry in self._callbacks.get(int(session), ()):
+                    if entry.event_type == event_type and (
+                        entry.converted_user_handle is user_handle
+                        or _ctypes_value(entry.converted_user_handle) == user_handle
+                    ):
+                        return None, entry.converted_user_handle
         if handler is None or isinstance(handler, ViHndlr):
-            # VI_ANY_HNDLR, or a callback not installed through this library.
+            # A callback not installed through this library.
             return handler, functions.convert_user_handle(user_handle)
         raise errors.UnknownHandler(event_type, handler, user_handle)
 
@@ -276,8 +321,13 @@ class IVIVisaLibrary(VisaLibraryBase):
             entries = self._callbacks.get(int(session))
             if not entries:
                 return
-            if converted_handler is None:  # VI_ANY_HNDLR
-                entries[:] = [e for e in entries if e.event_type != event_type]
+            if converted_handler is None:  # VI_ANY_HNDLR: every handler with that user handle
+                entries[:] = [
+                    e
+                    for e in entries
+                    if e.event_type != event_type
+                    or e.converted_user_handle is not converted_user_handle
+                ]
             else:
                 for index, entry in enumerate(entries):
                     if entry.converted_handler is converted_handler:
@@ -286,9 +336,32 @@ class IVIVisaLibrary(VisaLibraryBase):
             if not entries:
                 del self._callbacks[int(session)]
 
-    def _forget_handlers(self, session: int) -> None:
+    # --- per-session state ----------------------------------------------------------
+
+    def _register_session(self, resource_manager: int, session: int) -> None:
+        """Remember that ``session`` was opened through ``resource_manager``."""
         with self._callbacks_lock:
-            self._callbacks.pop(int(session), None)
+            self._opened_sessions.setdefault(int(resource_manager), set()).add(int(session))
+            self._session_opener[int(session)] = int(resource_manager)
+
+    def _forget_session(self, session: int) -> None:
+        """Drop the callbacks and asynchronous buffers of a closed session.
+
+        Closing a resource manager session closes every session opened through
+        it: their state is dropped too.
+        """
+        session = int(session)
+        with self._callbacks_lock:
+            opener = self._session_opener.pop(session, None)
+            if opener is not None:
+                self._opened_sessions.get(opener, set()).discard(session)
+            closed = {session, *self._opened_sessions.pop(session, ())}
+            for child in closed:
+                self._session_opener.pop(child, None)
+                self._callbacks.pop(child, None)
+        with self._async_lock:
+            for child in closed:
+                self._async_jobs.pop(child, None)
 
 
 def _ctypes_value(converted: Any) -> Any:

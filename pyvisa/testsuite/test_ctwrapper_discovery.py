@@ -186,7 +186,97 @@ def test_library_lacking_functions_still_loads(tmp_path: pathlib.Path) -> None:
         library.in_8(7, AddressSpace.a16, 0, extended=True)
     with pytest.raises(NotImplementedError, match="viRead "):
         library.read(7, 10)
+    from pyvisa.ctwrapper.functions import MissingFunctionError
+
+    with pytest.raises(MissingFunctionError) as excinfo:
+        library.viMapAddressEx(7, 1, 0, 1, 0, None, None)
+    assert excinfo.value.function_name == "viMapAddressEx"
+    assert excinfo.value.library_path == str(target)
+    assert str(target) in str(excinfo.value)
     assert library.close(7) == StatusCode.success
     with pytest.raises(errors.VisaIOError) as excinfo:
         library.close(8)
     assert excinfo.value.error_code == StatusCode.error_invalid_object
+
+
+def test_hard_links_and_symlinks_are_one_candidate(
+    home: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tmp_path / "libvisa.so.7"
+    real.write_bytes(b"")
+    hard = tmp_path / "hard.so"
+    os.link(real, hard)
+    soft = tmp_path / "soft.so"
+    soft.symlink_to(hard)
+    monkeypatch.setattr(highlevel, "_LINUX_LOCATIONS", (str(soft), str(real), str(hard)))
+    assert [str(p) for p in find_library_paths("linux")] == [str(soft)]
+
+
+def test_multiarch_directory_is_searched() -> None:
+    import sysconfig
+
+    triplet = sysconfig.get_config_var("MULTIARCH")
+    if not triplet:
+        pytest.skip("no multiarch triplet on this platform")
+    assert highlevel._LINUX_LOCATIONS[0] == f"/usr/lib/{triplet}/libvisa.so.7"
+
+
+def test_dll_extra_paths_are_added_before_loading_on_windows(
+    home: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (home / ".pyvisarc").write_text(
+        "[Paths]\ndll_extra_paths: C:\\Keysight\\bin;D:\\Other Dir\n", encoding="utf-8"
+    )
+    events: list[tuple[str, str]] = []
+
+    def add_dll_directory(path: str) -> None:
+        events.append(("add", path))
+
+    def win_dll(path: str) -> ctypes.CDLL:
+        events.append(("load", path))
+        raise OSError(126, "The specified module could not be found")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(os, "add_dll_directory", add_dll_directory, raising=False)
+    monkeypatch.setattr(ctypes, "WinDLL", win_dll, raising=False)
+    with pytest.raises(errors.LibraryError):
+        highlevel.load_library(r"C:\Windows\System32\visa64.dll")
+    assert events == [
+        ("add", r"C:\Keysight\bin"),
+        ("add", r"D:\Other Dir"),
+        ("load", r"C:\Windows\System32\visa64.dll"),
+    ]
+
+
+def test_debug_info_lists_every_candidate_in_order(
+    home: pathlib.Path,
+    tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reference_library: str,
+) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("ELF loader test")
+    fake = str(_fake_elf(tmp_path / "libvisa-other-arch.so", OTHER_ELF_CLASS))
+    _write_pyvisarc(home, fake)
+    loader_dir = tmp_path / "loader"
+    loader_dir.mkdir()
+    (loader_dir / "libvisa.so.7").symlink_to(reference_library)
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(loader_dir))
+
+    paths = IVIVisaLibrary.get_library_paths()
+    assert [(str(p), p.found_by) for p in paths] == [
+        (fake, "user"),
+        (str(loader_dir / "libvisa.so.7"), "auto"),
+    ]
+    info = IVIVisaLibrary.get_debug_info()
+    assert isinstance(info, dict)
+    first, second = info[f"#1: {fake}"], info[f"#2: {loader_dir / 'libvisa.so.7'}"]
+    assert (first["architecture"], first["loads"]) == (str(OTHER_BITS), "no")
+    assert second["architecture"] == str(ctypes.sizeof(ctypes.c_void_p) * 8)
+    assert second["loads"] == "yes" and second["Vendor"] == "PyVISA reference VISA library"
+    assert list(info) == ["Version", f"#1: {fake}", f"#2: {loader_dir / 'libvisa.so.7'}"]
+
+
+def test_no_library_found_raises(home: pathlib.Path) -> None:
+    with pytest.raises(OSError, match="VISA library"):
+        IVIVisaLibrary()

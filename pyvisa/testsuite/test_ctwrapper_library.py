@@ -36,7 +36,7 @@ CALLED: set[str] = set()
 
 class _TraceRecorder(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        if record.msg == "%s%s -> %r" and isinstance(record.args, tuple):
+        if record.msg == functions.TRACE_FORMAT and isinstance(record.args, tuple):
             CALLED.add(str(record.args[0]))
 
 
@@ -49,6 +49,7 @@ def lib(reference_library: str) -> Iterator[IVIVisaLibrary]:
     hooks.refvisa_handler_thread_calls.restype = ctypes.c_uint32
     hooks.refvisa_raise_srq.argtypes = [ctypes.c_uint32, ctypes.c_uint32]
     hooks.refvisa_set_stb.argtypes = [ctypes.c_uint32, ctypes.c_uint16]
+    hooks.refvisa_raise_event.argtypes = [ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32]
     hooks.refvisa_push_data.argtypes = [
         ctypes.c_uint32,
         ctypes.c_char_p,
@@ -72,6 +73,7 @@ def rm(lib: IVIVisaLibrary) -> Iterator[int]:
     assert isinstance(session, int) and status == StatusCode.success
     yield session
     lib.close(session)  # closes every session opened through it
+    assert not lib._callbacks and not lib._async_jobs and not lib._opened_sessions
     assert lib.lib.refvisa_open_session_count() == 0
     assert lib.lib.refvisa_open_object_count() == 0
 
@@ -265,7 +267,7 @@ def test_buffered_io_and_files(
     lib.write(session, b"\x00file\xff")
     assert lib.read_to_file(session, str(target), 6) == (6, StatusCode.success)
     assert target.read_bytes() == b"\x00file\xff"
-    assert lib.write_from_file(session, str(target), 6) == (6, StatusCode.success)
+    assert lib.write_from_file(session, target, 6) == (6, StatusCode.success)  # a PathLike
     assert lib.read(session, 6) == (b"\x00file\xff", StatusCode.success)
 
 
@@ -681,6 +683,381 @@ def test_configured_library_is_found_and_described(
     finally:
         rm.close()
     assert lib.lib.refvisa_open_object_count() == 0
+
+
+# ------------------------------------------------------- return shapes of docs 1.4.1
+
+
+def test_return_shapes_follow_the_documentation(
+    lib: IVIVisaLibrary, rm: int, opener: Callable[[str], int], tmp_path: pathlib.Path
+) -> None:
+    def is_status(value: Any) -> bool:
+        return type(value) is StatusCode
+
+    session = opener(ASRL)
+    lib.clear(session)
+    assert is_status(lib.set_attribute(session, c.VI_ATTR_TMO_VALUE, 100))
+    count, status = lib.write(session, b"\x00data")
+    assert type(count) is int and is_status(status)
+    data, status = lib.read(session, 5)
+    assert type(data) is bytes and is_status(status)
+    name, status = lib.get_attribute(session, c.VI_ATTR_RSRC_NAME)
+    assert type(name) is str and is_status(status)
+    flag, _ = lib.get_attribute(session, c.VI_ATTR_TERMCHAR_EN)
+    assert type(flag) is int
+    text, status = lib.status_description(session, StatusCode.error_timeout)
+    assert type(text) is str and is_status(status)
+    key, status = lib.lock(session, c.Lock.shared, 0)
+    assert type(key) is str and is_status(status) and is_status(lib.unlock(session))
+    stb, status = lib.read_stb(session)
+    assert type(stb) is int and is_status(status)
+    resources = lib.list_resources(rm)
+    assert type(resources) is tuple and all(type(r) is str for r in resources)
+    info, status = lib.parse_resource_extended(rm, ASRL)
+    assert isinstance(info, ResourceInfo) and is_status(status)
+    assert type(info.interface_type) is c.InterfaceType and type(info.resource_class) is str
+    new_session, status = lib.open(rm, GPIB)
+    assert type(new_session) is int and is_status(status)
+    assert is_status(lib.close(new_session))
+    lib.enable_event(session, EventType.io_completion, EventMechanism.queue)
+    buffer, job_id, status = lib.read_asynchronously(session, 1)
+    assert type(job_id) is int and is_status(status) and bytes(buffer) is not None
+    event_type, context, status = lib.wait_on_event(session, EventType.io_completion, 1000)
+    assert type(event_type) is EventType and type(context) is int and is_status(status)
+    assert is_status(lib.close(context))
+    handler, user_handle, callback, status = lib.install_handler(session, EventType.clear, print, 3)
+    assert handler is print and user_handle.value == 3 and is_status(status)
+    assert is_status(lib.uninstall_handler(session, EventType.clear, callback, user_handle))
+    memacc = opener(MEMACC)
+    value, status = lib.in_32(memacc, AddressSpace.a16, 0)
+    assert type(value) is int and is_status(status)
+    values, status = lib.move_in_8(memacc, AddressSpace.a16, 0, 2)
+    assert type(values) is list and is_status(status)
+    address, status = lib.map_address(memacc, AddressSpace.a16, 0, 16)
+    assert type(address) is int and is_status(status)
+    value, status = lib.peek_8(memacc, address)
+    assert type(value) is int and is_status(status) and is_status(lib.poke_8(memacc, address, 1))
+    assert is_status(lib.unmap_address(memacc))
+
+
+@pytest.mark.parametrize(
+    "resource, event_type, attribute, expected",
+    [
+        (
+            "USB0::0x1234::0x5678::SN001::0::INSTR",
+            EventType.usb_interrupt,
+            c.VI_ATTR_USB_RECV_INTR_DATA,
+            b"\x81\x00",  # ViAUInt8: bytes, sized by VI_ATTR_USB_RECV_INTR_SIZE
+        ),
+        (
+            "USB0::0x1234::0x5678::SN001::0::INSTR",
+            EventType.usb_interrupt,
+            c.VI_ATTR_USB_RECV_INTR_SIZE,
+            2,
+        ),
+        (
+            "TCPIP0::192.168.0.10::5025::SOCKET",
+            EventType.tcpip_connect,
+            c.VI_ATTR_RECV_TCPIP_ADDR,
+            "192.168.0.99",  # ViString
+        ),
+        ("PXI0::1::INSTR", EventType.pxi_interrupt, c.VI_ATTR_PXI_RECV_INTR_SEQ, 1),
+        ("VXI0::1::INSTR", EventType.vxi_signal_interrupt, c.VI_ATTR_SIGP_STATUS_ID, 0x4001),
+    ],
+)
+def test_event_attributes_are_decoded_by_type(
+    lib: IVIVisaLibrary,
+    opener: Callable[[str], int],
+    resource: str,
+    event_type: EventType,
+    attribute: int,
+    expected: Any,
+) -> None:
+    session = opener(resource)
+    lib.enable_event(session, event_type, EventMechanism.queue)
+    lib.lib.refvisa_raise_event(session, event_type, 0)
+    received, context, _ = lib.wait_on_event(session, event_type, 1000)
+    assert received == event_type
+    try:
+        value, status = lib.get_attribute(context, attribute)
+        assert type(value) is type(expected) and status == StatusCode.success
+        if attribute != c.VI_ATTR_PXI_RECV_INTR_SEQ:  # a sequence number: only its type matters
+            assert value == expected
+        _raises(
+            StatusCode.error_nonsupported_attribute, lib.get_attribute, context, c.VI_ATTR_STATUS
+        )
+    finally:
+        lib.close(context)
+
+
+# ------------------------------------------------------------------- error paths
+
+INVALID = 0xDEAD
+
+#: One middle-level call per bound function, on an invalid session.
+_INVALID_SESSION_CALLS: dict[str, Callable[[IVIVisaLibrary, str], Any]] = {
+    "viOpen": lambda lib, f: lib.open(INVALID, GPIB),
+    "viFindRsrc": lambda lib, f: lib.find_resources(INVALID, "?*"),
+    "viFindNext": lambda lib, f: lib.find_next(INVALID),
+    "viParseRsrc": lambda lib, f: lib.parse_resource(INVALID, GPIB),
+    "viParseRsrcEx": lambda lib, f: lib.parse_resource_extended(INVALID, GPIB),
+    "viClose": lambda lib, f: lib.close(INVALID),
+    "viSetAttribute": lambda lib, f: lib.set_attribute(INVALID, c.VI_ATTR_TMO_VALUE, 5),
+    "viGetAttribute": lambda lib, f: lib.get_attribute(INVALID, c.VI_ATTR_TMO_VALUE),
+    "viTerminate": lambda lib, f: lib.terminate(INVALID, None, 1),
+    "viLock": lambda lib, f: lib.lock(INVALID, c.Lock.exclusive, 0),
+    "viUnlock": lambda lib, f: lib.unlock(INVALID),
+    "viEnableEvent": lambda lib, f: lib.enable_event(
+        INVALID, EventType.service_request, EventMechanism.queue
+    ),
+    "viDisableEvent": lambda lib, f: lib.disable_event(
+        INVALID, EventType.service_request, EventMechanism.queue
+    ),
+    "viDiscardEvents": lambda lib, f: lib.discard_events(
+        INVALID, EventType.service_request, EventMechanism.queue
+    ),
+    "viWaitOnEvent": lambda lib, f: lib.wait_on_event(INVALID, EventType.service_request, 0),
+    "viInstallHandler": lambda lib, f: lib.install_handler(
+        INVALID, EventType.service_request, print, None
+    ),
+    "viUninstallHandler": lambda lib, f: lib.uninstall_handler(
+        INVALID, EventType.service_request, None
+    ),
+    "viRead": lambda lib, f: lib.read(INVALID, 4),
+    "viReadAsync": lambda lib, f: lib.read_asynchronously(INVALID, 4),
+    "viReadToFile": lambda lib, f: lib.read_to_file(INVALID, f, 4),
+    "viWrite": lambda lib, f: lib.write(INVALID, b"x"),
+    "viWriteAsync": lambda lib, f: lib.write_asynchronously(INVALID, b"x"),
+    "viWriteFromFile": lambda lib, f: lib.write_from_file(INVALID, f, 4),
+    "viAssertTrigger": lambda lib, f: lib.assert_trigger(INVALID, 0),
+    "viReadSTB": lambda lib, f: lib.read_stb(INVALID),
+    "viClear": lambda lib, f: lib.clear(INVALID),
+    "viSetBuf": lambda lib, f: lib.set_buffer(INVALID, 1, 10),
+    "viFlush": lambda lib, f: lib.flush(INVALID, 1),
+    "viBufWrite": lambda lib, f: lib.buffer_write(INVALID, b"x"),
+    "viBufRead": lambda lib, f: lib.buffer_read(INVALID, 1),
+    "viMove": lambda lib, f: lib.move(INVALID, 1, 0, 1, 1, 0, 1, 1),
+    "viMoveEx": lambda lib, f: lib.move(INVALID, 1, 0, 1, 1, 0, 1, 1, True),
+    "viMoveAsync": lambda lib, f: lib.move_asynchronously(INVALID, 1, 0, 1, 1, 0, 1, 1),
+    "viMoveAsyncEx": lambda lib, f: lib.move_asynchronously(INVALID, 1, 0, 1, 1, 0, 1, 1, True),
+    "viMapAddress": lambda lib, f: lib.map_address(INVALID, 1, 0, 1),
+    "viMapAddressEx": lambda lib, f: lib.map_address(INVALID, 1, 0, 1, False, None, True),
+    "viUnmapAddress": lambda lib, f: lib.unmap_address(INVALID),
+    "viMemAlloc": lambda lib, f: lib.memory_allocation(INVALID, 4),
+    "viMemAllocEx": lambda lib, f: lib.memory_allocation(INVALID, 4, True),
+    "viMemFree": lambda lib, f: lib.memory_free(INVALID, 0),
+    "viMemFreeEx": lambda lib, f: lib.memory_free(INVALID, 0, True),
+    "viGpibControlREN": lambda lib, f: lib.gpib_control_ren(INVALID, 0),
+    "viGpibControlATN": lambda lib, f: lib.gpib_control_atn(INVALID, 0),
+    "viGpibSendIFC": lambda lib, f: lib.gpib_send_ifc(INVALID),
+    "viGpibCommand": lambda lib, f: lib.gpib_command(INVALID, b"x"),
+    "viGpibPassControl": lambda lib, f: lib.gpib_pass_control(INVALID, 1, 0),
+    "viVxiCommandQuery": lambda lib, f: lib.vxi_command_query(INVALID, 0, 0),
+    "viAssertUtilSignal": lambda lib, f: lib.assert_utility_signal(INVALID, 0),
+    "viAssertIntrSignal": lambda lib, f: lib.assert_interrupt_signal(INVALID, 0, 0),
+    "viMapTrigger": lambda lib, f: lib.map_trigger(INVALID, 0, 1),
+    "viUnmapTrigger": lambda lib, f: lib.unmap_trigger(INVALID, 0, 1),
+    "viUsbControlOut": lambda lib, f: lib.usb_control_out(INVALID, 0x40, 1, 0, 0, b"x"),
+    "viUsbControlIn": lambda lib, f: lib.usb_control_in(INVALID, 0xC0, 1, 0, 0, 1),
+    "viPxiReserveTriggers": lambda lib, f: lib.pxi_reserve_triggers(INVALID, [0], [1]),
+}
+for _bits in (8, 16, 32, 64):
+    for _suffix, _ext in (("", False), ("Ex", True)):
+        _INVALID_SESSION_CALLS[f"viIn{_bits}{_suffix}"] = lambda lib, f, b=_bits, e=_ext: getattr(
+            lib, f"in_{b}"
+        )(INVALID, 1, 0, e)
+        _INVALID_SESSION_CALLS[f"viOut{_bits}{_suffix}"] = lambda lib, f, b=_bits, e=_ext: getattr(
+            lib, f"out_{b}"
+        )(INVALID, 1, 0, 0, e)
+        _INVALID_SESSION_CALLS[f"viMoveIn{_bits}{_suffix}"] = lambda lib, f, b=_bits, e=_ext: (
+            getattr(lib, f"move_in_{b}")(INVALID, 1, 0, 1, e)
+        )
+        _INVALID_SESSION_CALLS[f"viMoveOut{_bits}{_suffix}"] = lambda lib, f, b=_bits, e=_ext: (
+            getattr(lib, f"move_out_{b}")(INVALID, 1, 0, 1, [0], e)
+        )
+
+
+def test_invalid_session_table_covers_every_status_returning_function() -> None:
+    # viOpenDefaultRM has no session; viPeek*/viPoke* return void; viStatusDesc describes
+    # the status whatever the session.
+    void_or_no_session = {"viOpenDefaultRM", "viStatusDesc"} | {
+        f"vi{name}{bits}" for name in ("Peek", "Poke") for bits in (8, 16, 32, 64)
+    }
+    assert set(_INVALID_SESSION_CALLS) == set(functions.C_FUNCTIONS) - void_or_no_session
+
+
+@pytest.mark.parametrize("name", sorted(_INVALID_SESSION_CALLS))
+def test_invalid_session_raises_invalid_object(
+    lib: IVIVisaLibrary, tmp_path: pathlib.Path, name: str
+) -> None:
+    existing = tmp_path / "data.bin"
+    existing.write_bytes(b"data")
+    with pytest.raises(errors.VisaIOError) as excinfo:
+        _INVALID_SESSION_CALLS[name](lib, str(existing))
+    assert excinfo.value.error_code == StatusCode.error_invalid_object
+    assert lib.get_last_status_in_session(INVALID) == StatusCode.error_invalid_object
+    assert INVALID not in lib._callbacks and INVALID not in lib._async_jobs
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda lib, s: lib.assert_trigger(s, 0x10000), "protocol must fit in a 16-bit"),
+        (lambda lib, s: lib.flush(s, -40000), "mask must fit in a 16-bit"),
+        (lambda lib, s: lib.open(s, GPIB, -1), "access_mode must fit in an unsigned 32-bit"),
+        (lambda lib, s: lib.lock(s, c.Lock.shared, 2**32), "timeout must fit"),
+        (lambda lib, s: lib.wait_on_event(s, EventType.clear, 1.5), "timeout must be an integer"),
+        (lambda lib, s: lib.usb_control_in(s, 0x1FFFF, 0, 0, 0), "request_type_bitmap_field"),
+        (lambda lib, s: lib.map_trigger(s, 0, 70000), "trigger_destination"),
+        (lambda lib, s: lib.in_8(s, 0x10000, 0), "space must fit"),
+        (lambda lib, s: lib.in_8(s, 1, 2**64, True), "offset must fit in an unsigned 64-bit"),
+        (lambda lib, s: lib.move(s, 1, 0, 1, 1, -1, 1, 1), "destination_offset must fit"),
+        (lambda lib, s: lib.pxi_reserve_triggers(s, [0], [2**16]), "trigger line"),
+        (lambda lib, s: lib.write(s, "text"), "encode the text first"),
+    ],
+)
+def test_out_of_range_arguments_are_rejected_before_the_call(
+    lib: IVIVisaLibrary, rm: int, call: Callable[[IVIVisaLibrary, int], Any], message: str
+) -> None:
+    with pytest.raises((ValueError, TypeError), match=message):
+        call(lib, rm)
+
+
+def test_16bit_arguments_at_their_limits(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    backplane = opener("VXI0::0::BACKPLANE")
+    # ViInt16 trigger lines: both readings of the 16 bits are accepted and reach the library.
+    for line in (-32768, -1, 0x7FFF, 0xFFFF):
+        _raises(StatusCode.error_nonsupported_line, lib.map_trigger, backplane, line, 1)
+    usb = opener("USB0::0x1234::0x5678::SN002::0::RAW")
+    data = b"\x00\xff" * 8
+    for request_id in (-32768, 0x7FFF, 0xFFFF):
+        assert lib.usb_control_out(usb, 0x40, request_id, 0xFFFF, 0xFFFF, data) == 0
+        assert lib.usb_control_in(usb, 0xC0, request_id, 0xFFFF, 0xFFFF, 16) == (data, 0)
+    # The reference library keeps 256 bytes: the 16-bit length reaches it intact.
+    _raises(
+        StatusCode.error_invalid_parameter, lib.usb_control_out, usb, 0x40, 1, 0, 0, b"\0" * 0xFFFF
+    )
+
+
+# ----------------------------------------------------------------- buffers and trace
+
+
+def test_write_accepts_buffers_without_copying(
+    lib: IVIVisaLibrary, opener: Callable[[str], int]
+) -> None:
+    session = opener(ASRL)
+    lib.clear(session)  # the simulated resources keep their data between sessions
+    lib.set_attribute(session, c.VI_ATTR_SEND_END_EN, c.VI_FALSE)
+    assert lib.write(session, bytearray(b"\x00ab")) == (3, StatusCode.success)
+    assert lib.write(session, memoryview(b"c\x00d")) == (3, StatusCode.success)
+    assert lib.write(session, memoryview(bytearray(b"e\x00f\x00"))[::2]) == (2, 0)
+    with lib.ignore_warning(session, StatusCode.success_max_count_read):
+        assert lib.read(session, 8) == (b"\x00abc\x00def", StatusCode.success_max_count_read)
+    with pytest.raises(TypeError, match="bytes-like"):
+        lib.write(session, 12)
+
+
+def test_debug_trace_of_each_call(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], caplog: pytest.LogCaptureFixture
+) -> None:
+    session = opener(ASRL)
+    lib.clear(session)
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        lib.write(session, b"\x00hi")
+        lib.read(session, 3)
+        lib.set_attribute(session, c.VI_ATTR_TMO_VALUE, 1)
+        with pytest.raises(errors.VisaIOError):
+            lib.read(session, 1)
+    trace = [r.getMessage() for r in caplog.records if r.msg == functions.TRACE_FORMAT]
+    assert f"viWrite({session}, b'\\x00hi', 3, &3) -> 0 (VI_SUCCESS)" in trace
+    assert f"viRead({session}, b'\\x00hi', 3, &3) -> 0 (VI_SUCCESS)" in trace
+    assert trace[-1] == f"viRead({session}, b'\\x00', 1, &0) -> -1073807339 (VI_ERROR_TMO)"
+    record = next(r for r in caplog.records if r.msg == functions.TRACE_FORMAT)
+    assert record.levelno == logging.DEBUG
+    assert getattr(record, "library_path", None) == str(lib.library_path)
+
+
+def test_no_trace_formatting_when_debug_is_off(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = opener(ASRL)
+    lib.clear(session)
+
+    def forbidden(*args: Any) -> None:
+        raise AssertionError("the trace was formatted although DEBUG is off")
+
+    monkeypatch.setattr(functions, "_log_call", forbidden)
+    monkeypatch.setattr(logger, "level", logging.WARNING)
+    logger._cache.clear()  # type: ignore[attr-defined]
+    try:
+        lib.write(session, b"x")
+        assert lib.read(session, 1) == (b"x", StatusCode.success)
+    finally:
+        logger._cache.clear()  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------ attribute codecs
+
+
+def test_attribute_of_unknown_type_is_read_safely(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = opener(GPIB)
+    # Unknown to pyvisa.attributes: read into a buffer large enough for a string, so a
+    # string attribute cannot overflow it; the integer of its first bytes is returned.
+    monkeypatch.setattr(functions.attributes, "AttributesByID", {})
+    monkeypatch.setattr(functions, "_codec_cache", {})
+    value, status = lib.get_attribute(session, c.VI_ATTR_RSRC_NAME)
+    width = ctypes.sizeof(ctypes.c_void_p)
+    assert value == int.from_bytes(GPIB.encode()[:width], "little")
+    assert lib.set_attribute(session, c.VI_ATTR_TMO_VALUE, 0xFFFFFFFF) == StatusCode.success
+    assert lib.get_attribute(session, c.VI_ATTR_TMO_VALUE) == (0xFFFFFFFF, status)
+
+
+# --------------------------------------------------------------------- handlers (2)
+
+
+class _Tag(ctypes.Structure):
+    _fields_ = [("number", ctypes.c_int32), ("ratio", ctypes.c_double)]
+
+
+def test_callbacks_are_kept_alive_by_the_library(
+    lib: IVIVisaLibrary, opener: Callable[[str], int]
+) -> None:
+    import gc
+
+    session = opener(GPIB)
+    calls: list[Any] = []
+    tag = _Tag(7, 0.5)
+    # Only the Python handler is kept by the caller: the C callback must survive.
+    lib.install_handler(session, EventType.service_request, lambda *a: calls.append(a), tag)
+    gc.collect()
+    lib.enable_event(session, EventType.service_request, EventMechanism.handler)
+    lib.lib.refvisa_raise_srq(session, 0)
+    _wait_for(lambda: bool(calls))
+    received = calls[0][3]
+    assert received is tag and (received.number, received.ratio) == (7, 0.5)
+    lib.disable_event(session, EventType.service_request, EventMechanism.handler)
+    # VI_ANY_HNDLR with the user handle uninstalls it.
+    assert lib.uninstall_handler(session, EventType.service_request, None, tag) == 0
+    assert not lib._callbacks
+
+
+def test_handler_in_foreign_thread_with_delayed_event(
+    lib: IVIVisaLibrary, opener: Callable[[str], int]
+) -> None:
+    session = opener(GPIB)
+    threads: list[int] = []
+    lib.install_handler(
+        session, EventType.service_request, lambda *a: threads.append(threading.get_ident()), 1.5
+    )
+    lib.enable_event(session, EventType.service_request, EventMechanism.handler)
+    lib.lib.refvisa_raise_srq(session, 20)  # raised 20 ms later from a C thread
+    _wait_for(lambda: bool(threads))
+    assert threads[0] != threading.get_ident()
+    lib.disable_event(session, EventType.service_request, EventMechanism.handler)
+    lib.uninstall_handler(session, EventType.service_request, None, 1.5)
+    assert not lib._callbacks
 
 
 # ------------------------------------------------------------------------- coverage

@@ -174,6 +174,13 @@ def test_signature_table_mirrors_the_header() -> None:
 
 
 def test_bound_names_are_the_header_minus_the_variadic_family() -> None:
+    """Every function of visa.h is bound except the formatted I/O family.
+
+    The variadic viPrintf/viSPrintf/viScanf/viSScanf/viQueryf and their va_list
+    variants viVPrintf/viVSPrintf/viVScanf/viVSScanf/viVQueryf are deliberately not
+    exposed, as in upstream PyVISA (documented in the docstring of functions.py).
+    """
+    assert "viVQueryf" in (functions.__doc__ or "") and "not exposed" in (functions.__doc__ or "")
     rows = _spec_rows("visa-functions.tsv")
     family = {
         r["function"] for r in rows if r["variadic"] == "yes" or "ViVAList" in r["parameters"]
@@ -205,6 +212,104 @@ def test_argtypes_follow_the_parameter_types() -> None:
             assert spec.restype is types.ViStatus
 
 
+_FIXED_WIDTHS = {
+    "uint8_t": (1, False),
+    "int8_t": (1, True),
+    "uint16_t": (2, False),
+    "int16_t": (2, True),
+    "uint32_t": (4, False),
+    "int32_t": (4, True),
+    "uint64_t": (8, False),
+    "int64_t": (8, True),
+    "char": (1, None),
+    "float": (4, None),
+    "double": (8, None),
+    "void": (0, None),
+}
+
+
+def _c_shape(resolved: str) -> tuple[int, int, bool | None]:
+    """(pointer depth, width of the value, signedness) of a resolved C type of visa-types.tsv."""
+    if resolved.startswith("uint64_t if") or resolved.startswith("uint64_t * if"):
+        # ViBusAddress & co.: 64-bit exactly when the process is 64-bit.
+        depth = resolved.count("*") // 2
+        return depth, POINTER_SIZE, False
+    text = resolved.replace("const ", "")
+    depth = text.count("*")
+    width, signed = _FIXED_WIDTHS[text.replace("*", "").strip()]
+    return depth, width, signed
+
+
+def _ctypes_shape(ctype: object) -> tuple[int, int, bool | None]:
+    """(pointer depth, width of the pointed-to value, signedness) of a ctypes type."""
+    if ctype is ctypes.c_void_p:
+        return 1, 0, None
+    if ctype is ctypes.c_char_p:  # ViBuf/ViString: char/byte pointers
+        return 1, 1, None
+    pointee = getattr(ctype, "_type_", None)
+    if isinstance(pointee, type):  # ctypes.POINTER(x)
+        depth, width, signed = _ctypes_shape(pointee)
+        return depth + 1, width, signed
+    assert isinstance(ctype, type) and issubclass(ctype, ctypes._SimpleCData), ctype
+    if ctype._type_ in "fdc":
+        return 0, ctypes.sizeof(ctype), None
+    return 0, ctypes.sizeof(ctype), ctype(-1).value < 0
+
+
+def _same_shape(
+    expected: tuple[int, int, bool | None], actual: tuple[int, int, bool | None]
+) -> bool:
+    (depth, width, signed), (a_depth, a_width, a_signed) = expected, actual
+    if depth != a_depth:
+        return False
+    if depth and (width == 0 or a_width == 0):  # void * is compatible with any pointer
+        return True
+    if width != a_width:
+        return False
+    # Bytes and chars: signedness does not matter for buffers.
+    return depth > 0 and width == 1 or signed is None or a_signed is None or signed == a_signed
+
+
+def test_every_type_has_the_c_shape_of_the_header() -> None:
+    """Pointer depth, pointee width and signedness of each type, from the resolved C types."""
+    for row in _spec_rows("visa-types.tsv"):
+        name, resolved = row["type"], row["resolved_fixed_width"]
+        if name in ("ViHndlr", "ViVAList"):
+            continue
+        expected, actual = _c_shape(resolved), _ctypes_shape(types.VISA_TYPES[name])
+        assert _same_shape(expected, actual), (name, resolved, expected, actual)
+
+
+def test_argtypes_have_the_c_shape_of_the_header() -> None:
+    """Compare each bound argtype with visa.h through the resolved widths of visa-types.tsv.
+
+    Independent of the type names used to build the argtypes: a parameter ``ViUInt16
+    mode`` must be a 16-bit unsigned scalar, ``ViPUInt32 retCnt`` a pointer to a 32-bit
+    unsigned, ``ViChar desc[]`` a pointer to chars, ``ViBusAddress64`` 64 bits...
+    """
+    resolved = {row["type"]: row["resolved_fixed_width"] for row in _spec_rows("visa-types.tsv")}
+    resolved["void"] = "void *"  # "void _VI_PTR attrValue"
+    checked = 0
+    for row in _spec_rows("visa-functions.tsv"):
+        spec = functions.C_FUNCTIONS.get(row["function"])
+        if spec is None:
+            continue
+        params = [p.strip() for p in row["parameters"].split(",")]
+        for param, argtype in zip(params, spec.argtypes, strict=True):
+            type_name = param.split()[0]
+            if type_name == "ViHndlr":
+                assert argtype is types.ViHndlr
+                continue
+            c_type = resolved[type_name]
+            if param.endswith("[]"):
+                c_type += " *"
+            expected = _c_shape(c_type)
+            assert _same_shape(expected, _ctypes_shape(argtype)), (row["function"], param)
+            checked += 1
+        assert (spec.restype is None) == (row["return_type"] == "void"), row["function"]
+    assert checked > 300
+
+
 def test_64bit_offsets_of_the_extended_functions() -> None:
     assert functions.C_FUNCTIONS["viIn8Ex"].argtypes[2] is types.ViUInt64
     assert functions.C_FUNCTIONS["viMoveIn32Ex"].argtypes[2] is types.ViUInt64
@@ -231,6 +336,10 @@ def test_missing_functions_raise_naming_the_function() -> None:
     assert set(bound) == set(functions.C_FUNCTIONS)
     with pytest.raises(NotImplementedError, match="viMoveIn64Ex is not exported .*libc-test"):
         bound["viMoveIn64Ex"](1, 2, 3, 4, None)
+    with pytest.raises(functions.MissingFunctionError) as excinfo:
+        bound["viOpen"]()
+    assert (excinfo.value.function_name, excinfo.value.library_path) == ("viOpen", "libc-test")
+    assert bound["viOpen"].__name__ == "viOpen"
 
 
 # ------------------------------------------------------------------- user handles
@@ -369,3 +478,84 @@ def test_encoded_values_read_back_through_the_c_type(type_name: str, value: int)
 @given(st.integers(min_value=-(2**63), max_value=2**63 - 1))
 def test_integer_user_handles_keep_their_value(value: int) -> None:
     assert functions.convert_user_handle(value).value == value
+
+
+def test_callback_returns_the_status_given_by_the_handler() -> None:
+    chain = 0x3FFF0098  # VI_SUCCESS_NCHAIN
+    assert functions._make_callback(lambda *args: chain, None)(1, 2, 3, None) == chain
+    assert functions._make_callback(lambda *args: True, None)(1, 2, 3, None) == 0
+    assert functions._make_callback(lambda *args: 2**40, None)(1, 2, 3, None) == 0
+    assert functions._make_callback(lambda *args: "x", None)(1, 2, 3, None) == 0
+
+
+# ------------------------------------------------------------------- argument checks
+
+
+@pytest.mark.parametrize(
+    "value, bits, ok",
+    [(0, 16, True), (-1, 16, True), (0xFFFF, 16, True), (-32768, 16, True)]
+    + [(0x10000, 16, False), (-32769, 16, False), (2**32 - 1, 32, True), (2**32, 32, False)],
+)
+def test_check_int(value: int, bits: int, ok: bool) -> None:
+    if ok:
+        assert functions._check_int(value, bits, "mode") == value
+    else:
+        with pytest.raises(ValueError, match=f"mode must fit in a {bits}-bit integer"):
+            functions._check_int(value, bits, "mode")
+
+
+def test_integer_arguments_reject_other_types() -> None:
+    with pytest.raises(TypeError, match="count must be an integer, not float"):
+        functions._check_uint(1.5, 32, "count")
+    with pytest.raises(ValueError, match="count must fit in an unsigned 32-bit integer"):
+        functions._check_uint(-1, 32, "count")
+    assert functions._check_uint(StatusCode.success, 32, "count") == 0
+
+
+def test_data_buffer_avoids_copies() -> None:
+    data = b"\x00abc"
+    assert functions._data_buffer(data) == (data, 4)
+    storage = bytearray(b"\x00\xffxy")
+    view, size = functions._data_buffer(storage)
+    assert size == 4 and ctypes.addressof(view) == ctypes.addressof(
+        (ctypes.c_char * 4).from_buffer(storage)
+    )
+    del view
+    copy, size = functions._data_buffer(memoryview(b"abcdef")[::2])
+    assert (copy, size) == (b"ace", 3)
+    words = memoryview(bytearray(8)).cast("I")
+    assert functions._data_buffer(words)[1] == 8
+    with pytest.raises(TypeError, match="encode the text first"):
+        functions._data_buffer("text")
+    with pytest.raises(TypeError, match="not int"):
+        functions._data_buffer(5)
+
+
+# ------------------------------------------------------------------------- trace
+
+
+def test_trace_shows_outputs_and_status_names() -> None:
+    count = ctypes.c_uint32(5)
+    buffer = ctypes.create_string_buffer(b"hello", 5)
+    line = functions.trace_call("viRead", (7, buffer, 5, ctypes.byref(count)), 0x3FFF0006)
+    assert line == "viRead(7, b'hello', 5, &5) -> 1073676294 (VI_SUCCESS_MAX_CNT)"
+    assert functions.trace_call("viPeek8", (7, None, None), None).endswith("-> void")
+    assert functions.trace_call("viClose", (7,), -1073807346).endswith("(VI_ERROR_INV_OBJECT)")
+    assert functions.trace_call("viX", (1,), 123).endswith("-> 123")
+
+
+def test_trace_elides_long_data() -> None:
+    line = functions.trace_call("viWrite", (1, b"\x00" * 10000, 10000, None), 0)
+    assert "...(10000 bytes)" in line and len(line) < 300
+    big = ctypes.create_string_buffer(2**20)
+    assert functions.trace_call("viRead", (1, big), 0) == "viRead(1, b'') -> 0 (VI_SUCCESS)"
+    big[:5] = b"\x00abc\n"
+    assert functions.trace_call("viRead", (big,), 0) == "viRead(b'\\x00abc\\n') -> 0 (VI_SUCCESS)"
+    big[:100] = b"x" * 100
+    assert (
+        functions.trace_call("viRead", (big,), 0) == f"viRead({b'x' * 48!r}...) -> 0 (VI_SUCCESS)"
+    )
+    array = (ctypes.c_uint16 * 100)(*range(100))
+    assert "[0, 1, 2, 3, 4, 5, 6, 7, ...]" in functions.trace_call("viMoveIn16", (array,), 0)
+    handler = functions._make_callback(print, None)
+    assert "<handler>" in functions.trace_call("viInstallHandler", (1, 2, handler, None), 0)
