@@ -15,6 +15,7 @@ import logging
 import pathlib
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -55,6 +56,12 @@ def lib(reference_library: str) -> Iterator[IVIVisaLibrary]:
         ctypes.c_char_p,
         ctypes.c_size_t,
         ctypes.c_int,
+    ]
+    hooks.refvisa_last_args.argtypes = [
+        ctypes.c_uint32,
+        ctypes.c_char_p,
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.POINTER(ctypes.c_uint32),
     ]
     recorder = _TraceRecorder(logging.DEBUG)
     previous_level = logger.level
@@ -933,10 +940,495 @@ def test_16bit_arguments_at_their_limits(lib: IVIVisaLibrary, opener: Callable[[
     for request_id in (-32768, 0x7FFF, 0xFFFF):
         assert lib.usb_control_out(usb, 0x40, request_id, 0xFFFF, 0xFFFF, data) == 0
         assert lib.usb_control_in(usb, 0xC0, request_id, 0xFFFF, 0xFFFF, 16) == (data, 0)
-    # The reference library keeps 256 bytes: the 16-bit length reaches it intact.
-    _raises(
-        StatusCode.error_invalid_parameter, lib.usb_control_out, usb, 0x40, 1, 0, 0, b"\0" * 0xFFFF
-    )
+
+
+def test_usb_control_round_trip_of_the_largest_transfer(
+    lib: IVIVisaLibrary, opener: Callable[[str], int]
+) -> None:
+    usb = opener("USB0::0x1234::0x5678::SN002::0::RAW")
+    data = bytes(range(256)) * 255 + bytes(range(255))  # 0xFFFF bytes, NULs included
+    assert len(data) == 0xFFFF
+    assert lib.usb_control_out(usb, 0x40, 0xFF, 0xFFFF, 0xFFFF, data) == StatusCode.success
+    assert _last_call(lib, usb) == ("viUsbControlOut", (0x40, 0xFF, 0xFFFF, 0xFFFF, 0xFFFF))
+    assert lib.usb_control_in(usb, 0xC0, 0xFF, 0xFFFF, 0xFFFF, 0xFFFF) == (data, 0)
+    assert _last_call(lib, usb) == ("viUsbControlIn", (0xC0, 0xFF, 0xFFFF, 0xFFFF, 0xFFFF))
+    # A shorter read gets the start of the data; an empty transfer clears it.
+    assert lib.usb_control_in(usb, 0xC0, 0, 0, 0, 3) == (data[:3], 0)
+    assert lib.usb_control_out(usb, 0x40, 0, 0, 0) == StatusCode.success
+    assert lib.usb_control_in(usb, 0xC0, 0, 0, 0, 0xFFFF) == (b"", 0)
+
+
+# ------------------------------------------------- arguments as the C side receives them
+
+U64 = (1 << 64) - 1
+#: A user-space address that does not fit in 32 bits (on 64-bit Python).
+HIGH_ADDRESS = (1 << (ctypes.sizeof(ctypes.c_void_p) * 8)) - 8
+
+
+def _signed(value: int, bits: int) -> int:
+    """A signed ``bits``-wide C argument holding ``value``, as recorded (sign-extended)."""
+    value &= (1 << bits) - 1
+    if value >> (bits - 1):
+        value -= 1 << bits
+    return value & U64
+
+
+def _last_call(lib: IVIVisaLibrary, handle: int) -> tuple[str, tuple[int, ...]]:
+    """Name and integer arguments of the last call the reference library got on ``handle``."""
+    name = ctypes.create_string_buffer(256)
+    args = (ctypes.c_uint64 * 8)()
+    count = ctypes.c_uint32()
+    assert lib.lib.refvisa_last_args(handle, name, args, ctypes.byref(count)) == 0
+    return name.value.decode(), tuple(args[: count.value])
+
+
+_A16, _A24, _A32 = AddressSpace.a16, AddressSpace.a24, AddressSpace.a32
+_INTFC, _BACKPLANE, _RAW = (
+    "GPIB0::INTFC",
+    "VXI0::0::BACKPLANE",
+    "USB0::0x1234::0x5678::SN002::0::RAW",
+)
+_PXI, _VXI = "PXI0::1::INSTR", "VXI0::1::INSTR"
+
+#: (resource, call, C function, integer arguments received by C).  The resource None means
+#: the call is made on the resource manager session.  Most of these arguments have no other
+#: observable effect; a failing status does not matter (the arguments are recorded first).
+_RECEIVED_ARGUMENTS = [
+    pytest.param(
+        None,
+        lambda lib, s: lib.open(s, GPIB, 0, 0xFFFFFFFF),
+        "viOpen",
+        (0, 0xFFFFFFFF),
+        id="open-timeout-max",
+    ),
+    pytest.param(
+        None,
+        lambda lib, s: lib.open(s, GPIB, 0xFFFFFFFF, 0),
+        "viOpen",
+        (0xFFFFFFFF, 0),
+        id="open-mode-max",
+    ),
+    pytest.param(
+        None,
+        lambda lib, s: lib.open(s, "TCPIP0::hôte-µ::inst0::INSTR", 4, 1),
+        "viOpen",
+        (4, 1),
+        id="open-non-ascii",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.set_buffer(s, c.VI_IO_IN_BUF, 0xFFFFFFFF),
+        "viSetBuf",
+        (c.VI_IO_IN_BUF, 0xFFFFFFFF),
+        id="setbuf-size-max",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.set_buffer(s, -1, 0),
+        "viSetBuf",
+        (0xFFFF, 0),
+        id="setbuf-mask-minus-1",
+    ),
+    pytest.param(
+        GPIB, lambda lib, s: lib.flush(s, c.VI_WRITE_BUF), "viFlush", (c.VI_WRITE_BUF,), id="flush"
+    ),
+    pytest.param(
+        GPIB, lambda lib, s: lib.flush(s, 0xFFFF), "viFlush", (0xFFFF,), id="flush-mask-max"
+    ),
+    pytest.param(GPIB, lambda lib, s: lib.clear(s), "viClear", (), id="clear"),
+    pytest.param(
+        GPIB, lambda lib, s: lib.terminate(s, None, 0), "viTerminate", (0, 0), id="terminate-null"
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.terminate(s, 0xFFFF, 0xFFFFFFFF),
+        "viTerminate",
+        (0xFFFF, 0xFFFFFFFF),
+        id="terminate-max",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.terminate(s, -1, 1),
+        "viTerminate",
+        (0xFFFF, 1),
+        id="terminate-degree-minus-1",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.lock(s, c.VI_EXCLUSIVE_LOCK, 0),
+        "viLock",
+        (1, 0),
+        id="lock-immediate",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.lock(s, c.VI_EXCLUSIVE_LOCK, 0xFFFFFFFF),
+        "viLock",
+        (1, 0xFFFFFFFF),
+        id="lock-exclusive-infinite",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.lock(s, c.VI_SHARED_LOCK, 0xFFFFFFFF, "clé"),
+        "viLock",
+        (2, 0xFFFFFFFF),
+        id="lock-shared-infinite",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.lock(s, 0xFFFFFFFF, 0),
+        "viLock",
+        (0xFFFFFFFF, 0),
+        id="lock-type-max",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.status_description(s, -1),
+        "viStatusDesc",
+        (U64,),
+        id="status-minus-1",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.status_description(s, StatusCode.error_timeout),
+        "viStatusDesc",
+        (_signed(StatusCode.error_timeout, 32),),
+        id="status-error",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.wait_on_event(s, 0xFFFFFFFF, 0xFFFFFFFF),
+        "viWaitOnEvent",
+        (0xFFFFFFFF, 0xFFFFFFFF),
+        id="wait-max",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.enable_event(s, 0xFFFFFFFF, -1, 0xFFFFFFFF),
+        "viEnableEvent",
+        (0xFFFFFFFF, 0xFFFF, 0xFFFFFFFF),
+        id="enable-event-max",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.disable_event(s, 0, 0xFFFF),
+        "viDisableEvent",
+        (0, 0xFFFF),
+        id="disable-event",
+    ),
+    pytest.param(
+        GPIB,
+        lambda lib, s: lib.discard_events(s, 0xFFFFFFFF, 0),
+        "viDiscardEvents",
+        (0xFFFFFFFF, 0),
+        id="discard-events",
+    ),
+    pytest.param(
+        _INTFC, lambda lib, s: lib.gpib_control_ren(s, 0), "viGpibControlREN", (0,), id="ren-0"
+    ),
+    pytest.param(
+        _INTFC,
+        lambda lib, s: lib.gpib_control_ren(s, 0xFFFF),
+        "viGpibControlREN",
+        (0xFFFF,),
+        id="ren-max",
+    ),
+    pytest.param(
+        _INTFC,
+        lambda lib, s: lib.gpib_control_ren(s, -1),
+        "viGpibControlREN",
+        (0xFFFF,),
+        id="ren-minus-1",
+    ),
+    pytest.param(
+        _INTFC, lambda lib, s: lib.gpib_control_atn(s, 0), "viGpibControlATN", (0,), id="atn-0"
+    ),
+    pytest.param(
+        _INTFC,
+        lambda lib, s: lib.gpib_control_atn(s, 0xFFFF),
+        "viGpibControlATN",
+        (0xFFFF,),
+        id="atn-max",
+    ),
+    pytest.param(
+        _INTFC,
+        lambda lib, s: lib.gpib_pass_control(s, 30, c.VI_NO_SEC_ADDR),
+        "viGpibPassControl",
+        (30, 0xFFFF),
+        id="pass-control",
+    ),
+    pytest.param(
+        _INTFC,
+        lambda lib, s: lib.gpib_pass_control(s, 0xFFFF, 0),
+        "viGpibPassControl",
+        (0xFFFF, 0),
+        id="pass-control-max",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.map_trigger(s, -32768, 0x7FFF, 0xFFFF),
+        "viMapTrigger",
+        (_signed(-32768, 16), 0x7FFF, 0xFFFF),
+        id="map-trigger-limits",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.map_trigger(s, 0xFFFF, 0, -1),
+        "viMapTrigger",
+        (U64, 0, 0xFFFF),
+        id="map-trigger-0xffff",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.unmap_trigger(s, -32768, 0xFFFF),
+        "viUnmapTrigger",
+        (_signed(-32768, 16), U64),
+        id="unmap-trigger-limits",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.unmap_trigger(s, 0x7FFF, 0),
+        "viUnmapTrigger",
+        (0x7FFF, 0),
+        id="unmap-trigger-max",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.assert_utility_signal(s, 0),
+        "viAssertUtilSignal",
+        (0,),
+        id="util-signal-0",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.assert_utility_signal(s, 0xFFFF),
+        "viAssertUtilSignal",
+        (0xFFFF,),
+        id="util-signal-max",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.assert_interrupt_signal(s, -32768, 0),
+        "viAssertIntrSignal",
+        (_signed(-32768, 16), 0),
+        id="intr-signal-min",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.assert_interrupt_signal(s, 0x7FFF, 0xFFFFFFFF),
+        "viAssertIntrSignal",
+        (0x7FFF, 0xFFFFFFFF),
+        id="intr-signal-max",
+    ),
+    pytest.param(
+        _BACKPLANE,
+        lambda lib, s: lib.assert_interrupt_signal(s, 0xFFFF, 1),
+        "viAssertIntrSignal",
+        (U64, 1),
+        id="intr-signal-0xffff",
+    ),
+    pytest.param(
+        _RAW,
+        lambda lib, s: lib.usb_control_out(s, 0, 0, 0, 0),
+        "viUsbControlOut",
+        (0, 0, 0, 0, 0),
+        id="usb-out-zero",
+    ),
+    pytest.param(
+        _RAW,
+        lambda lib, s: lib.usb_control_out(s, 0xFF, 0xFF, 0xFFFF, 0xFFFF, b"\0" * 0xFFFF),
+        "viUsbControlOut",
+        (0xFF, 0xFF, 0xFFFF, 0xFFFF, 0xFFFF),
+        id="usb-out-max",
+    ),
+    pytest.param(
+        _RAW,
+        lambda lib, s: lib.usb_control_out(s, -32768, 0xFFFF, 0, 0x8000, b"x"),
+        "viUsbControlOut",
+        (_signed(-32768, 16), U64, 0, 0x8000, 1),
+        id="usb-out-signed",
+    ),
+    pytest.param(
+        _RAW,
+        lambda lib, s: lib.usb_control_in(s, 0x80, 0, 0, 0, 0),
+        "viUsbControlIn",
+        (0x80, 0, 0, 0, 0),
+        id="usb-in-zero",
+    ),
+    pytest.param(
+        _RAW,
+        lambda lib, s: lib.usb_control_in(s, 0xFF, 0xFF, 0xFFFF, 0xFFFF, 0xFFFF),
+        "viUsbControlIn",
+        (0xFF, 0xFF, 0xFFFF, 0xFFFF, 0xFFFF),
+        id="usb-in-max",
+    ),
+    pytest.param(
+        _RAW,
+        lambda lib, s: lib.usb_control_in(s, -1, 0x7FFF, 1, 2, 3),
+        "viUsbControlIn",
+        (U64, 0x7FFF, 1, 2, 3),
+        id="usb-in-signed",
+    ),
+    pytest.param(
+        _VXI,
+        lambda lib, s: lib.vxi_command_query(s, c.VI_VXI_CMD32_RESP32, 0xFFFFFFFF),
+        "viVxiCommandQuery",
+        (c.VI_VXI_CMD32_RESP32, 0xFFFFFFFF),
+        id="vxi-command-max",
+    ),
+    pytest.param(
+        _VXI,
+        lambda lib, s: lib.vxi_command_query(s, 0xFFFF, 0),
+        "viVxiCommandQuery",
+        (0xFFFF, 0),
+        id="vxi-mode-max",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.move(s, _A16, 0xFFFFFFFF, 1, _A24, 0, 2, 0),
+        "viMove",
+        (_A16, 0xFFFFFFFF, 1, _A24, 0, 2, 0),
+        id="move",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.move(s, 0xFFFF, 2**32 + 0x10, 0xFFFF, _A32, U64, 8, 0, True),
+        "viMoveEx",
+        (0xFFFF, 2**32 + 0x10, 0xFFFF, _A32, U64, 8, 0),
+        id="move-ex-high",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.move(s, _A24, 2**63, 1, _A24, 2**32, 1, U64, True),
+        "viMoveEx",
+        (_A24, 2**63, 1, _A24, 2**32, 1, U64),
+        id="move-ex-length-max",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.move_asynchronously(s, _A16, 0xFFFFFFFF, 1, _A16, 1, 1, 2**40),
+        "viMoveAsync",
+        (_A16, 0xFFFFFFFF, 1, _A16, 1, 1, 2**40),
+        id="move-async",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.move_asynchronously(s, _A32, 2**32 + 1, 4, 0xFFFF, U64, 4, 2**33, True),
+        "viMoveAsyncEx",
+        (_A32, 2**32 + 1, 4, 0xFFFF, U64, 4, 2**33),
+        id="move-async-ex-high",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.in_16(s, 0xFFFF, 2**63, True),
+        "viIn16Ex",
+        (0xFFFF, 2**63),
+        id="in16-ex-high",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.out_64(s, _A24, 2**40, U64, True),
+        "viOut64Ex",
+        (_A24, 2**40, U64),
+        id="out64-ex-high",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.move_in_32(s, _A24, 2**33, 0, True),
+        "viMoveIn32Ex",
+        (_A24, 2**33, 0),
+        id="move-in32-ex-high",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.move_out_8(s, _A24, U64, 1, [0xFF], True),
+        "viMoveOut8Ex",
+        (_A24, U64, 1),
+        id="move-out8-ex-max",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.map_address(s, _A24, 2**32, 1, False, None, True),
+        "viMapAddressEx",
+        (_A24, 2**32, 1, 0, 0),
+        id="map-ex-high-offset",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.map_address(s, _A24, 0, 0x10, True, HIGH_ADDRESS),
+        "viMapAddress",
+        (_A24, 0, 0x10, 1, HIGH_ADDRESS),
+        id="map-suggested-high",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.peek_64(s, HIGH_ADDRESS),
+        "viPeek64",
+        (HIGH_ADDRESS,),
+        id="peek-high-address",
+    ),
+    pytest.param(
+        MEMACC,
+        lambda lib, s: lib.poke_8(s, HIGH_ADDRESS, 0xFF),
+        "viPoke8",
+        (HIGH_ADDRESS, 0xFF),
+        id="poke-high-address",
+    ),
+    pytest.param(
+        _PXI,
+        lambda lib, s: lib.memory_allocation(s, U64, True),
+        "viMemAllocEx",
+        (U64,),
+        id="mem-alloc-ex-max",
+    ),
+    pytest.param(
+        _PXI,
+        lambda lib, s: lib.memory_allocation(s, 2**32 + 8, True),
+        "viMemAllocEx",
+        (2**32 + 8,),
+        id="mem-alloc-ex-high",
+    ),
+    pytest.param(
+        _PXI, lambda lib, s: lib.memory_allocation(s, 0), "viMemAlloc", (0,), id="mem-alloc-0"
+    ),
+    pytest.param(
+        _PXI,
+        lambda lib, s: lib.memory_free(s, U64, True),
+        "viMemFreeEx",
+        (U64,),
+        id="mem-free-ex-max",
+    ),
+]
+
+
+@pytest.mark.parametrize("resource, call, function, expected", _RECEIVED_ARGUMENTS)
+def test_arguments_received_by_the_library(
+    lib: IVIVisaLibrary,
+    rm: int,
+    opener: Callable[[str], int],
+    resource: str | None,
+    call: Callable[[IVIVisaLibrary, int], Any],
+    function: str,
+    expected: tuple[int, ...],
+) -> None:
+    handle = rm if resource is None else opener(resource)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", errors.VisaIOWarning)
+        try:
+            call(lib, handle)
+        except errors.VisaIOError:
+            pass  # many limits are invalid values: only what reached C matters here
+    assert _last_call(lib, handle) == (function, expected)
+
+
+def test_last_call_record_is_per_handle(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
+    first, second = opener(GPIB), opener(GPIB)
+    assert _last_call(lib, first) == ("", ())  # nothing called on it yet
+    lib.set_buffer(first, c.BufferType.io_in, 7)
+    lib.flush(second, c.BufferOperation.flush_write_buffer)
+    assert _last_call(lib, first) == ("viSetBuf", (c.VI_IO_IN_BUF, 7))
+    assert _last_call(lib, second) == ("viFlush", (c.VI_WRITE_BUF,))
+    assert lib.lib.refvisa_last_args(INVALID, None, None, None) == c.VI_ERROR_INV_OBJECT
 
 
 # ----------------------------------------------------------------- buffers and trace

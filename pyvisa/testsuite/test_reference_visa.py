@@ -85,6 +85,15 @@ def _prototypes() -> dict[str, tuple[Any, list[Any]]]:
 
 PROTOTYPES = _prototypes()
 
+#: Parameter types (first word of each declaration, with '*' for pointers) by function.
+PARAMETERS: dict[str, list[str]] = {
+    name: [
+        param.split()[0] + ("*" if "*" in param or "[]" in param or "_VI_PTR" in param else "")
+        for param in params.split(",")
+    ]
+    for name, params in re.findall(r"^REFVISA_EXPORT \w+ _VI_FUNCC? (\w+)\((.*)\);", HEADER, re.M)
+}
+
 #: The va_list formatted I/O operations and their variadic forms (not in PROTOTYPES).
 FORMATTED_IO = (
     *("viPrintf", "viSPrintf", "viScanf", "viSScanf", "viQueryf"),
@@ -107,6 +116,12 @@ def lib(reference_library: str) -> ctypes.CDLL:
         ctypes.c_char_p,
         ctypes.c_size_t,
         ctypes.c_int,
+    ]
+    library.refvisa_last_args.argtypes = [
+        ctypes.c_uint32,
+        ctypes.c_char_p,
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.POINTER(ctypes.c_uint32),
     ]
     return library
 
@@ -993,6 +1008,20 @@ def test_usb_control_transfers(lib: ctypes.CDLL, rm: int) -> None:
     )
 
 
+def test_usb_control_transfer_of_the_largest_length(lib: ctypes.CDLL, rm: int) -> None:
+    vi = open_(lib, rm, "USB0::0x1234::0x5678::SN001::0::INSTR")
+    other = open_(lib, rm, "USB0::0x1234::0x5678::SN001::0::INSTR")
+    data = bytes(range(256)) * 255 + bytes(range(255))
+    assert lib.viUsbControlOut(vi, 0x40, 1, 0, 0, 0xFFFF, data) == 0
+    buf = ctypes.create_string_buffer(0xFFFF)
+    ret = ctypes.c_uint16()
+    assert lib.viUsbControlIn(other, 0xC0, 1, 0, 0, 0xFFFF, buf, ctypes.byref(ret)) == 0
+    assert ret.value == 0xFFFF and buf.raw == data
+    assert lib.viUsbControlOut(vi, 0x40, 1, 0, 0, 0, None) == 0  # an empty transfer
+    assert lib.viUsbControlIn(vi, 0xC0, 1, 0, 0, 0xFFFF, buf, ctypes.byref(ret)) == 0
+    assert ret.value == 0
+
+
 def test_triggers_and_vxi(lib: ctypes.CDLL, rm: int) -> None:
     bp = open_(lib, rm, "VXI0::0::BACKPLANE")
     ttl0, ttl1 = C["VI_TRIG_TTL0"], C["VI_TRIG_TTL1"]
@@ -1615,3 +1644,122 @@ def test_raised_event_reaches_a_handler(lib: ctypes.CDLL, rm: int) -> None:
     assert done.wait(5)
     assert seen == [(event, 1)]
     assert lib.viClose(vi) == 0
+
+
+# --------------------------------------------------------------------------- call records
+
+U64 = (1 << 64) - 1
+_RECORDED_UNSIGNED = {
+    **dict.fromkeys(_U32, 32),
+    **dict.fromkeys(_U64, 64),
+    "ViUInt16": 16,
+    "ViBoolean": 16,
+    "ViUInt8": 8,
+}
+_RECORDED_SIGNED = {"ViInt16", "ViInt32", "ViStatus"}
+HIGH_ADDRESS = (1 << (ctypes.sizeof(ctypes.c_void_p) * 8)) - 8
+
+
+def last_args(lib: ctypes.CDLL, handle: int) -> tuple[int, str, tuple[int, ...]]:
+    name = ctypes.create_string_buffer(256)
+    args = (ctypes.c_uint64 * 8)(*[0xAA] * 8)
+    count = ctypes.c_uint32(99)
+    status = lib.refvisa_last_args(handle, name, args, ctypes.byref(count))
+    assert list(args[count.value :]) == [0] * (8 - count.value)  # the rest is zeroed
+    return status, name.value.decode(), tuple(args[: count.value])
+
+
+def _all_ones_call(name: str) -> tuple[list[Any], list[int]]:
+    """Arguments after the handle (integers all ones, pointers NULL, ViAddr high) and the record."""
+    args: list[Any] = []
+    recorded: list[int] = []
+    for ctype in PARAMETERS[name][1:]:
+        if ctype in _RECORDED_UNSIGNED:
+            args.append((1 << _RECORDED_UNSIGNED[ctype]) - 1)
+            recorded.append(args[-1])
+        elif ctype in _RECORDED_SIGNED:
+            args.append(-1)
+            recorded.append(U64)  # sign-extended
+        elif ctype == "ViAddr":
+            args.append(HIGH_ADDRESS)
+            recorded.append(HIGH_ADDRESS)
+        else:
+            args.append(None)  # buffers, strings, outputs and the handler are not recorded
+    return args, recorded
+
+
+_WITH_HANDLE = sorted(
+    name
+    for name, params in PARAMETERS.items()
+    if name in PROTOTYPES
+    and params[0] in {"ViSession", "ViObject", "ViFindList"}
+    and name != "viClose"
+)
+
+
+def test_every_function_taking_a_handle_is_covered() -> None:
+    assert len(_WITH_HANDLE) == 94  # all 96 non-variadic functions but viOpenDefaultRM and viClose
+    assert {"viMoveAsyncEx", "viPeek64", "viFindNext", "viStatusDesc"} <= set(_WITH_HANDLE)
+
+
+@pytest.mark.parametrize("name", _WITH_HANDLE)
+def test_each_call_records_its_integer_arguments(lib: ctypes.CDLL, rm: int, name: str) -> None:
+    # ASRL1 does not support most operations: the calls fail without side effects, but only
+    # after the arguments were recorded.
+    vi = open_(lib, rm, "ASRL1::INSTR")
+    args, recorded = _all_ones_call(name)
+    getattr(lib, name)(vi, *args)
+    assert last_args(lib, vi) == (0, name, tuple(recorded))
+
+
+@pytest.mark.parametrize("name", FORMATTED_IO)
+def test_formatted_io_records_its_entry_point(lib: ctypes.CDLL, rm: int, name: str) -> None:
+    # Only the handle is checked before the session is looked up: an invalid format or buffer
+    # fails after the call was recorded (under the variadic or the va_list name).
+    vi = open_(lib, rm, "VXI0::MEMACC")  # not message based: every call fails at once
+    args = [None] * (len(PARAMETERS[name]) - 1)  # NULL strings, buffers and va_list
+    getattr(lib, name)(ctypes.c_uint32(vi), *args)
+    assert last_args(lib, vi) == (0, name, ())
+
+
+def test_call_records_belong_to_their_handle(lib: ctypes.CDLL, rm: int) -> None:
+    first = open_(lib, rm, "GPIB0::1::INSTR", 0, 0xFFFFFFFF)
+    assert last_args(lib, rm) == (0, "viOpen", (0, 0xFFFFFFFF))
+    assert last_args(lib, first) == (0, "", ())  # nothing called on it yet
+    second = open_(lib, rm, "GPIB0::1::INSTR")
+    assert lib.viSetBuf(first, C["VI_IO_IN_BUF"], 0xFFFFFFFF) == 0
+    assert lib.viFlush(second, 0xFFFF) == C["VI_ERROR_INV_MASK"]
+    assert last_args(lib, first) == (0, "viSetBuf", (C["VI_IO_IN_BUF"], 0xFFFFFFFF))
+    assert last_args(lib, second) == (0, "viFlush", (0xFFFF,))
+    # NULL outputs are accepted; unknown and closed handles are invalid objects.
+    assert lib.refvisa_last_args(first, None, None, None) == 0
+    assert lib.refvisa_last_args(0xDEAD, None, None, None) == C["VI_ERROR_INV_OBJECT"]
+    assert lib.viClose(first) == 0
+    assert lib.refvisa_last_args(first, None, None, None) == C["VI_ERROR_INV_OBJECT"]
+    # A new object reusing the slot starts without a record.
+    third = open_(lib, rm, "GPIB0::1::INSTR")
+    assert third & 0xFFFF == first & 0xFFFF
+    assert last_args(lib, third) == (0, "", ())
+
+
+def test_find_lists_and_events_record_calls(lib: ctypes.CDLL, rm: int) -> None:
+    find_list = ctypes.c_uint32()
+    count = ctypes.c_uint32()
+    desc = ctypes.create_string_buffer(256)
+    assert lib.viFindRsrc(rm, b"ASRL?*", ctypes.byref(find_list), ctypes.byref(count), desc) == 0
+    assert last_args(lib, rm) == (0, "viFindRsrc", ())
+    assert lib.viFindNext(find_list, desc) == 0
+    assert last_args(lib, find_list.value) == (0, "viFindNext", ())
+    vi = open_(lib, rm, "GPIB0::1::INSTR")
+    assert lib.viEnableEvent(vi, C["VI_EVENT_SERVICE_REQ"], C["VI_QUEUE"], 0) == 0
+    assert lib.refvisa_raise_srq(vi, 0) == 0
+    context = ctypes.c_uint32()
+    assert (
+        lib.viWaitOnEvent(vi, C["VI_ALL_ENABLED_EVENTS"], 0xFFFFFFFF, None, ctypes.byref(context))
+        == 0
+    )
+    assert last_args(lib, vi) == (0, "viWaitOnEvent", (C["VI_ALL_ENABLED_EVENTS"], 0xFFFFFFFF))
+    value = ctypes.c_uint32()
+    assert lib.viGetAttribute(context, C["VI_ATTR_EVENT_TYPE"], ctypes.byref(value)) == 0
+    assert last_args(lib, context.value) == (0, "viGetAttribute", (C["VI_ATTR_EVENT_TYPE"],))
+    assert lib.viClose(context) == 0

@@ -16,7 +16,9 @@ data; ``VXI0::1::INSTR`` is both message and register based):
 - ``TCPIP0::192.168.0.10::inst0::INSTR``, ``TCPIP0::192.168.0.11::hislip0::INSTR``
 - ``TCPIP0::192.168.0.10::5025::SOCKET``
 - ``USB0::0x1234::0x5678::SN001::0::INSTR``, ``USB0::0x1234::0x5678::SN002::0::RAW``
-  (``viUsbControlIn`` returns the data of the last ``viUsbControlOut``)
+  (``viUsbControlIn`` returns the data of the last ``viUsbControlOut``, up to the largest
+  16-bit ``wLength``, 0xFFFF bytes; the request fields are only recorded, see
+  ``refvisa_last_args``)
 - ``VXI0::1::INSTR`` (``viVxiCommandQuery`` answers with the last command sent)
 
 Register based, one zero-initialised 64 KiB block per address space (offsets past the end give
@@ -115,6 +117,20 @@ Test hooks (exported C functions)
   ``ViStatus refvisa_gpib_commands(ViSession vi, ViPBuf buf, ViUInt32 size, ViUInt32 *count)``
   (bytes sent by ``viGpibCommand``), ``ViStatus refvisa_trigger_count(ViSession vi, ViUInt32 *count)``,
   ``ViUInt32 refvisa_handler_thread_calls(void)`` (handler calls made by the dispatcher thread).
+- ``ViStatus refvisa_last_args(ViObject vi, ViChar name[256], ViUInt64 args[8], ViUInt32 *count)``:
+  the last call made on ``vi`` (any open handle: resource manager, session, find list or event),
+  so that tests can see what C received for arguments with no other observable effect.  ``name``
+  gets the function name (``"viMoveEx"``, ``"viPrintf"``: the entry point called, never a
+  function it delegates to) and ``args[0..count)`` its integer arguments after the handle, in
+  declaration order, converted to 64 bits as C converts them: unsigned types zero-extended,
+  signed types (``ViInt16``, ``ViInt32``, ``ViStatus``) sign-extended (``ViInt16`` -1 reads
+  0xFFFFFFFFFFFFFFFF); ``ViAddr`` values (``suggested``, peek/poke ``address``, handler
+  ``userHandle``) are the pointer's address.  Strings, buffers, outputs, handlers and
+  ``va_list`` are not recorded; the rest of ``args`` is zeroed.  Arguments are recorded on entry,
+  before any check, so a call that fails still records them.  ``""`` and 0 before the first
+  call; any pointer may be NULL; ``VI_ERROR_INV_OBJECT`` for an unknown or closed handle (the
+  record goes with the object).  ``viOpenDefaultRM`` has no handle; ``viOpen``,
+  ``viFindRsrc`` and ``viParseRsrc(Ex)`` record on the resource manager session.
 """
 
 from __future__ import annotations

@@ -52,6 +52,8 @@
 #define RV_INFINITE_CAP_MS 60000u /* VI_TMO_INFINITE waits are capped (hang protection) */
 #define RV_STRLEN 256
 #define RV_USB_INTR_MAX 8 /* bytes of simulated USB interrupt data */
+#define RV_USB_CTRL_MAX 0xFFFFu /* bytes kept by viUsbControlOut: the largest 16-bit wLength */
+#define RV_MAX_CALL_ARGS 8 /* integer arguments kept per call by refvisa_last_args */
 
 /* ------------------------------------------------------------------ resources */
 typedef struct rv_alloc {
@@ -93,7 +95,7 @@ typedef struct rv_resource {
     ViBoolean cic_state;
     unsigned char gpib_cmd[RV_STRLEN];
     size_t gpib_cmd_len;
-    unsigned char usb_ctrl[RV_STRLEN];
+    unsigned char *usb_ctrl; /* RV_USB_CTRL_MAX bytes, allocated by the first viUsbControlOut */
     size_t usb_ctrl_len;
     ViInt16 trig_maps[RV_MAX_TRIG_MAPS][2];
     int ntrig_maps;
@@ -280,6 +282,21 @@ RV_HIDDEN void rv_events_reset(void);
 /* memory (rv_mem.c) */
 RV_HIDDEN void rv_mem_session_teardown(rv_session *s);
 
+/* ------------------------------------------------------------------ call records
+ * Every exported function taking a handle starts with RV_RECORD(handle, int args...) (RV_RECORD0
+ * when it has no integer argument): the name and integer arguments of the last call made on each
+ * handle are kept for refvisa_last_args.  The arguments are converted to uint64_t by the C rules:
+ * unsigned types are zero-extended, signed types sign-extended; ViAddr values go through RV_ADDR.
+ * More than RV_MAX_CALL_ARGS arguments is a compile error (excess initializer). */
+RV_HIDDEN void rv_record_call(ViObject handle, const char *name, const uint64_t *args, size_t count);
+#define RV_NARGS_(a1, a2, a3, a4, a5, a6, a7, a8, n, ...) n
+#define RV_NARGS(...) RV_NARGS_(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define RV_RECORD(handle, ...)                                                                     \
+    rv_record_call((handle), __func__, (const uint64_t[RV_MAX_CALL_ARGS]){__VA_ARGS__},           \
+                   RV_NARGS(__VA_ARGS__))
+#define RV_RECORD0(handle) rv_record_call((handle), __func__, NULL, 0)
+#define RV_ADDR(p) ((uint64_t)(uintptr_t)(p))
+
 /* ------------------------------------------------------------------ test hooks */
 REFVISA_EXPORT ViUInt32 refvisa_open_session_count(void);
 REFVISA_EXPORT ViUInt32 refvisa_open_object_count(void);
@@ -292,5 +309,7 @@ REFVISA_EXPORT ViStatus refvisa_gpib_commands(ViSession vi, ViPBuf buf, ViUInt32
 REFVISA_EXPORT ViStatus refvisa_trigger_count(ViSession vi, ViUInt32 *count);
 REFVISA_EXPORT ViStatus refvisa_raise_event(ViSession vi, ViEventType type, ViUInt32 delay_ms);
 REFVISA_EXPORT ViUInt32 refvisa_handler_thread_calls(void);
+REFVISA_EXPORT ViStatus refvisa_last_args(ViObject vi, ViChar name[RV_STRLEN], ViUInt64 args[RV_MAX_CALL_ARGS],
+                                          ViUInt32 *count);
 
 #endif /* REFVISA_INTERNAL_H */

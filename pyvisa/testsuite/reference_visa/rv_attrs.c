@@ -355,6 +355,7 @@ static ViStatus session_set(rv_session *s, ViAttr id, ViAttrState raw) {
 }
 
 ViStatus _VI_FUNC viGetAttribute(ViObject vi, ViAttr attrName, void _VI_PTR attrValue) {
+    RV_RECORD(vi, attrName);
     rv_init();
     if (!attrValue) return VI_ERROR_USER_BUF;
     pthread_mutex_lock(&rv_lock);
@@ -370,6 +371,7 @@ ViStatus _VI_FUNC viGetAttribute(ViObject vi, ViAttr attrName, void _VI_PTR attr
 }
 
 ViStatus _VI_FUNC viSetAttribute(ViObject vi, ViAttr attrName, ViAttrState attrValue) {
+    RV_RECORD(vi, attrName, attrValue);
     rv_init();
     pthread_mutex_lock(&rv_lock);
     ViStatus st;

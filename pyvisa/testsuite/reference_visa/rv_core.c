@@ -72,6 +72,14 @@ static size_t *free_slots;
 static size_t nfree;
 static ViUInt32 live_sessions, live_objects;
 
+/* Last call made on the object of each slot (refvisa_last_args); cleared when the slot is reused. */
+typedef struct rv_call {
+    const char *name; /* __func__ of the exported function; NULL: no call yet */
+    ViUInt32 count;
+    uint64_t args[RV_MAX_CALL_ARGS];
+} rv_call;
+static rv_call *calls;
+
 rv_obj *rv_lookup(ViObject handle) {
     size_t slot = (handle & 0xFFFFu);
     if (slot == 0 || slot > nslots) return NULL;
@@ -103,6 +111,9 @@ ViObject rv_register(rv_obj *obj) {
             size_t *nf = realloc(free_slots, cap * sizeof *nf);
             if (!nf) return VI_NULL;
             free_slots = nf;
+            rv_call *nc = realloc(calls, cap * sizeof *nc);
+            if (!nc) return VI_NULL;
+            calls = nc;
             slots_cap = cap;
         }
         slot = nslots++;
@@ -111,6 +122,7 @@ ViObject rv_register(rv_obj *obj) {
     generations[slot] = (ViUInt16)(generations[slot] + 1);
     if (generations[slot] == 0) generations[slot] = 1;
     slots[slot] = obj;
+    memset(&calls[slot], 0, sizeof calls[slot]);
     obj->handle = ((ViObject)generations[slot] << 16) | (ViObject)(slot + 1);
     live_objects++;
     if (obj->type == RV_OBJ_SESSION) live_sessions++;
@@ -125,6 +137,17 @@ void rv_unregister(ViObject handle) {
     free_slots[nfree++] = slot;
     live_objects--;
     if (o->type == RV_OBJ_SESSION) live_sessions--;
+}
+
+void rv_record_call(ViObject handle, const char *name, const uint64_t *args, size_t count) {
+    pthread_mutex_lock(&rv_lock);
+    if (rv_lookup(handle)) {
+        rv_call *c = &calls[(handle & 0xFFFFu) - 1];
+        c->name = name;
+        c->count = (ViUInt32)(count < RV_MAX_CALL_ARGS ? count : RV_MAX_CALL_ARGS);
+        if (c->count) memcpy(c->args, args, c->count * sizeof *args);
+    }
+    pthread_mutex_unlock(&rv_lock);
 }
 
 size_t rv_sessions_of(rv_resource *r, rv_session **out, size_t max) {
@@ -321,6 +344,7 @@ static ViStatus lock_locked(rv_session *s, ViAccessMode type, ViUInt32 timeout, 
 
 ViStatus _VI_FUNC viLock(ViSession vi, ViAccessMode lockType, ViUInt32 timeout, ViConstKeyId requestedKey,
                          ViChar _VI_FAR accessKey[]) {
+    RV_RECORD(vi, lockType, timeout);
     rv_init();
     pthread_mutex_lock(&rv_lock);
     rv_session *s = rv_session_of(vi);
@@ -330,6 +354,7 @@ ViStatus _VI_FUNC viLock(ViSession vi, ViAccessMode lockType, ViUInt32 timeout, 
 }
 
 ViStatus _VI_FUNC viUnlock(ViSession vi) {
+    RV_RECORD0(vi);
     rv_init();
     pthread_mutex_lock(&rv_lock);
     ViStatus st;
@@ -384,6 +409,7 @@ static rv_rm *rm_of(ViSession handle) {
 }
 
 ViStatus _VI_FUNC viOpen(ViSession sesn, ViConstRsrc name, ViAccessMode mode, ViUInt32 timeout, ViPSession vi) {
+    RV_RECORD(sesn, mode, timeout);
     rv_init();
     if (!vi) return VI_ERROR_USER_BUF;
     *vi = VI_NULL;
@@ -433,6 +459,7 @@ out:
 }
 
 ViStatus _VI_FUNC viClose(ViObject vi) {
+    RV_RECORD0(vi); /* dropped with the object, kept when the close fails */
     rv_init();
     if (vi == VI_NULL) return VI_WARN_NULL_OBJECT;
     pthread_mutex_lock(&rv_lock);
@@ -443,7 +470,7 @@ ViStatus _VI_FUNC viClose(ViObject vi) {
 
 /* ------------------------------------------------------------------ status texts */
 ViStatus _VI_FUNC viStatusDesc(ViObject vi, ViStatus status, ViChar _VI_FAR desc[]) {
-    (void)vi;
+    RV_RECORD(vi, status);
     if (!desc) return VI_ERROR_USER_BUF;
     for (const rv_status_text *t = rv_status_texts; t->name; t++) {
         if (t->code == status) {
@@ -502,4 +529,22 @@ ViStatus refvisa_pending_bytes(ViSession vi, ViUInt32 *count) {
     if (s && count) *count = (ViUInt32)(s->res->qtail - s->res->qhead);
     pthread_mutex_unlock(&rv_lock);
     return s ? VI_SUCCESS : VI_ERROR_INV_OBJECT;
+}
+
+ViStatus refvisa_last_args(ViObject vi, ViChar name[RV_STRLEN], ViUInt64 args[RV_MAX_CALL_ARGS], ViUInt32 *count) {
+    rv_init();
+    pthread_mutex_lock(&rv_lock);
+    ViStatus st = VI_ERROR_INV_OBJECT;
+    if (rv_lookup(vi)) {
+        const rv_call *c = &calls[(vi & 0xFFFFu) - 1];
+        if (name) snprintf(name, RV_STRLEN, "%s", c->name ? c->name : "");
+        if (args) {
+            memset(args, 0, RV_MAX_CALL_ARGS * sizeof *args);
+            memcpy(args, c->args, c->count * sizeof *args);
+        }
+        if (count) *count = c->count;
+        st = VI_SUCCESS;
+    }
+    pthread_mutex_unlock(&rv_lock);
+    return st;
 }

@@ -354,6 +354,7 @@ static bool has_handler(rv_session *s, ViEventType type) {
 }
 
 ViStatus _VI_FUNC viEnableEvent(ViSession vi, ViEventType eventType, ViUInt16 mechanism, ViEventFilter context) {
+    RV_RECORD(vi, eventType, mechanism, context);
     rv_session *s;
     if (enter(vi, &s) != VI_SUCCESS) return leave(VI_ERROR_INV_OBJECT);
     int idx = rv_event_index(eventType);
@@ -395,6 +396,7 @@ ViStatus _VI_FUNC viEnableEvent(ViSession vi, ViEventType eventType, ViUInt16 me
 }
 
 ViStatus _VI_FUNC viDisableEvent(ViSession vi, ViEventType eventType, ViUInt16 mechanism) {
+    RV_RECORD(vi, eventType, mechanism);
     rv_session *s;
     if (enter(vi, &s) != VI_SUCCESS) return leave(VI_ERROR_INV_OBJECT);
     int idx = -1;
@@ -420,6 +422,7 @@ ViStatus _VI_FUNC viDisableEvent(ViSession vi, ViEventType eventType, ViUInt16 m
 }
 
 ViStatus _VI_FUNC viDiscardEvents(ViSession vi, ViEventType eventType, ViUInt16 mechanism) {
+    RV_RECORD(vi, eventType, mechanism);
     rv_session *s;
     if (enter(vi, &s) != VI_SUCCESS) return leave(VI_ERROR_INV_OBJECT);
     int idx = -1;
@@ -446,6 +449,7 @@ static bool queue_match(rv_session *s, rv_event *e, int idx) {
 
 ViStatus _VI_FUNC viWaitOnEvent(ViSession vi, ViEventType inEventType, ViUInt32 timeout,
                                 ViPEventType outEventType, ViPEvent outContext) {
+    RV_RECORD(vi, inEventType, timeout);
     rv_session *s;
     if (outEventType) *outEventType = 0;
     if (outContext) *outContext = VI_NULL;
@@ -500,6 +504,7 @@ ViStatus _VI_FUNC viWaitOnEvent(ViSession vi, ViEventType inEventType, ViUInt32 
 }
 
 ViStatus _VI_FUNC viInstallHandler(ViSession vi, ViEventType eventType, ViHndlr handler, ViAddr userHandle) {
+    RV_RECORD(vi, eventType, RV_ADDR(userHandle));
     rv_session *s;
     if (enter(vi, &s) != VI_SUCCESS) return leave(VI_ERROR_INV_OBJECT);
     if (!supported(s, rv_event_index(eventType))) return leave(VI_ERROR_INV_EVENT);
@@ -515,6 +520,7 @@ ViStatus _VI_FUNC viInstallHandler(ViSession vi, ViEventType eventType, ViHndlr 
 }
 
 ViStatus _VI_FUNC viUninstallHandler(ViSession vi, ViEventType eventType, ViHndlr handler, ViAddr userHandle) {
+    RV_RECORD(vi, eventType, RV_ADDR(userHandle));
     rv_session *s;
     if (enter(vi, &s) != VI_SUCCESS) return leave(VI_ERROR_INV_OBJECT);
     if (eventType != VI_ALL_ENABLED_EVENTS && !supported(s, rv_event_index(eventType)))

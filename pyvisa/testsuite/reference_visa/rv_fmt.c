@@ -281,7 +281,7 @@ static ViStatus scan_locked(rv_session *s, const char *fmt, va_list ap) {
     return st;
 }
 
-ViStatus _VI_FUNC viVPrintf(ViSession vi, ViConstString writeFmt, ViVAList params) {
+static ViStatus vprintf_call(ViSession vi, ViConstString writeFmt, ViVAList params) {
     rv_session *s;
     ViStatus st = enter(vi, true, &s);
     if (st == VI_SUCCESS) {
@@ -293,7 +293,7 @@ ViStatus _VI_FUNC viVPrintf(ViSession vi, ViConstString writeFmt, ViVAList param
     return leave(st);
 }
 
-ViStatus _VI_FUNC viVSPrintf(ViSession vi, ViPBuf buf, ViConstString writeFmt, ViVAList parms) {
+static ViStatus vsprintf_call(ViSession vi, ViPBuf buf, ViConstString writeFmt, ViVAList parms) {
     rv_session *s;
     ViStatus st = enter(vi, false, &s);
     if (st == VI_SUCCESS && !buf) st = VI_ERROR_USER_BUF;
@@ -313,7 +313,7 @@ ViStatus _VI_FUNC viVSPrintf(ViSession vi, ViPBuf buf, ViConstString writeFmt, V
     return leave(st);
 }
 
-ViStatus _VI_FUNC viVScanf(ViSession vi, ViConstString readFmt, ViVAList params) {
+static ViStatus vscanf_call(ViSession vi, ViConstString readFmt, ViVAList params) {
     rv_session *s;
     ViStatus st = enter(vi, true, &s);
     if (st == VI_SUCCESS) {
@@ -325,7 +325,7 @@ ViStatus _VI_FUNC viVScanf(ViSession vi, ViConstString readFmt, ViVAList params)
     return leave(st);
 }
 
-ViStatus _VI_FUNC viVSScanf(ViSession vi, ViConstBuf buf, ViConstString readFmt, ViVAList parms) {
+static ViStatus vsscanf_call(ViSession vi, ViConstBuf buf, ViConstString readFmt, ViVAList parms) {
     rv_session *s;
     ViStatus st = enter(vi, false, &s);
     if (st == VI_SUCCESS && !buf) st = VI_ERROR_USER_BUF;
@@ -339,7 +339,7 @@ ViStatus _VI_FUNC viVSScanf(ViSession vi, ViConstBuf buf, ViConstString readFmt,
     return leave(st);
 }
 
-ViStatus _VI_FUNC viVQueryf(ViSession vi, ViConstString writeFmt, ViConstString readFmt, ViVAList params) {
+static ViStatus vqueryf_call(ViSession vi, ViConstString writeFmt, ViConstString readFmt, ViVAList params) {
     rv_session *s;
     ViStatus st = enter(vi, true, &s);
     if (st == VI_SUCCESS && !readFmt) st = VI_ERROR_INV_FMT;
@@ -354,43 +354,74 @@ ViStatus _VI_FUNC viVQueryf(ViSession vi, ViConstString writeFmt, ViConstString 
     return leave(st);
 }
 
+/* ------------------------------------------------------------------ va_list entry points */
+ViStatus _VI_FUNC viVPrintf(ViSession vi, ViConstString writeFmt, ViVAList params) {
+    RV_RECORD0(vi);
+    return vprintf_call(vi, writeFmt, params);
+}
+
+ViStatus _VI_FUNC viVSPrintf(ViSession vi, ViPBuf buf, ViConstString writeFmt, ViVAList parms) {
+    RV_RECORD0(vi);
+    return vsprintf_call(vi, buf, writeFmt, parms);
+}
+
+ViStatus _VI_FUNC viVScanf(ViSession vi, ViConstString readFmt, ViVAList params) {
+    RV_RECORD0(vi);
+    return vscanf_call(vi, readFmt, params);
+}
+
+ViStatus _VI_FUNC viVSScanf(ViSession vi, ViConstBuf buf, ViConstString readFmt, ViVAList parms) {
+    RV_RECORD0(vi);
+    return vsscanf_call(vi, buf, readFmt, parms);
+}
+
+ViStatus _VI_FUNC viVQueryf(ViSession vi, ViConstString writeFmt, ViConstString readFmt, ViVAList params) {
+    RV_RECORD0(vi);
+    return vqueryf_call(vi, writeFmt, readFmt, params);
+}
+
 /* ------------------------------------------------------------------ variadic entry points */
 ViStatus _VI_FUNCC viPrintf(ViSession vi, ViConstString writeFmt, ...) {
+    RV_RECORD0(vi);
     va_list ap;
     va_start(ap, writeFmt);
-    ViStatus st = viVPrintf(vi, writeFmt, ap);
+    ViStatus st = vprintf_call(vi, writeFmt, ap);
     va_end(ap);
     return st;
 }
 
 ViStatus _VI_FUNCC viSPrintf(ViSession vi, ViPBuf buf, ViConstString writeFmt, ...) {
+    RV_RECORD0(vi);
     va_list ap;
     va_start(ap, writeFmt);
-    ViStatus st = viVSPrintf(vi, buf, writeFmt, ap);
+    ViStatus st = vsprintf_call(vi, buf, writeFmt, ap);
     va_end(ap);
     return st;
 }
 
 ViStatus _VI_FUNCC viScanf(ViSession vi, ViConstString readFmt, ...) {
+    RV_RECORD0(vi);
     va_list ap;
     va_start(ap, readFmt);
-    ViStatus st = viVScanf(vi, readFmt, ap);
+    ViStatus st = vscanf_call(vi, readFmt, ap);
     va_end(ap);
     return st;
 }
 
 ViStatus _VI_FUNCC viSScanf(ViSession vi, ViConstBuf buf, ViConstString readFmt, ...) {
+    RV_RECORD0(vi);
     va_list ap;
     va_start(ap, readFmt);
-    ViStatus st = viVSScanf(vi, buf, readFmt, ap);
+    ViStatus st = vsscanf_call(vi, buf, readFmt, ap);
     va_end(ap);
     return st;
 }
 
 ViStatus _VI_FUNCC viQueryf(ViSession vi, ViConstString writeFmt, ViConstString readFmt, ...) {
+    RV_RECORD0(vi);
     va_list ap;
     va_start(ap, readFmt);
-    ViStatus st = viVQueryf(vi, writeFmt, readFmt, ap);
+    ViStatus st = vqueryf_call(vi, writeFmt, readFmt, ap);
     va_end(ap);
     return st;
 }

@@ -144,7 +144,7 @@ static ViStatus leave(ViStatus st) {
     return st;
 }
 
-ViStatus _VI_FUNC viRead(ViSession vi, ViPBuf buf, ViUInt32 cnt, ViPUInt32 retCnt) {
+static ViStatus read_call(ViSession vi, ViPBuf buf, ViUInt32 cnt, ViPUInt32 retCnt) {
     rv_session *s;
     ViUInt32 got = 0;
     ViStatus st = enter(vi, RK_MSG, false, &s);
@@ -153,7 +153,13 @@ ViStatus _VI_FUNC viRead(ViSession vi, ViPBuf buf, ViUInt32 cnt, ViPUInt32 retCn
     return leave(st);
 }
 
+ViStatus _VI_FUNC viRead(ViSession vi, ViPBuf buf, ViUInt32 cnt, ViPUInt32 retCnt) {
+    RV_RECORD(vi, cnt);
+    return read_call(vi, buf, cnt, retCnt);
+}
+
 ViStatus _VI_FUNC viWrite(ViSession vi, ViConstBuf buf, ViUInt32 cnt, ViPUInt32 retCnt) {
+    RV_RECORD(vi, cnt);
     rv_session *s;
     if (retCnt) *retCnt = 0;
     ViStatus st = enter(vi, RK_MSG, true, &s);
@@ -232,6 +238,7 @@ static void *read_job_main(void *p) {
 }
 
 ViStatus _VI_FUNC viReadAsync(ViSession vi, ViPBuf buf, ViUInt32 cnt, ViPJobId jobId) {
+    RV_RECORD(vi, cnt);
     rv_session *s;
     ViStatus st = enter(vi, RK_MSG, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -265,6 +272,7 @@ ViStatus _VI_FUNC viReadAsync(ViSession vi, ViPBuf buf, ViUInt32 cnt, ViPJobId j
 }
 
 ViStatus _VI_FUNC viWriteAsync(ViSession vi, ViConstBuf buf, ViUInt32 cnt, ViPJobId jobId) {
+    RV_RECORD(vi, cnt);
     rv_session *s;
     ViStatus st = enter(vi, RK_MSG, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -277,6 +285,7 @@ ViStatus _VI_FUNC viWriteAsync(ViSession vi, ViConstBuf buf, ViUInt32 cnt, ViPJo
 }
 
 ViStatus _VI_FUNC viTerminate(ViObject vi, ViUInt16 degree, ViJobId jobId) {
+    RV_RECORD(vi, degree, jobId);
     rv_session *s;
     ViStatus st = enter(vi, RK_ALL_RSRC, false, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -295,6 +304,7 @@ ViStatus _VI_FUNC viTerminate(ViObject vi, ViUInt16 degree, ViJobId jobId) {
 
 /* ------------------------------------------------------------------ status byte, clear, triggers */
 ViStatus _VI_FUNC viReadSTB(ViSession vi, ViPUInt16 status) {
+    RV_RECORD0(vi);
     rv_session *s;
     ViStatus st = enter(vi, RK_MSG & ~RK_GPIB_INTFC, true, &s);
     if (st == VI_SUCCESS) {
@@ -306,6 +316,7 @@ ViStatus _VI_FUNC viReadSTB(ViSession vi, ViPUInt16 status) {
 }
 
 ViStatus _VI_FUNC viClear(ViSession vi) {
+    RV_RECORD0(vi);
     rv_session *s;
     ViStatus st = enter(vi, RK_MSG & ~RK_GPIB_INTFC, true, &s);
     if (st == VI_SUCCESS) {
@@ -320,6 +331,7 @@ ViStatus _VI_FUNC viClear(ViSession vi) {
 }
 
 ViStatus _VI_FUNC viAssertTrigger(ViSession vi, ViUInt16 protocol) {
+    RV_RECORD(vi, protocol);
     rv_session *s;
     ViStatus st = enter(vi, RK_ALL_RSRC & ~(RK_VXI_MEM | RK_PXI_MEM), true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -345,6 +357,7 @@ static bool valid_trig_line(ViInt16 line) {
 }
 
 ViStatus _VI_FUNC viMapTrigger(ViSession vi, ViInt16 trigSrc, ViInt16 trigDest, ViUInt16 mode) {
+    RV_RECORD(vi, trigSrc, trigDest, mode);
     rv_session *s;
     ViStatus st = enter(vi, RK_VXI_BP | RK_PXI, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -362,6 +375,7 @@ ViStatus _VI_FUNC viMapTrigger(ViSession vi, ViInt16 trigSrc, ViInt16 trigDest, 
 }
 
 ViStatus _VI_FUNC viUnmapTrigger(ViSession vi, ViInt16 trigSrc, ViInt16 trigDest) {
+    RV_RECORD(vi, trigSrc, trigDest);
     rv_session *s;
     ViStatus st = enter(vi, RK_VXI_BP | RK_PXI, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -384,6 +398,7 @@ ViStatus _VI_FUNC viUnmapTrigger(ViSession vi, ViInt16 trigSrc, ViInt16 trigDest
 
 ViStatus _VI_FUNC viPxiReserveTriggers(ViSession vi, ViInt16 cnt, ViAInt16 trigBuses, ViAInt16 trigLines,
                                        ViPInt16 failureIndex) {
+    RV_RECORD(vi, cnt);
     rv_session *s;
     ViStatus st = enter(vi, RK_PXI, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -394,6 +409,7 @@ ViStatus _VI_FUNC viPxiReserveTriggers(ViSession vi, ViInt16 cnt, ViAInt16 trigB
 
 /* ------------------------------------------------------------------ formatted I/O buffers */
 ViStatus _VI_FUNC viSetBuf(ViSession vi, ViUInt16 mask, ViUInt32 size) {
+    RV_RECORD(vi, mask, size);
     rv_session *s;
     ViStatus st = enter(vi, RK_MSG, false, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -438,6 +454,7 @@ ViStatus rv_buffered_write_locked(rv_session *s, const unsigned char *buf, size_
 }
 
 ViStatus _VI_FUNC viFlush(ViSession vi, ViUInt16 mask) {
+    RV_RECORD(vi, mask);
     rv_session *s;
     ViStatus st = enter(vi, RK_MSG, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -451,6 +468,7 @@ ViStatus _VI_FUNC viFlush(ViSession vi, ViUInt16 mask) {
 }
 
 ViStatus _VI_FUNC viBufWrite(ViSession vi, ViConstBuf buf, ViUInt32 cnt, ViPUInt32 retCnt) {
+    RV_RECORD(vi, cnt);
     rv_session *s;
     if (retCnt) *retCnt = 0;
     ViStatus st = enter(vi, RK_MSG, true, &s);
@@ -462,11 +480,13 @@ ViStatus _VI_FUNC viBufWrite(ViSession vi, ViConstBuf buf, ViUInt32 cnt, ViPUInt
 }
 
 ViStatus _VI_FUNC viBufRead(ViSession vi, ViPBuf buf, ViUInt32 cnt, ViPUInt32 retCnt) {
-    return viRead(vi, buf, cnt, retCnt);
+    RV_RECORD(vi, cnt);
+    return read_call(vi, buf, cnt, retCnt);
 }
 
 /* ------------------------------------------------------------------ files */
 ViStatus _VI_FUNC viReadToFile(ViSession vi, ViConstString filename, ViUInt32 cnt, ViPUInt32 retCnt) {
+    RV_RECORD(vi, cnt);
     if (retCnt) *retCnt = 0;
     if (!filename) return VI_ERROR_FILE_ACCESS;
     unsigned char *tmp = malloc(cnt ? cnt : 1);
@@ -495,6 +515,7 @@ ViStatus _VI_FUNC viReadToFile(ViSession vi, ViConstString filename, ViUInt32 cn
 }
 
 ViStatus _VI_FUNC viWriteFromFile(ViSession vi, ViConstString filename, ViUInt32 cnt, ViPUInt32 retCnt) {
+    RV_RECORD(vi, cnt);
     if (retCnt) *retCnt = 0;
     if (!filename) return VI_ERROR_FILE_ACCESS;
     FILE *f = fopen(filename, "rb");
@@ -534,6 +555,7 @@ ViStatus _VI_FUNC viWriteFromFile(ViSession vi, ViConstString filename, ViUInt32
 
 /* ------------------------------------------------------------------ GPIB */
 ViStatus _VI_FUNC viGpibControlREN(ViSession vi, ViUInt16 mode) {
+    RV_RECORD(vi, mode);
     rv_session *s;
     ViStatus st = enter(vi, RK_GPIB | RK_GPIB_INTFC | RK_USB | RK_TCPIP, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -549,6 +571,7 @@ ViStatus _VI_FUNC viGpibControlREN(ViSession vi, ViUInt16 mode) {
 }
 
 ViStatus _VI_FUNC viGpibControlATN(ViSession vi, ViUInt16 mode) {
+    RV_RECORD(vi, mode);
     rv_session *s;
     ViStatus st = enter(vi, RK_GPIB_INTFC, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -567,6 +590,7 @@ static void post_cic(rv_session *s, ViBoolean state) {
 }
 
 ViStatus _VI_FUNC viGpibSendIFC(ViSession vi) {
+    RV_RECORD0(vi);
     rv_session *s;
     ViStatus st = enter(vi, RK_GPIB_INTFC, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -578,6 +602,7 @@ ViStatus _VI_FUNC viGpibSendIFC(ViSession vi) {
 }
 
 ViStatus _VI_FUNC viGpibCommand(ViSession vi, ViConstBuf cmd, ViUInt32 cnt, ViPUInt32 retCnt) {
+    RV_RECORD(vi, cnt);
     rv_session *s;
     if (retCnt) *retCnt = 0;
     ViStatus st = enter(vi, RK_GPIB_INTFC, true, &s);
@@ -596,6 +621,7 @@ ViStatus _VI_FUNC viGpibCommand(ViSession vi, ViConstBuf cmd, ViUInt32 cnt, ViPU
 }
 
 ViStatus _VI_FUNC viGpibPassControl(ViSession vi, ViUInt16 primAddr, ViUInt16 secAddr) {
+    RV_RECORD(vi, primAddr, secAddr);
     rv_session *s;
     ViStatus st = enter(vi, RK_GPIB_INTFC, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -608,15 +634,16 @@ ViStatus _VI_FUNC viGpibPassControl(ViSession vi, ViUInt16 primAddr, ViUInt16 se
 /* ------------------------------------------------------------------ USB */
 ViStatus _VI_FUNC viUsbControlOut(ViSession vi, ViInt16 bmRequestType, ViInt16 bRequest, ViUInt16 wValue,
                                   ViUInt16 wIndex, ViUInt16 wLength, ViConstBuf buf) {
-    (void)bRequest;
-    (void)wValue;
-    (void)wIndex;
+    RV_RECORD(vi, bmRequestType, bRequest, wValue, wIndex, wLength);
     rv_session *s;
     ViStatus st = enter(vi, RK_USBANY, true, &s);
     if (st != VI_SUCCESS) return leave(st);
     if (bmRequestType & 0x80) return leave(VI_ERROR_INV_PARAMETER);
     if (wLength > 0 && !buf) return leave(VI_ERROR_USER_BUF);
-    if (wLength > sizeof s->res->usb_ctrl) return leave(VI_ERROR_INV_PARAMETER);
+    if (!s->res->usb_ctrl) {
+        s->res->usb_ctrl = malloc(RV_USB_CTRL_MAX);
+        if (!s->res->usb_ctrl) return leave(VI_ERROR_ALLOC);
+    }
     if (wLength) memcpy(s->res->usb_ctrl, buf, wLength);
     s->res->usb_ctrl_len = wLength;
     return leave(VI_SUCCESS);
@@ -624,9 +651,7 @@ ViStatus _VI_FUNC viUsbControlOut(ViSession vi, ViInt16 bmRequestType, ViInt16 b
 
 ViStatus _VI_FUNC viUsbControlIn(ViSession vi, ViInt16 bmRequestType, ViInt16 bRequest, ViUInt16 wValue,
                                  ViUInt16 wIndex, ViUInt16 wLength, ViPBuf buf, ViPUInt16 retCnt) {
-    (void)bRequest;
-    (void)wValue;
-    (void)wIndex;
+    RV_RECORD(vi, bmRequestType, bRequest, wValue, wIndex, wLength);
     rv_session *s;
     if (retCnt) *retCnt = 0;
     ViStatus st = enter(vi, RK_USBANY, true, &s);
@@ -641,6 +666,7 @@ ViStatus _VI_FUNC viUsbControlIn(ViSession vi, ViInt16 bmRequestType, ViInt16 bR
 
 /* ------------------------------------------------------------------ VXI */
 ViStatus _VI_FUNC viVxiCommandQuery(ViSession vi, ViUInt16 mode, ViUInt32 cmd, ViPUInt32 response) {
+    RV_RECORD(vi, mode, cmd);
     rv_session *s;
     ViStatus st = enter(vi, RK_VXI, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -666,6 +692,7 @@ ViStatus _VI_FUNC viVxiCommandQuery(ViSession vi, ViUInt16 mode, ViUInt32 cmd, V
 }
 
 ViStatus _VI_FUNC viAssertUtilSignal(ViSession vi, ViUInt16 line) {
+    RV_RECORD(vi, line);
     rv_session *s;
     ViStatus st = enter(vi, RK_VXI | RK_VXI_BP, true, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -686,7 +713,7 @@ ViStatus _VI_FUNC viAssertUtilSignal(ViSession vi, ViUInt16 line) {
 }
 
 ViStatus _VI_FUNC viAssertIntrSignal(ViSession vi, ViInt16 mode, ViUInt32 statusID) {
-    (void)statusID;
+    RV_RECORD(vi, mode, statusID);
     rv_session *s;
     ViStatus st = enter(vi, RK_VXI | RK_VXI_BP, true, &s);
     if (st != VI_SUCCESS) return leave(st);

@@ -69,15 +69,19 @@ static ViStatus do_out(ViSession vi, ViUInt16 space, ViBusAddress64 offset, cons
 
 #define IN_OUT(bits)                                                                                       \
     ViStatus _VI_FUNC viIn##bits(ViSession vi, ViUInt16 space, ViBusAddress offset, ViPUInt##bits val) {   \
+        RV_RECORD(vi, space, offset);                                                                      \
         return do_in(vi, space, offset, val, sizeof *val);                                                 \
     }                                                                                                      \
     ViStatus _VI_FUNC viIn##bits##Ex(ViSession vi, ViUInt16 space, ViBusAddress64 offset, ViPUInt##bits val) { \
+        RV_RECORD(vi, space, offset);                                                                      \
         return do_in(vi, space, offset, val, sizeof *val);                                                 \
     }                                                                                                      \
     ViStatus _VI_FUNC viOut##bits(ViSession vi, ViUInt16 space, ViBusAddress offset, ViUInt##bits val) {   \
+        RV_RECORD(vi, space, offset, val);                                                                 \
         return do_out(vi, space, offset, &val, sizeof val);                                                \
     }                                                                                                      \
     ViStatus _VI_FUNC viOut##bits##Ex(ViSession vi, ViUInt16 space, ViBusAddress64 offset, ViUInt##bits val) { \
+        RV_RECORD(vi, space, offset, val);                                                                 \
         return do_out(vi, space, offset, &val, sizeof val);                                                \
     }
 
@@ -116,18 +120,22 @@ static ViStatus do_move(ViSession vi, ViUInt16 space, ViBusAddress64 offset, ViB
 #define MOVE(bits)                                                                                        \
     ViStatus _VI_FUNC viMoveIn##bits(ViSession vi, ViUInt16 space, ViBusAddress offset, ViBusSize length, \
                                      ViAUInt##bits buf##bits) {                                           \
+        RV_RECORD(vi, space, offset, length);                                                             \
         return do_move(vi, space, offset, length, buf##bits, bits / 8, false);                            \
     }                                                                                                     \
     ViStatus _VI_FUNC viMoveIn##bits##Ex(ViSession vi, ViUInt16 space, ViBusAddress64 offset,             \
                                          ViBusSize length, ViAUInt##bits buf##bits) {                     \
+        RV_RECORD(vi, space, offset, length);                                                             \
         return do_move(vi, space, offset, length, buf##bits, bits / 8, false);                            \
     }                                                                                                     \
     ViStatus _VI_FUNC viMoveOut##bits(ViSession vi, ViUInt16 space, ViBusAddress offset, ViBusSize length, \
                                       ViAUInt##bits buf##bits) {                                          \
+        RV_RECORD(vi, space, offset, length);                                                             \
         return do_move(vi, space, offset, length, buf##bits, bits / 8, true);                             \
     }                                                                                                     \
     ViStatus _VI_FUNC viMoveOut##bits##Ex(ViSession vi, ViUInt16 space, ViBusAddress64 offset,            \
                                           ViBusSize length, ViAUInt##bits buf##bits) {                    \
+        RV_RECORD(vi, space, offset, length);                                                             \
         return do_move(vi, space, offset, length, buf##bits, bits / 8, true);                             \
     }
 
@@ -159,8 +167,8 @@ static ViStatus move_locked(rv_session *s, ViUInt16 srcSpace, ViBusAddress64 src
     return VI_SUCCESS;
 }
 
-ViStatus _VI_FUNC viMove(ViSession vi, ViUInt16 srcSpace, ViBusAddress srcOffset, ViUInt16 srcWidth,
-                         ViUInt16 destSpace, ViBusAddress destOffset, ViUInt16 destWidth, ViBusSize srcLength) {
+static ViStatus move_sync(ViSession vi, ViUInt16 srcSpace, ViBusAddress64 srcOffset, ViUInt16 srcWidth,
+                          ViUInt16 destSpace, ViBusAddress64 destOffset, ViUInt16 destWidth, ViBusSize srcLength) {
     rv_session *s;
     ViStatus st = enter(vi, &s);
     if (st == VI_SUCCESS)
@@ -168,16 +176,23 @@ ViStatus _VI_FUNC viMove(ViSession vi, ViUInt16 srcSpace, ViBusAddress srcOffset
     return leave(st);
 }
 
+ViStatus _VI_FUNC viMove(ViSession vi, ViUInt16 srcSpace, ViBusAddress srcOffset, ViUInt16 srcWidth,
+                         ViUInt16 destSpace, ViBusAddress destOffset, ViUInt16 destWidth, ViBusSize srcLength) {
+    RV_RECORD(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength);
+    return move_sync(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength);
+}
+
 ViStatus _VI_FUNC viMoveEx(ViSession vi, ViUInt16 srcSpace, ViBusAddress64 srcOffset, ViUInt16 srcWidth,
                            ViUInt16 destSpace, ViBusAddress64 destOffset, ViUInt16 destWidth, ViBusSize srcLength) {
-    return viMove(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength);
+    RV_RECORD(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength);
+    return move_sync(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength);
 }
 
 /* The asynchronous move is performed synchronously (VI_SUCCESS_SYNC); its IO completion event is
  * still posted. */
-ViStatus _VI_FUNC viMoveAsync(ViSession vi, ViUInt16 srcSpace, ViBusAddress srcOffset, ViUInt16 srcWidth,
-                              ViUInt16 destSpace, ViBusAddress destOffset, ViUInt16 destWidth, ViBusSize srcLength,
-                              ViPJobId jobId) {
+static ViStatus move_async(ViSession vi, ViUInt16 srcSpace, ViBusAddress64 srcOffset, ViUInt16 srcWidth,
+                           ViUInt16 destSpace, ViBusAddress64 destOffset, ViUInt16 destWidth, ViBusSize srcLength,
+                           ViPJobId jobId, const char *oper) {
     rv_session *s;
     ViStatus st = enter(vi, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -185,20 +200,29 @@ ViStatus _VI_FUNC viMoveAsync(ViSession vi, ViUInt16 srcSpace, ViBusAddress srcO
     if (st < VI_SUCCESS) return leave(st);
     ViJobId id = rv_next_job_id();
     if (jobId) *jobId = id;
-    rv_post_completion(s, id, st, NULL, (ViUInt32)(srcLength * srcWidth), "viMoveAsync");
+    rv_post_completion(s, id, st, NULL, (ViUInt32)(srcLength * srcWidth), oper);
     return leave(VI_SUCCESS_SYNC);
+}
+
+ViStatus _VI_FUNC viMoveAsync(ViSession vi, ViUInt16 srcSpace, ViBusAddress srcOffset, ViUInt16 srcWidth,
+                              ViUInt16 destSpace, ViBusAddress destOffset, ViUInt16 destWidth, ViBusSize srcLength,
+                              ViPJobId jobId) {
+    RV_RECORD(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength);
+    return move_async(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength, jobId,
+                      "viMoveAsync");
 }
 
 ViStatus _VI_FUNC viMoveAsyncEx(ViSession vi, ViUInt16 srcSpace, ViBusAddress64 srcOffset, ViUInt16 srcWidth,
                                 ViUInt16 destSpace, ViBusAddress64 destOffset, ViUInt16 destWidth,
                                 ViBusSize srcLength, ViPJobId jobId) {
-    return viMoveAsync(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength, jobId);
+    RV_RECORD(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength);
+    return move_async(vi, srcSpace, srcOffset, srcWidth, destSpace, destOffset, destWidth, srcLength, jobId,
+                      "viMoveAsyncEx");
 }
 
 /* ------------------------------------------------------------------ mapping, peek and poke */
-ViStatus _VI_FUNC viMapAddress(ViSession vi, ViUInt16 mapSpace, ViBusAddress mapOffset, ViBusSize mapSize,
-                               ViBoolean access, ViAddr suggested, ViPAddr address) {
-    (void)suggested;
+static ViStatus map_address(ViSession vi, ViUInt16 mapSpace, ViBusAddress64 mapOffset, ViBusSize mapSize,
+                            ViBoolean access, ViPAddr address) {
     rv_session *s;
     ViStatus st = enter(vi, &s);
     if (st != VI_SUCCESS) return leave(st);
@@ -220,12 +244,20 @@ ViStatus _VI_FUNC viMapAddress(ViSession vi, ViUInt16 mapSpace, ViBusAddress map
     return leave(VI_SUCCESS);
 }
 
+ViStatus _VI_FUNC viMapAddress(ViSession vi, ViUInt16 mapSpace, ViBusAddress mapOffset, ViBusSize mapSize,
+                               ViBoolean access, ViAddr suggested, ViPAddr address) {
+    RV_RECORD(vi, mapSpace, mapOffset, mapSize, access, RV_ADDR(suggested));
+    return map_address(vi, mapSpace, mapOffset, mapSize, access, address);
+}
+
 ViStatus _VI_FUNC viMapAddressEx(ViSession vi, ViUInt16 mapSpace, ViBusAddress64 mapOffset, ViBusSize mapSize,
                                  ViBoolean access, ViAddr suggested, ViPAddr address) {
-    return viMapAddress(vi, mapSpace, mapOffset, mapSize, access, suggested, address);
+    RV_RECORD(vi, mapSpace, mapOffset, mapSize, access, RV_ADDR(suggested));
+    return map_address(vi, mapSpace, mapOffset, mapSize, access, address);
 }
 
 ViStatus _VI_FUNC viUnmapAddress(ViSession vi) {
+    RV_RECORD0(vi);
     rv_init();
     pthread_mutex_lock(&rv_lock);
     rv_session *s = rv_session_of(vi);
@@ -248,6 +280,7 @@ static bool in_window(ViSession vi, ViAddr address, size_t width) {
 
 #define PEEK_POKE(bits)                                                                 \
     void _VI_FUNC viPeek##bits(ViSession vi, ViAddr address, ViPUInt##bits val##bits) {  \
+        RV_RECORD(vi, RV_ADDR(address));                                                 \
         if (!val##bits) return;                                                          \
         rv_init();                                                                       \
         pthread_mutex_lock(&rv_lock);                                                    \
@@ -258,6 +291,7 @@ static bool in_window(ViSession vi, ViAddr address, size_t width) {
         pthread_mutex_unlock(&rv_lock);                                                  \
     }                                                                                    \
     void _VI_FUNC viPoke##bits(ViSession vi, ViAddr address, ViUInt##bits val##bits) {   \
+        RV_RECORD(vi, RV_ADDR(address), val##bits);                                      \
         rv_init();                                                                       \
         pthread_mutex_lock(&rv_lock);                                                    \
         if (in_window(vi, address, sizeof val##bits)) memcpy(address, &val##bits, sizeof val##bits); \
@@ -310,6 +344,7 @@ static ViStatus mem_free(ViSession vi, ViBusAddress64 offset) {
 }
 
 ViStatus _VI_FUNC viMemAlloc(ViSession vi, ViBusSize size, ViPBusAddress offset) {
+    RV_RECORD(vi, size);
     ViBusAddress64 off = 0;
     ViStatus st = mem_alloc(vi, size, offset ? &off : NULL);
     if (st == VI_SUCCESS) *offset = (ViBusAddress)off;
@@ -317,12 +352,19 @@ ViStatus _VI_FUNC viMemAlloc(ViSession vi, ViBusSize size, ViPBusAddress offset)
 }
 
 ViStatus _VI_FUNC viMemAllocEx(ViSession vi, ViBusSize size, ViPBusAddress64 offset) {
+    RV_RECORD(vi, size);
     return mem_alloc(vi, size, offset);
 }
 
-ViStatus _VI_FUNC viMemFree(ViSession vi, ViBusAddress offset) { return mem_free(vi, offset); }
+ViStatus _VI_FUNC viMemFree(ViSession vi, ViBusAddress offset) {
+    RV_RECORD(vi, offset);
+    return mem_free(vi, offset);
+}
 
-ViStatus _VI_FUNC viMemFreeEx(ViSession vi, ViBusAddress64 offset) { return mem_free(vi, offset); }
+ViStatus _VI_FUNC viMemFreeEx(ViSession vi, ViBusAddress64 offset) {
+    RV_RECORD(vi, offset);
+    return mem_free(vi, offset);
+}
 
 void rv_mem_session_teardown(rv_session *s) {
     s->mapped = false;

@@ -253,12 +253,14 @@ static ViStatus parse_common(ViSession rm, ViConstRsrc name, ViPUInt16 type, ViP
 }
 
 ViStatus _VI_FUNC viParseRsrc(ViSession rmSesn, ViConstRsrc rsrcName, ViPUInt16 intfType, ViPUInt16 intfNum) {
+    RV_RECORD0(rmSesn);
     return parse_common(rmSesn, rsrcName, intfType, intfNum, NULL, NULL, NULL);
 }
 
 ViStatus _VI_FUNC viParseRsrcEx(ViSession rmSesn, ViConstRsrc rsrcName, ViPUInt16 intfType, ViPUInt16 intfNum,
                                 ViChar _VI_FAR rsrcClass[], ViChar _VI_FAR expandedUnaliasedName[],
                                 ViChar _VI_FAR aliasIfExists[]) {
+    RV_RECORD0(rmSesn);
     return parse_common(rmSesn, rsrcName, intfType, intfNum, rsrcClass, expandedUnaliasedName, aliasIfExists);
 }
 
@@ -337,6 +339,7 @@ ViStatus rv_find_matches(const char *expr, int *indices, int *count) {
 
 ViStatus _VI_FUNC viFindRsrc(ViSession sesn, ViConstString expr, ViPFindList vi, ViPUInt32 retCnt,
                              ViChar _VI_FAR desc[]) {
+    RV_RECORD0(sesn);
     rv_init();
     if (vi) *vi = VI_NULL;
     if (retCnt) *retCnt = 0;
@@ -380,6 +383,7 @@ out:
 }
 
 ViStatus _VI_FUNC viFindNext(ViFindList vi, ViChar _VI_FAR desc[]) {
+    RV_RECORD0(vi);
     rv_init();
     pthread_mutex_lock(&rv_lock);
     ViStatus st = VI_SUCCESS;
