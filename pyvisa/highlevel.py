@@ -16,6 +16,7 @@ This module holds the frontend that is common to every backend:
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import os
 import pkgutil
@@ -24,7 +25,7 @@ import threading
 import warnings
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import (
     TYPE_CHECKING,
@@ -32,9 +33,11 @@ from typing import (
     ClassVar,
     Literal,
     NamedTuple,
+    ParamSpec,
     SupportsBytes,
     TypeVar,
     cast,
+    final,
     overload,
 )
 
@@ -87,6 +90,8 @@ WidthSpec = Literal[8, 16, 32, 64] | DataWidth
 HandlerEntry = tuple[VISAHandler, Any, Any, EventType]
 
 _R = TypeVar("_R", bound="Resource")
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
 
 
 class ResourceInfo(NamedTuple):
@@ -118,6 +123,59 @@ class ResourceInfo(NamedTuple):
     resource_class: str | None
     resource_name: str | None
     alias: str | None
+
+
+#: ``_status_member(code, code)``: the StatusCode member of a value, or the value itself
+#: when it is not a known status (a dict lookup is cheaper than calling the enum).
+_status_member = cast(
+    "Callable[[int, int], StatusCode]", {int(code): code for code in StatusCode}.get
+)
+
+
+@final
+class _IgnoreWarningContext:
+    """Context returned by :meth:`VisaLibraryBase.ignore_warning`.
+
+    While entered, the context is listed in the ``_ignore_warning_contexts`` of its
+    library, once per entry. ``list.append`` and ``list.remove`` each update that list in
+    one step (the context compares by identity, so removing it runs no Python code), so
+    threads, nested contexts and finalizers re-entering from the same thread need no
+    lock; readers take a copy of the list before looking through it.
+
+    """
+
+    __slots__ = ("_active", "codes", "session")
+
+    def __init__(
+        self,
+        active: list[_IgnoreWarningContext],
+        session: Any,
+        codes: tuple[StatusCode, ...],
+    ) -> None:
+        self._active = active
+        self.session = session
+        self.codes = codes
+
+    def __enter__(self) -> None:
+        self._active.append(self)
+
+    def __exit__(self, exc_type: object, exc_value: object, traceback: object) -> None:
+        try:
+            self._active.remove(self)
+        except ValueError:
+            raise RuntimeError(
+                "ignore_warning context exited more times than it was entered"
+            ) from None
+
+    def __call__(self, func: Callable[_P, _T]) -> Callable[_P, _T]:
+        """Use the context as a decorator: each call of ``func`` runs inside it."""
+
+        @functools.wraps(func)
+        def ignoring(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+            with self:
+                return func(*args, **kwargs)
+
+        return ignoring
 
 
 def _width_in_bits(width: WidthSpec) -> int:
@@ -204,10 +262,8 @@ class VisaLibraryBase:
     _last_status: StatusCode
     #: Last status code per session.
     _last_status_in_session: dict[Any, StatusCode]
-    #: Warnings currently ignored per session (code -> number of active contexts).
-    _ignore_warning_in_session: dict[Any, dict[StatusCode, int]]
-    #: Reentrant: finalizers run by the garbage collector may re-enter from the same thread.
-    _state_lock: threading.RLock
+    #: Entered ignore_warning contexts, once per entry (see _IgnoreWarningContext).
+    _ignore_warning_contexts: list[_IgnoreWarningContext]
     _handlers_lock: threading.RLock
     #: Serialises the creation of the resource manager of this library.
     _rm_lock: threading.Lock
@@ -283,9 +339,8 @@ class VisaLibraryBase:
         self.issue_warning_on = set(errors.default_warnings)
         self._last_status = StatusCode.success
         self._last_status_in_session = {}
-        self._ignore_warning_in_session = {}
+        self._ignore_warning_contexts = []
         self.handlers = defaultdict(list)
-        self._state_lock = threading.RLock()
         self._handlers_lock = threading.RLock()
         self._rm_lock = threading.Lock()
         self._resource_manager_ref = None
@@ -392,25 +447,38 @@ class VisaLibraryBase:
             Raised if the status is an error (negative).
 
         """
-        status = cast(StatusCode, StatusCode._value2member_map_.get(status_code, status_code))
+        status = _status_member(status_code, status_code)
         self._last_status = status
-        if session is None:
-            if status < 0:
-                raise errors.VisaIOError(status)
-            return status
-        self._last_status_in_session[session] = status
+        if session is not None:
+            self._last_status_in_session[session] = status
         if status < 0:
             raise errors.VisaIOError(status)
-        if status in self.issue_warning_on and session:
-            ignored = self._ignore_warning_in_session.get(session)
-            if not ignored or not ignored.get(status):
-                warnings.warn(errors.VisaIOWarning(status), stacklevel=2)
+        if (
+            status in self.issue_warning_on
+            and session
+            and not self._is_warning_ignored(session, status)
+        ):
+            warnings.warn(errors.VisaIOWarning(status), stacklevel=2)
         return status
 
-    @contextlib.contextmanager
+    def _is_warning_ignored(self, session: AnySession, status: int) -> bool:
+        """Whether an entered :meth:`ignore_warning` context ignores a code for a session."""
+        for context in self._ignore_warning_contexts.copy():
+            if status in context.codes and context.session == session:
+                return True
+        return False
+
+    @property
+    def _ignore_warning_in_session(self) -> dict[Any, set[StatusCode]]:
+        """Snapshot of the codes ignored per session (sessions with none are absent)."""
+        ignored: dict[Any, set[StatusCode]] = {}
+        for context in self._ignore_warning_contexts.copy():
+            ignored.setdefault(context.session, set()).update(context.codes)
+        return {session: codes for session, codes in ignored.items() if codes}
+
     def ignore_warning(
         self, session: VISASession | VISARMSession, *warnings_constants: StatusCode
-    ) -> Iterator[None]:
+    ) -> _IgnoreWarningContext:
         """Ignore warnings for a session for the duration of the context.
 
         Contexts may be nested and used from several threads: a code stays ignored
@@ -423,23 +491,13 @@ class VisaLibraryBase:
         warnings_constants : StatusCode
             Constants identifying the warnings to ignore.
 
+        Returns
+        -------
+        contextlib.AbstractContextManager[None]
+            Context to use in a ``with`` statement (or as a function decorator).
+
         """
-        with self._state_lock:
-            counts = self._ignore_warning_in_session.setdefault(session, {})
-            for code in warnings_constants:
-                counts[code] = counts.get(code, 0) + 1
-        try:
-            yield
-        finally:
-            with self._state_lock:
-                for code in warnings_constants:
-                    remaining = counts.get(code, 1) - 1
-                    if remaining:
-                        counts[code] = remaining
-                    else:
-                        counts.pop(code, None)
-                if not counts and self._ignore_warning_in_session.get(session) is counts:
-                    del self._ignore_warning_in_session[session]
+        return _IgnoreWarningContext(self._ignore_warning_contexts, session, warnings_constants)
 
     def install_visa_handler(
         self,
