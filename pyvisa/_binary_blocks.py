@@ -556,12 +556,17 @@ def _build_block(
     datatype: str,
     is_big_endian: bool,
     make_header: Callable[[int], bytes],
+    prefix: bytes = b"",
+    suffix: bytes = b"",
 ) -> bytes:
-    """Encode the values and prefix them with the header built from the data length."""
+    """Encode the values between ``prefix`` + header (built from the data length) and ``suffix``.
+
+    The result is built in a single pass: the data are copied once, whatever the container.
+    """
     item_size = _item_size(datatype)
     if datatype in "sp":
         data = _pascal_string(iterable) if datatype == "p" else _raw_bytes(iterable)
-        return b"".join((make_header(data.nbytes), data))
+        return b"".join((prefix, make_header(data.nbytes), data, suffix))
 
     np = _numpy()
     if np is not None and isinstance(iterable, np.ndarray):
@@ -572,15 +577,55 @@ def _build_block(
             raise ValueError(
                 f"Could not encode the array as datatype {datatype!r}: {exc}"
             ) from None
-        return b"".join((make_header(array.nbytes), array.reshape(-1).view(np.uint8)))
+        header = make_header(array.nbytes)
+        return b"".join((prefix, header, array.reshape(-1).view(np.uint8), suffix))
 
     values = iterable if isinstance(iterable, Sequence) else list(iterable)
-    header = make_header(len(values) * item_size)
+    head = prefix + make_header(len(values) * item_size)
     endian = ">" if is_big_endian else "<"
     try:
-        return struct.pack(f"{endian}{len(header)}s{len(values)}{datatype}", header, *values)
+        return struct.pack(
+            f"{endian}{len(head)}s{len(values)}{datatype}{len(suffix)}s", head, *values, suffix
+        )
     except struct.error as exc:
         raise ValueError(f"Could not encode the values as datatype {datatype!r}: {exc}") from None
+
+
+def build_binary_message(
+    prefix: bytes,
+    iterable: Sequence[Any] | bytes,
+    datatype: BINARY_DATATYPES,
+    is_big_endian: bool,
+    header_fmt: BINARY_HEADERS,
+    suffix: bytes,
+) -> bytes:
+    """Build ``prefix + block + suffix`` with a single copy of the data.
+
+    This is what :meth:`~pyvisa.resources.MessageBasedResource.write_binary_values`
+    sends: the command, the block (``to_ieee_block``, ``to_hp_block`` or a block without
+    header) and the write termination. Not part of the public API.
+
+    Raises
+    ------
+    ValueError
+        If the header format or datatype is unknown or a value cannot be encoded.
+
+    """
+    if header_fmt == "ieee":
+        make_header: Callable[[int], bytes] = _ieee_header
+    elif header_fmt == "hp":
+        make_header = partial(_hp_header, is_big_endian)
+    elif header_fmt == "empty":
+        make_header = _empty_header
+    else:
+        raise ValueError(
+            f"Unsupported header_fmt: {header_fmt!r}, expected one of {get_args(BINARY_HEADERS)}"
+        )
+    return _build_block(iterable, datatype, is_big_endian, make_header, prefix, suffix)
+
+
+def _empty_header(data_length: int) -> bytes:
+    return b""
 
 
 def _raw_bytes(data: Any) -> memoryview:

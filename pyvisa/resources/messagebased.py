@@ -16,11 +16,13 @@ import struct
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, get_args
+from typing import TYPE_CHECKING, Any, Protocol, cast, get_args
 
 from .. import attributes, constants, errors, logger, util
+from .._binary_blocks import build_binary_message
 from ..attributes import Attribute
 from ..constants import InterfaceType, ResourceAttribute, StatusCode
+from ._buffers import MIN_IN_PLACE_SIZE, BytesBuilder, bytes_builder, new_bytes
 from .resource import Resource, check_status
 
 if TYPE_CHECKING:
@@ -35,6 +37,16 @@ _TERMCHAR_READ = StatusCode.success_termination_character_read
 _READ_WARNINGS = (StatusCode.success_device_not_present, StatusCode.success_max_count_read)
 
 _HEADER_FORMATS = ("ieee", "hp", "empty")
+
+#: Reads of a binary block allowed to stop at a termination character in the data before
+#: the termination character is switched off for the rest of the block.
+_TERMCHAR_STOPS_TOLERATED = 2
+
+#: Size from which the rest of a message of unknown length is read in place rather than
+#: by chunks. Joining chunks costs a copy into memory the allocator usually recycles; past
+#: a few tens of MiB (glibc's largest mmap threshold is 32 MiB) the result is fresh memory
+#: anyway, whose first touch costs more than the copy, so it is better touched only once.
+_IN_PLACE_AFTER = 32 * 1024 * 1024
 
 #: Reusable do-nothing context (nullcontext is reentrant).
 _NO_CONTEXT: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
@@ -54,17 +66,19 @@ class ProgressMonitor(Protocol):
         """Record that ``n`` more bytes were transferred."""
 
 
-def _check_datatype(datatype: str) -> int:
-    """Return the standard size of one element, raising ValueError for an unknown datatype.
+#: Standard size of one element of each datatype (blocks use an explicit byte order, so
+#: 'l' is 4 bytes whatever the platform's C long).
+_DATATYPE_SIZES = {code: struct.calcsize("<" + code) for code in get_args(util.BINARY_DATATYPES)}
 
-    Blocks are packed with an explicit byte order, hence standard sizes ('l' is 4 bytes
-    whatever the platform's C long).
-    """
-    if datatype not in get_args(util.BINARY_DATATYPES):
+
+def _check_datatype(datatype: str) -> int:
+    """Return the standard size of one element, raising ValueError for an unknown datatype."""
+    try:
+        return _DATATYPE_SIZES[datatype]
+    except (KeyError, TypeError):
         raise ValueError(
-            f"Unsupported datatype: {datatype!r}, expected one of {get_args(util.BINARY_DATATYPES)}"
-        )
-    return struct.calcsize("<" + datatype)
+            f"Unsupported datatype: {datatype!r}, expected one of {tuple(_DATATYPE_SIZES)}"
+        ) from None
 
 
 def _check_header_fmt(header_fmt: str) -> None:
@@ -123,6 +137,8 @@ class MessageBasedResource(Resource):
     _write_termination: str = CR + LF
     _encoding: str = "ascii"
     _encoding_errors: str = "strict"
+    #: Whether VI_ATTR_TERMCHAR_EN is on, as last set through this resource (None: unknown).
+    _termchar_enabled: bool | None = None
 
     #: Should I/O accesses use DMA (True) or Programmed I/O (False).
     allow_dma: Attribute[bool] = attributes.AttrVI_ATTR_DMA_ALLOW_EN()
@@ -155,6 +171,7 @@ class MessageBasedResource(Resource):
 
         """
         super().open(access_mode, open_timeout)
+        self._termchar_enabled = None  # a new session starts with the library's default
         if self._read_termination:
             try:
                 self._set_read_termination(self._read_termination)
@@ -166,6 +183,41 @@ class MessageBasedResource(Resource):
                     exc,
                 )
                 self._read_termination = ""
+
+    def set_visa_attribute(self, name: constants.ResourceAttribute, state: Any) -> StatusCode:
+        """Set the state of an attribute.
+
+        One should prefer the dedicated descriptor for often used attributes since those
+        perform checks and automatic conversion on the value.
+
+        Parameters
+        ----------
+        name : constants.ResourceAttribute
+            Attribute for which the state is to be modified.
+        state : Any
+            The state of the attribute to be set for the specified object.
+
+        Returns
+        -------
+        constants.StatusCode
+            Return value of the library call.
+
+        """
+        status = super().set_visa_attribute(name, state)
+        if name == ResourceAttribute.termchar_enabled:
+            self._termchar_enabled = bool(state)
+        return status
+
+    def _termchar_is_enabled(self) -> bool:
+        """Whether reads stop at the termination character (asks the library only once)."""
+        enabled = self._termchar_enabled
+        if enabled is None:
+            try:
+                value = self.get_visa_attribute(ResourceAttribute.termchar_enabled)
+            except errors.VisaIOError:
+                value = False
+            enabled = self._termchar_enabled = bool(value)
+        return enabled
 
     # -- encoding and terminations ----------------------------------------------------
 
@@ -292,12 +344,22 @@ class MessageBasedResource(Resource):
         if not isinstance(message, bytes):
             message = memoryview(message).cast("B")
         if len(message) <= self.max_io_size:
-            if not isinstance(message, bytes):
-                message = bytes(message)
-            count, status = self.visalib.write(self.session, message)
+            count, status = self.visalib.write(self.session, self._writable(message))
             check_status(status)
             return count
         return self._write_split(memoryview(message))
+
+    def _writable(self, data: bytes | memoryview) -> bytes:
+        """Data in a form ``visalib.write`` accepts, copied only when it must be.
+
+        The ctypes backend (recognised by its ``read_into``) passes any contiguous buffer
+        to C as is; other backends are only promised ``bytes``.
+        """
+        if type(data) is bytes:
+            return data
+        if hasattr(self.visalib, "read_into"):
+            return cast(bytes, data)
+        return bytes(data)
 
     def _write_split(self, view: memoryview) -> int:
         size = self.max_io_size
@@ -311,7 +373,7 @@ class MessageBasedResource(Resource):
                     if stop == view.nbytes and send_end:
                         self.set_visa_attribute(ResourceAttribute.send_end_enabled, send_end)
                         send_end = None
-                    count, status = self.visalib.write(session, bytes(view[start:stop]))
+                    count, status = self.visalib.write(session, self._writable(view[start:stop]))
                     check_status(status)
                     total += count
             finally:
@@ -446,13 +508,10 @@ class MessageBasedResource(Resource):
         _check_header_fmt(header_fmt)
         enco = self._encoding if encoding is None else encoding
         term = self._write_termination if termination is None else termination
-        if header_fmt == "ieee":
-            block = util.to_ieee_block(values, datatype, is_big_endian)
-        elif header_fmt == "hp":
-            block = util.to_hp_block(values, datatype, is_big_endian)
-        else:
-            block = util.to_binary_block(values, b"", datatype, is_big_endian)
-        payload = b"".join((message.encode(enco), block, term.encode(enco)))
+        # Command, block and termination are encoded together: the data are copied once.
+        payload = build_binary_message(
+            message.encode(enco), values, datatype, is_big_endian, header_fmt, term.encode(enco)
+        )
         with self.io_lock:
             return self.write_raw(payload)
 
@@ -487,35 +546,103 @@ class MessageBasedResource(Resource):
         check_status(status)
         return count, status
 
-    def _read_raw(self, size: int | None = None) -> bytes:
+    def _read_raw(self, size: int | None = None) -> bytes | bytearray:
         """Read until the device signals the end of the message (END or termchar).
 
-        The chunks are joined once at the end: the data are copied a single time.
+        A message that fits in one chunk is returned as the backend gave it. A longer one
+        is read straight into the bytes object returned when the backend has ``read_into``
+        (on CPython), otherwise its chunks are joined once at the end.
         """
         size = self.chunk_size if size is None else size
         session = self.session
-        read = self.visalib.read
+        visalib = self.visalib
         with self._quiet_reads(session):
-            chunk, status = read(session, size)
+            chunk, status = visalib.read(session, size)
             check_status(status)
             if status != _MAX_COUNT_READ:
-                return chunk if type(chunk) is bytes else bytes(chunk)
-            chunks = [chunk]
-            try:
-                while status == _MAX_COUNT_READ:
-                    chunk, status = read(session, size)
-                    check_status(status)
-                    chunks.append(chunk)
-            except errors.VisaIOError as exc:
-                if logger.isEnabledFor(logging.DEBUG):
-                    logger.debug(
-                        "%s - exception while reading: %s\nBuffer content: %r",
-                        self._resource_name,
-                        exc,
-                        b"".join(chunks),
-                    )
-                raise
+                return chunk
+            return self._read_rest(chunk, size)
+
+    def _read_rest(self, first: bytes | bytearray, size: int) -> bytes:
+        """Read the rest of a message longer than one chunk.
+
+        Chunks are collected and joined once at the end. Past :data:`_IN_PLACE_AFTER`
+        bytes, with a backend that has ``read_into`` (on CPython), the rest is read straight
+        into the bytes object returned: fresh memory is what large payloads cost most.
+        """
+        session = self.session
+        read = self.visalib.read
+        chunks = [first]
+        total = len(first)
+        status = _MAX_COUNT_READ
+        try:
+            while status == _MAX_COUNT_READ:
+                if total >= _IN_PLACE_AFTER:
+                    builder = self._bytes_builder(2 * total)
+                    if builder is not None:
+                        with contextlib.closing(builder):
+                            return self._read_rest_into(builder, chunks, total, size)
+                chunk, status = read(session, size)
+                check_status(status)
+                chunks.append(chunk)
+                total += len(chunk)
+        except errors.VisaIOError as exc:
+            self._log_partial_read(exc, b"".join(chunks))
+            raise
         return b"".join(chunks)
+
+    def _bytes_builder(self, capacity: int) -> BytesBuilder | None:
+        """A bytes object to read into in place, if the backend and interpreter allow it."""
+        if not hasattr(self.visalib, "read_into"):
+            return None
+        return bytes_builder(capacity)
+
+    def _read_rest_into(
+        self,
+        builder: BytesBuilder,
+        chunks: list[bytes | bytearray],
+        received: int,
+        size: int,
+    ) -> bytes:
+        """Copy the chunks read so far into ``builder``, then read the rest straight into it.
+
+        Each read asks for ``size`` bytes; the bytes object being built doubles when full
+        (``realloc``: large blocks are remapped rather than copied).
+        """
+        session = self.session
+        read_into = self.visalib.read_into  # type: ignore[attr-defined]
+        view = builder.view()
+        try:
+            start = 0
+            for chunk in chunks:
+                view[start : start + len(chunk)] = chunk
+                start += len(chunk)
+            chunks.clear()
+            status = _MAX_COUNT_READ
+            while status == _MAX_COUNT_READ:
+                if received + size > builder.capacity:
+                    view.release()
+                    builder.resize(max(2 * builder.capacity, received + size))
+                    view = builder.view()
+                with view[received : received + size] as part:
+                    count, status = read_into(session, part)
+                check_status(status)
+                received += count
+        except errors.VisaIOError as exc:
+            self._log_partial_read(exc, view[:received])
+            raise
+        finally:
+            view.release()
+        return builder.finish(received)
+
+    def _log_partial_read(self, exc: Exception, data: bytes | memoryview) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s - exception while reading: %s\nBuffer content: %r",
+                self._resource_name,
+                exc,
+                bytes(data),
+            )
 
     def read_raw(self, size: int | None = None) -> bytes:
         """Read the unmodified string sent from the instrument to the computer.
@@ -534,7 +661,8 @@ class MessageBasedResource(Resource):
             Bytes read from the instrument.
 
         """
-        return self._read_raw(size)
+        data = self._read_raw(size)
+        return data if type(data) is bytes else bytes(data)
 
     def read_bytes(
         self, count: int, chunk_size: int | None = None, break_on_termchar: bool = False
@@ -562,18 +690,25 @@ class MessageBasedResource(Resource):
         if count < 0:
             raise ValueError(f"count must be positive or zero, got {count}")
         chunk_size = min(chunk_size or self.chunk_size, self.max_io_size)
-        buffer = bytearray(count)
+        # The bytes object is filled in place when possible: no copy of the payload.
+        fresh = new_bytes(count) if count >= MIN_IN_PLACE_SIZE else None
+        if fresh is None:
+            buffer = bytearray(count)
+            target, view = None, memoryview(buffer)
+        else:
+            target, view = fresh
         received = 0
-        with memoryview(buffer) as view, self._quiet_reads(self.session):
+        with view, self._quiet_reads(self.session):
             while received < count:
                 size = min(chunk_size, count - received)
-                n, status = self._read_into(view[received : received + size])
+                with view[received : received + size] as part:
+                    n, status = self._read_into(part)
                 received += n
                 if break_on_termchar and status in (_END_READ, _TERMCHAR_READ):
                     break
-        if received < count:
-            del buffer[received:]
-        return bytes(buffer)
+        if target is None:
+            return bytes(memoryview(buffer)[:received])
+        return target if received == count else target[:received]
 
     def _decode(self, data: bytes | bytearray, encoding: str | None, policy: str | None) -> str:
         policy = self._encoding_errors if policy is None else policy
@@ -758,8 +893,7 @@ class MessageBasedResource(Resource):
                 return head, offset, data_length
             if status == _END_READ:
                 raise self._ended_early(len(head), expected, data_end)
-            with self._termchar_suspended():
-                block = self._read_remainder(head, expected, data_end, chunk_size, monitor)
+            block = self._read_remainder(head, expected, data_end, chunk_size, monitor)
             return block, offset, data_length
 
     @staticmethod
@@ -768,22 +902,6 @@ class MessageBasedResource(Resource):
             f"the message ended after {received} bytes while the block header announced "
             f"{expected} bytes (data up to byte {data_end})"
         )
-
-    @contextlib.contextmanager
-    def _termchar_suspended(self) -> Iterator[None]:
-        """Disable the termination character while reading data of known length.
-
-        Binary data may contain the termination character: reads would stop at each
-        occurrence of it, multiplying the VISA calls.
-        """
-        if not self._read_termination:
-            yield
-            return
-        self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
-        try:
-            yield
-        finally:
-            self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
 
     def _read_header_chunk(
         self, header_fmt: str, size: int, monitor: ProgressMonitor | None
@@ -808,21 +926,46 @@ class MessageBasedResource(Resource):
         chunk_size: int | None,
         monitor: ProgressMonitor | None,
     ) -> bytearray:
-        """Read the rest of a block of known length into one preallocated buffer."""
+        """Read the rest of a block of known length into one preallocated buffer.
+
+        Reads stop at termination characters found in the data. Switching the termination
+        character off and back on costs two library calls, paid only when the rest looks
+        too long to be read in a read or two: when it exceeds what the last read gave, or
+        after :data:`_TERMCHAR_STOPS_TOLERATED` such stops.
+        """
         buffer = bytearray(expected)
         received = len(head)
         buffer[:received] = head
         step = min(chunk_size or self.max_io_size, self.max_io_size)
-        with memoryview(buffer) as view:
-            while received < expected:
-                count, status = self._read_into(view[received : min(received + step, expected)])
-                received += count
-                if monitor is not None:
-                    monitor.update(count)
-                if status == _END_READ and received < expected:
-                    if received >= data_end:
-                        break  # the termination is missing: the data are complete
-                    raise self._ended_early(received, expected, data_end)
+        last = received
+        stops = 0
+        stopping = self._termchar_is_enabled()
+        suspended = False
+        try:
+            with memoryview(buffer) as view:
+                while received < expected:
+                    if stopping and (
+                        expected - received > last or stops >= _TERMCHAR_STOPS_TOLERATED
+                    ):
+                        # Binary data may hold the termination character: do not stop at it.
+                        self.set_visa_attribute(
+                            ResourceAttribute.termchar_enabled, constants.VI_FALSE
+                        )
+                        stopping, suspended = False, True
+                    with view[received : min(received + step, expected)] as part:
+                        count, status = self._read_into(part)
+                    received += count
+                    last = count
+                    stops += status == _TERMCHAR_READ
+                    if monitor is not None:
+                        monitor.update(count)
+                    if status == _END_READ and received < expected:
+                        if received >= data_end:
+                            break  # the termination is missing: the data are complete
+                        raise self._ended_early(received, expected, data_end)
+        finally:
+            if suspended:
+                self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
         if received < expected:
             del buffer[received:]
         return buffer

@@ -214,6 +214,38 @@ def test_large_binary_block_few_reads(ref: Any, monkeypatch: Any) -> None:
         assert len(sizes) == 2
 
 
+def test_large_reads_fill_their_result_in_place(ref: Any, monkeypatch: Any) -> None:
+    from pyvisa.resources import messagebased
+
+    monkeypatch.setattr(messagebased, "_IN_PLACE_AFTER", 64 * 1024)
+    rm, hooks = ref
+    with rm.open_resource(GPIB, read_termination="\n") as inst:
+        body = bytes(range(11, 256)) * 4000  # no termination character in it
+        push(hooks, inst.session, body + b"\n")
+        sizes = count_reads(monkeypatch, inst.visalib)
+        data = inst.read_raw(size=10_000)
+        assert type(data) is bytes and data == body + b"\n"
+        assert len(sizes) == math.ceil((len(body) + 1) / 10_000)
+        push(hooks, inst.session, body + b"\ntail", end=False)
+        data = inst.read_bytes(len(body) + 3, chunk_size=300_000)
+        assert type(data) is bytes and data == body + b"\nta"
+        push(hooks, inst.session, body + b"\n" + body, end=False)
+        data = inst.read_bytes(2 * len(body), break_on_termchar=True)
+        assert data == b"il" + body + b"\n"
+
+
+def test_write_raw_passes_buffers_to_the_library(ref: Any) -> None:
+    rm, _ = ref
+    with rm.open_resource(GPIB, read_termination="\n") as inst:
+        assert inst.write_raw(bytearray(b"buffer\n")) == 7
+        assert inst.read_raw() == b"buffer\n"
+        assert inst.write_raw(memoryview(b"view\n")) == 5
+        assert inst.read_raw() == b"view\n"
+        inst.max_io_size = 3
+        assert inst.write_raw(bytearray(b"split\n")) == 6
+        assert inst.read_raw() == b"split\n"
+
+
 def test_binary_block_expect_termination_false(ref: Any) -> None:
     rm, hooks = ref
     with rm.open_resource(GPIB, read_termination="\n") as inst:

@@ -102,6 +102,56 @@ def test_binary_round_trip(
         )
 
 
+@pytest.mark.parametrize("header", HEADERS)
+@pytest.mark.parametrize("datatype", DATATYPES)
+@settings(LOADED_MACHINE, max_examples=10)
+@given(
+    data=st.data(),
+    big=st.booleans(),
+    prefix=st.binary(max_size=12),
+    suffix=st.binary(max_size=3),
+    as_numpy=st.booleans(),
+)
+def test_build_binary_message_is_prefix_block_suffix(
+    header: Any,
+    datatype: Any,
+    data: Any,
+    big: bool,
+    prefix: bytes,
+    suffix: bytes,
+    as_numpy: bool,
+) -> None:
+    values = data.draw(values_for(datatype))
+    if as_numpy and datatype not in "spc?e":
+        values = np.array(values, dtype=_binary_blocks._NUMPY_DTYPES[datatype])
+    message = _binary_blocks.build_binary_message(prefix, values, datatype, big, header, suffix)
+    assert type(message) is bytes
+    assert message == prefix + encode(values, header, datatype, big) + suffix
+
+
+def test_build_binary_message_errors() -> None:
+    with pytest.raises(ValueError, match="header_fmt"):
+        _binary_blocks.build_binary_message(b"", [1], "f", False, "xml", b"")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="datatype 'b'"):
+        _binary_blocks.build_binary_message(b"W", [300], "b", False, "ieee", b"\n")
+    with pytest.raises(ValueError, match="65535"):
+        _binary_blocks.build_binary_message(b"", b"x" * 70_000, "s", False, "hp", b"")
+
+
+def test_build_binary_message_numpy_copies_once() -> None:
+    import tracemalloc
+
+    values = np.arange(2_000_000, dtype="<f8")  # 16 MB, already in the block's layout
+    tracemalloc.start()
+    try:
+        message = _binary_blocks.build_binary_message(b"D ", values, "d", False, "ieee", b"\n")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(message) == 2 + 10 + values.nbytes + 1
+    assert peak < 1.05 * values.nbytes
+
+
 @pytest.mark.parametrize("datatype", [d for d in DATATYPES if d not in "sp"])
 @settings(LOADED_MACHINE, max_examples=15)
 @given(data=st.data(), big=st.booleans())
