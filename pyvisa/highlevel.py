@@ -1137,7 +1137,9 @@ class VisaLibraryBase:
         """
         raise self._not_implemented("read")
 
-    def write(self, session: VISASession, data: bytes) -> tuple[int, StatusCode]:
+    def write(
+        self, session: VISASession, data: bytes | bytearray | memoryview
+    ) -> tuple[int, StatusCode]:
         """Write data to device or interface synchronously.
 
         Corresponds to viWrite function of the VISA library.
@@ -1146,7 +1148,7 @@ class VisaLibraryBase:
         ----------
         session : VISASession
             Unique logical identifier to a session.
-        data : bytes
+        data : bytes-like
             Data to be written.
 
         Returns
@@ -1189,7 +1191,7 @@ class VisaLibraryBase:
         raise self._not_implemented("read_asynchronously")
 
     def write_asynchronously(
-        self, session: VISASession, data: bytes
+        self, session: VISASession, data: bytes | bytearray | memoryview
     ) -> tuple[VISAJobID, StatusCode]:
         """Write data to device or interface asynchronously.
 
@@ -1199,7 +1201,7 @@ class VisaLibraryBase:
         ----------
         session : VISASession
             Unique logical identifier to a session.
-        data : bytes
+        data : bytes-like
             Data to be written.
 
         Returns
@@ -1288,7 +1290,9 @@ class VisaLibraryBase:
         """
         raise self._not_implemented("buffer_read")
 
-    def buffer_write(self, session: VISASession, data: bytes) -> tuple[int, StatusCode]:
+    def buffer_write(
+        self, session: VISASession, data: bytes | bytearray | memoryview
+    ) -> tuple[int, StatusCode]:
         """Writes data to a formatted I/O write buffer synchronously.
 
         Corresponds to viBufWrite function of the VISA library.
@@ -1297,7 +1301,7 @@ class VisaLibraryBase:
         ----------
         session : VISASession
             Unique logical identifier to a session.
-        data : bytes
+        data : bytes-like
             Data to be written.
 
         Returns
@@ -1417,7 +1421,9 @@ class VisaLibraryBase:
 
     # --- level 2: interface specific operations -----------------------------------------
 
-    def gpib_command(self, session: VISASession, data: bytes) -> tuple[int, StatusCode]:
+    def gpib_command(
+        self, session: VISASession, data: bytes | bytearray | memoryview
+    ) -> tuple[int, StatusCode]:
         """Write GPIB command bytes on the bus.
 
         Corresponds to viGpibCommand function of the VISA library.
@@ -1426,7 +1432,7 @@ class VisaLibraryBase:
         ----------
         session : VISASession
             Unique logical identifier to a session.
-        data : bytes
+        data : bytes-like
             Data to write.
 
         Returns
@@ -1675,7 +1681,7 @@ class VisaLibraryBase:
         request_id: int,
         request_value: int,
         index: int,
-        data: bytes = b"",
+        data: bytes | bytearray | memoryview = b"",
     ) -> StatusCode:
         """Perform a USB control pipe transfer to the device.
 
@@ -1694,7 +1700,7 @@ class VisaLibraryBase:
         index : int
             wIndex parameter of the setup stage of a USB control transfer. This is
             usually the index of the interface or endpoint.
-        data : bytes, optional
+        data : bytes-like, optional
             The data buffer that sends the data in the optional data stage of the
             control transfer.
 

@@ -16,13 +16,12 @@ import struct
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, cast, get_args
+from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 from .. import attributes, constants, errors, logger, util
 from .._binary_blocks import build_binary_message
 from ..attributes import Attribute
 from ..constants import InterfaceType, ResourceAttribute, StatusCode
-from ._buffers import MIN_IN_PLACE_SIZE, BytesBuilder, bytes_builder, new_bytes
 from .resource import Resource, check_status
 
 if TYPE_CHECKING:
@@ -41,12 +40,6 @@ _HEADER_FORMATS = ("ieee", "hp", "empty")
 #: Reads of a binary block allowed to stop at a termination character in the data before
 #: the termination character is switched off for the rest of the block.
 _TERMCHAR_STOPS_TOLERATED = 2
-
-#: Size from which the rest of a message of unknown length is read in place rather than
-#: by chunks. Joining chunks costs a copy into memory the allocator usually recycles; past
-#: a few tens of MiB (glibc's largest mmap threshold is 32 MiB) the result is fresh memory
-#: anyway, whose first touch costs more than the copy, so it is better touched only once.
-_IN_PLACE_AFTER = 32 * 1024 * 1024
 
 #: Reusable do-nothing context (nullcontext is reentrant).
 _NO_CONTEXT: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
@@ -349,16 +342,14 @@ class MessageBasedResource(Resource):
             return count
         return self._write_split(memoryview(message))
 
-    def _writable(self, data: bytes | memoryview) -> bytes:
+    def _writable(self, data: bytes | memoryview) -> bytes | memoryview:
         """Data in a form ``visalib.write`` accepts, copied only when it must be.
 
         The ctypes backend (recognised by its ``read_into``) passes any contiguous buffer
-        to C as is; other backends are only promised ``bytes``.
+        to C as is; third-party backends get ``bytes``, which is all they have ever seen.
         """
-        if type(data) is bytes:
+        if type(data) is bytes or hasattr(self.visalib, "read_into"):
             return data
-        if hasattr(self.visalib, "read_into"):
-            return cast(bytes, data)
         return bytes(data)
 
     def _write_split(self, view: memoryview) -> int:
@@ -549,9 +540,8 @@ class MessageBasedResource(Resource):
     def _read_raw(self, size: int | None = None) -> bytes | bytearray:
         """Read until the device signals the end of the message (END or termchar).
 
-        A message that fits in one chunk is returned as the backend gave it. A longer one
-        is read straight into the bytes object returned when the backend has ``read_into``
-        (on CPython), otherwise its chunks are joined once at the end.
+        A message that fits in one chunk is returned as the backend gave it; the chunks of
+        a longer one are joined once at the end.
         """
         size = self.chunk_size if size is None else size
         session = self.session
@@ -564,76 +554,24 @@ class MessageBasedResource(Resource):
             return self._read_rest(chunk, size)
 
     def _read_rest(self, first: bytes | bytearray, size: int) -> bytes:
-        """Read the rest of a message longer than one chunk.
+        """Read the rest of a message longer than one chunk; join all chunks once.
 
-        Chunks are collected and joined once at the end. Past :data:`_IN_PLACE_AFTER`
-        bytes, with a backend that has ``read_into`` (on CPython), the rest is read straight
-        into the bytes object returned: fresh memory is what large payloads cost most.
+        Joining costs one copy of the message, which measured cheaper than reading into a
+        bytearray grown as the message arrives.
         """
         session = self.session
         read = self.visalib.read
         chunks = [first]
-        total = len(first)
         status = _MAX_COUNT_READ
         try:
             while status == _MAX_COUNT_READ:
-                if total >= _IN_PLACE_AFTER:
-                    builder = self._bytes_builder(2 * total)
-                    if builder is not None:
-                        with contextlib.closing(builder):
-                            return self._read_rest_into(builder, chunks, total, size)
                 chunk, status = read(session, size)
                 check_status(status)
                 chunks.append(chunk)
-                total += len(chunk)
         except errors.VisaIOError as exc:
             self._log_partial_read(exc, b"".join(chunks))
             raise
         return b"".join(chunks)
-
-    def _bytes_builder(self, capacity: int) -> BytesBuilder | None:
-        """A bytes object to read into in place, if the backend and interpreter allow it."""
-        if not hasattr(self.visalib, "read_into"):
-            return None
-        return bytes_builder(capacity)
-
-    def _read_rest_into(
-        self,
-        builder: BytesBuilder,
-        chunks: list[bytes | bytearray],
-        received: int,
-        size: int,
-    ) -> bytes:
-        """Copy the chunks read so far into ``builder``, then read the rest straight into it.
-
-        Each read asks for ``size`` bytes; the bytes object being built doubles when full
-        (``realloc``: large blocks are remapped rather than copied).
-        """
-        session = self.session
-        read_into = self.visalib.read_into  # type: ignore[attr-defined]
-        view = builder.view()
-        try:
-            start = 0
-            for chunk in chunks:
-                view[start : start + len(chunk)] = chunk
-                start += len(chunk)
-            chunks.clear()
-            status = _MAX_COUNT_READ
-            while status == _MAX_COUNT_READ:
-                if received + size > builder.capacity:
-                    view.release()
-                    builder.resize(max(2 * builder.capacity, received + size))
-                    view = builder.view()
-                with view[received : received + size] as part:
-                    count, status = read_into(session, part)
-                check_status(status)
-                received += count
-        except errors.VisaIOError as exc:
-            self._log_partial_read(exc, view[:received])
-            raise
-        finally:
-            view.release()
-        return builder.finish(received)
 
     def _log_partial_read(self, exc: Exception, data: bytes | memoryview) -> None:
         if logger.isEnabledFor(logging.DEBUG):
@@ -686,19 +624,19 @@ class MessageBasedResource(Resource):
         bytes
             Bytes read from the instrument.
 
+        Notes
+        -----
+        The data are read into one buffer allocated up front, then copied once into the
+        ``bytes`` returned: the price of an immutable result (peak memory about twice
+        ``count``). :meth:`read_binary_values` avoids that copy.
+
         """
         if count < 0:
             raise ValueError(f"count must be positive or zero, got {count}")
         chunk_size = min(chunk_size or self.chunk_size, self.max_io_size)
-        # The bytes object is filled in place when possible: no copy of the payload.
-        fresh = new_bytes(count) if count >= MIN_IN_PLACE_SIZE else None
-        if fresh is None:
-            buffer = bytearray(count)
-            target, view = None, memoryview(buffer)
-        else:
-            target, view = fresh
+        buffer = bytearray(count)
         received = 0
-        with view, self._quiet_reads(self.session):
+        with memoryview(buffer) as view, self._quiet_reads(self.session):
             while received < count:
                 size = min(chunk_size, count - received)
                 with view[received : received + size] as part:
@@ -706,9 +644,7 @@ class MessageBasedResource(Resource):
                 received += n
                 if break_on_termchar and status in (_END_READ, _TERMCHAR_READ):
                     break
-        if target is None:
-            return bytes(memoryview(buffer)[:received])
-        return target if received == count else target[:received]
+            return bytes(view if received == count else view[:received])
 
     def _decode(self, data: bytes | bytearray, encoding: str | None, policy: str | None) -> str:
         policy = self._encoding_errors if policy is None else policy

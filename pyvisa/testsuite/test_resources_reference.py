@@ -214,10 +214,7 @@ def test_large_binary_block_few_reads(ref: Any, monkeypatch: Any) -> None:
         assert len(sizes) == 2
 
 
-def test_large_reads_fill_their_result_in_place(ref: Any, monkeypatch: Any) -> None:
-    from pyvisa.resources import messagebased
-
-    monkeypatch.setattr(messagebased, "_IN_PLACE_AFTER", 64 * 1024)
+def test_large_reads_through_the_library(ref: Any, monkeypatch: Any) -> None:
     rm, hooks = ref
     with rm.open_resource(GPIB, read_termination="\n") as inst:
         body = bytes(range(11, 256)) * 4000  # no termination character in it
