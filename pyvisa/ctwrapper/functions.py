@@ -312,6 +312,9 @@ def _check_uint(value: Any, bits: int, what: str) -> int:
     return value
 
 
+_UINT32_MAX = 0xFFFFFFFF
+
+
 def _check_int(value: Any, bits: int, what: str) -> int:
     """Check an argument of a C integer type of the given width.
 
@@ -322,10 +325,6 @@ def _check_int(value: Any, bits: int, what: str) -> int:
     if not -(1 << (bits - 1)) <= value < (1 << bits):
         raise ValueError(f"{what} must fit in a {bits}-bit integer, got {value}")
     return value
-
-
-def _offset_type(extended: bool) -> str:
-    return "Ex" if extended else ""
 
 
 def _data_buffer(data: Any) -> tuple[Any, int]:
@@ -421,11 +420,20 @@ def open(
 
 
 def close(library: IVIVisaLibrary, session: int) -> StatusCode:
-    """Close the specified session, event, or find list (viClose)."""
+    """Close the specified session, event, or find list (viClose).
+
+    The callbacks and asynchronous buffers of the session are released once the
+    library no longer knows it; after any other failure they stay alive, since
+    the library may still call or write into them.
+    """
     try:
-        return library.viClose(session)
-    finally:
-        library._forget_session(session)
+        ret = library.viClose(session)
+    except VisaIOError as exc:
+        if exc.error_code == StatusCode.error_invalid_object:
+            library._forget_session(session)
+        raise
+    library._forget_session(session)
+    return ret
 
 
 def find_resources(
@@ -898,11 +906,12 @@ def uninstall_handler(
 
 def read(library: IVIVisaLibrary, session: int, count: int) -> tuple[bytes, StatusCode]:
     """Read data from a device or interface synchronously (viRead)."""
-    count = _check_uint(count, 32, "count")
-    buffer = ctypes.create_string_buffer(count)
+    if type(count) is not int or not 0 <= count <= _UINT32_MAX:  # the usual case is checked inline
+        count = _check_uint(count, 32, "count")
+    buffer = (ctypes.c_char * count)()
     return_count = ViUInt32()
     ret = library.viRead(session, buffer, count, ctypes.byref(return_count))
-    return ctypes.string_at(buffer, return_count.value), ret
+    return bytes(memoryview(buffer)[: return_count.value]), ret
 
 
 def read_into(library: IVIVisaLibrary, session: int, buffer: Any) -> tuple[int, StatusCode]:
@@ -927,7 +936,7 @@ def read_into(library: IVIVisaLibrary, session: int, buffer: Any) -> tuple[int, 
 
     """
     c_buffer = types.writable_buffer(buffer)
-    count = min(len(c_buffer), 0xFFFFFFFF)
+    count = min(len(c_buffer), _UINT32_MAX)
     return_count = ViUInt32()
     ret = library.viRead(session, c_buffer, count, ctypes.byref(return_count))
     return return_count.value, ret
@@ -949,8 +958,13 @@ def read_asynchronously(
     buffer = ctypes.create_string_buffer(count)
     job_id = ViJobId()
     with library._async_lock:
-        ret = library.viReadAsync(session, buffer, count, ctypes.byref(job_id))
-        _keep_job_data(library, session, job_id.value, buffer, True)
+        try:
+            ret = library.viReadAsync(session, buffer, count, ctypes.byref(job_id))
+        finally:
+            # Even when the status raises (a warning turned into an error...), a started
+            # job still writes into the buffer.
+            if job_id.value:
+                _keep_job_data(library, session, job_id.value, buffer, True)
     return buffer, job_id.value, ret
 
 
@@ -976,10 +990,10 @@ def get_buffer_from_id(library: IVIVisaLibrary, job_id: int) -> Any:
 def write(library: IVIVisaLibrary, session: int, data: bytes) -> tuple[int, StatusCode]:
     """Write data to a device or interface synchronously (viWrite)."""
     buffer, size = _data_buffer(data)
+    if size > _UINT32_MAX:
+        _check_uint(size, 32, "len(data)")
     return_count = ViUInt32()
-    ret = library.viWrite(
-        session, buffer, _check_uint(size, 32, "len(data)"), ctypes.byref(return_count)
-    )
+    ret = library.viWrite(session, buffer, size, ctypes.byref(return_count))
     return return_count.value, ret
 
 
@@ -988,16 +1002,20 @@ def write_asynchronously(
 ) -> tuple[int, StatusCode]:
     """Write data to a device or interface asynchronously (viWriteAsync).
 
-    The data is copied (unless it is ``bytes``) and kept alive until the session is closed.
+    The data is copied (unless it is ``bytes``) and, unless the write completed
+    synchronously, kept alive until the session is closed.
     """
     buffer, _ = _data_buffer(data)
     data = buffer if type(buffer) is bytes else bytes(buffer)
+    size = _check_uint(len(data), 32, "len(data)")
     job_id = ViJobId()
+    ret = None
     with library._async_lock:
-        ret = library.viWriteAsync(
-            session, data, _check_uint(len(data), 32, "len(data)"), ctypes.byref(job_id)
-        )
-        _keep_job_data(library, session, job_id.value, data, False)
+        try:
+            ret = library.viWriteAsync(session, data, size, ctypes.byref(job_id))
+        finally:
+            if job_id.value and ret != StatusCode.success_synchronous:
+                _keep_job_data(library, session, job_id.value, data, False)
     return job_id.value, ret
 
 
@@ -1069,10 +1087,10 @@ def buffer_write(library: IVIVisaLibrary, session: int, data: bytes) -> tuple[in
 def buffer_read(library: IVIVisaLibrary, session: int, count: int) -> tuple[bytes, StatusCode]:
     """Read data through the formatted I/O read buffer (viBufRead)."""
     count = _check_uint(count, 32, "count")
-    buffer = ctypes.create_string_buffer(count)
+    buffer = (ctypes.c_char * count)()
     return_count = ViUInt32()
     ret = library.viBufRead(session, buffer, count, ctypes.byref(return_count))
-    return ctypes.string_at(buffer, return_count.value), ret
+    return bytes(memoryview(buffer)[: return_count.value]), ret
 
 
 # ----------------------------------------------------------------------------
@@ -1098,241 +1116,108 @@ def _space(space: int, what: str = "space") -> int:
     return _check_int(space, 16, what)
 
 
-def _in(
-    library: IVIVisaLibrary, bits: int, session: int, space: int, offset: int, extended: bool
-) -> tuple[int, StatusCode]:
-    value = types.UNSIGNED_BY_WIDTH[bits]()
-    func = getattr(library, f"viIn{bits}{_offset_type(extended)}")
-    ret = func(session, _space(space), _offset(offset, extended), ctypes.byref(value))
-    return value.value, ret
+def _in_function(bits: int) -> Callable[..., tuple[int, StatusCode]]:
+    ctype = types.UNSIGNED_BY_WIDTH[bits]
+    names = (f"viIn{bits}", f"viIn{bits}Ex")
+
+    def in_n(
+        library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
+    ) -> tuple[int, StatusCode]:
+        value = ctype()
+        func = getattr(library, names[bool(extended)])
+        ret = func(session, _space(space), _offset(offset, extended), ctypes.byref(value))
+        return value.value, ret
+
+    in_n.__doc__ = (
+        f"Read a {bits}-bit value from the specified memory space and offset (viIn{bits}*)."
+    )
+    in_n.__name__ = in_n.__qualname__ = f"in_{bits}"
+    return in_n
 
 
-def _out(
-    library: IVIVisaLibrary,
-    bits: int,
-    session: int,
-    space: int,
-    offset: int,
-    data: int,
-    extended: bool,
-) -> StatusCode:
-    func = getattr(library, f"viOut{bits}{_offset_type(extended)}")
-    return func(session, _space(space), _offset(offset, extended), _check_uint(data, bits, "data"))
+def _out_function(bits: int) -> Callable[..., StatusCode]:
+    names = (f"viOut{bits}", f"viOut{bits}Ex")
+
+    def out_n(
+        library: IVIVisaLibrary,
+        session: int,
+        space: int,
+        offset: int,
+        data: int,
+        extended: bool = False,
+    ) -> StatusCode:
+        func = getattr(library, names[bool(extended)])
+        return func(
+            session, _space(space), _offset(offset, extended), _check_uint(data, bits, "data")
+        )
+
+    out_n.__doc__ = (
+        f"Write a {bits}-bit value to the specified memory space and offset (viOut{bits}*)."
+    )
+    out_n.__name__ = out_n.__qualname__ = f"out_{bits}"
+    return out_n
 
 
-def in_8(
-    library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
-) -> tuple[int, StatusCode]:
-    """Read an 8-bit value from the specified memory space and offset (viIn8*)."""
-    return _in(library, 8, session, space, offset, extended)
+def _move_in_function(bits: int) -> Callable[..., tuple[list[int], StatusCode]]:
+    ctype = types.UNSIGNED_BY_WIDTH[bits]
+    names = (f"viMoveIn{bits}", f"viMoveIn{bits}Ex")
+
+    def move_in_n(
+        library: IVIVisaLibrary,
+        session: int,
+        space: int,
+        offset: int,
+        length: int,
+        extended: bool = False,
+    ) -> tuple[list[int], StatusCode]:
+        length = _size(length, "length")
+        buffer = (ctype * length)()
+        func = getattr(library, names[bool(extended)])
+        ret = func(session, _space(space), _offset(offset, extended), length, buffer)
+        return list(buffer), ret
+
+    move_in_n.__doc__ = f"Move a {bits}-bit block of data to local memory (viMoveIn{bits}*)."
+    move_in_n.__name__ = move_in_n.__qualname__ = f"move_in_{bits}"
+    return move_in_n
 
 
-def in_16(
-    library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
-) -> tuple[int, StatusCode]:
-    """Read a 16-bit value from the specified memory space and offset (viIn16*)."""
-    return _in(library, 16, session, space, offset, extended)
-
-
-def in_32(
-    library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
-) -> tuple[int, StatusCode]:
-    """Read a 32-bit value from the specified memory space and offset (viIn32*)."""
-    return _in(library, 32, session, space, offset, extended)
-
-
-def in_64(
-    library: IVIVisaLibrary, session: int, space: int, offset: int, extended: bool = False
-) -> tuple[int, StatusCode]:
-    """Read a 64-bit value from the specified memory space and offset (viIn64*)."""
-    return _in(library, 64, session, space, offset, extended)
-
-
-def out_8(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    data: int,
-    extended: bool = False,
-) -> StatusCode:
-    """Write an 8-bit value to the specified memory space and offset (viOut8*)."""
-    return _out(library, 8, session, space, offset, data, extended)
-
-
-def out_16(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    data: int,
-    extended: bool = False,
-) -> StatusCode:
-    """Write a 16-bit value to the specified memory space and offset (viOut16*)."""
-    return _out(library, 16, session, space, offset, data, extended)
-
-
-def out_32(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    data: int,
-    extended: bool = False,
-) -> StatusCode:
-    """Write a 32-bit value to the specified memory space and offset (viOut32*)."""
-    return _out(library, 32, session, space, offset, data, extended)
-
-
-def out_64(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    data: int,
-    extended: bool = False,
-) -> StatusCode:
-    """Write a 64-bit value to the specified memory space and offset (viOut64*)."""
-    return _out(library, 64, session, space, offset, data, extended)
-
-
-def _move_in(
-    library: IVIVisaLibrary,
-    bits: int,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    extended: bool,
-) -> tuple[list[int], StatusCode]:
-    length = _size(length, "length")
-    buffer = (types.UNSIGNED_BY_WIDTH[bits] * length)()
-    func = getattr(library, f"viMoveIn{bits}{_offset_type(extended)}")
-    ret = func(session, _space(space), _offset(offset, extended), length, buffer)
-    return list(buffer), ret
-
-
-def _move_out(
-    library: IVIVisaLibrary,
-    bits: int,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    data: Iterable[int],
-    extended: bool,
-) -> StatusCode:
-    values = list(data)
-    length = _size(length, "length")
-    if len(values) < length:
-        raise ValueError(f"data holds {len(values)} elements, fewer than length={length}")
+def _move_out_function(bits: int) -> Callable[..., StatusCode]:
+    ctype = types.UNSIGNED_BY_WIDTH[bits]
+    names = (f"viMoveOut{bits}", f"viMoveOut{bits}Ex")
     limit = 1 << bits
-    for value in values[:length]:
-        if not 0 <= value < limit:
-            raise ValueError(f"data element {value} does not fit in an unsigned {bits}-bit integer")
-    buffer = (types.UNSIGNED_BY_WIDTH[bits] * length)(*values[:length])
-    func = getattr(library, f"viMoveOut{bits}{_offset_type(extended)}")
-    return func(session, _space(space), _offset(offset, extended), length, buffer)
+
+    def move_out_n(
+        library: IVIVisaLibrary,
+        session: int,
+        space: int,
+        offset: int,
+        length: int,
+        data: Iterable[int],
+        extended: bool = False,
+    ) -> StatusCode:
+        values = list(data)
+        length = _size(length, "length")
+        if len(values) < length:
+            raise ValueError(f"data holds {len(values)} elements, fewer than length={length}")
+        values = values[:length]
+        for value in values:
+            if not 0 <= value < limit:
+                raise ValueError(
+                    f"data element {value} does not fit in an unsigned {bits}-bit integer"
+                )
+        buffer = (ctype * length)(*values)
+        func = getattr(library, names[bool(extended)])
+        return func(session, _space(space), _offset(offset, extended), length, buffer)
+
+    move_out_n.__doc__ = f"Move a {bits}-bit block of data from local memory (viMoveOut{bits}*)."
+    move_out_n.__name__ = move_out_n.__qualname__ = f"move_out_{bits}"
+    return move_out_n
 
 
-def move_in_8(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    extended: bool = False,
-) -> tuple[list[int], StatusCode]:
-    """Move an 8-bit block of data to local memory (viMoveIn8*)."""
-    return _move_in(library, 8, session, space, offset, length, extended)
-
-
-def move_in_16(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    extended: bool = False,
-) -> tuple[list[int], StatusCode]:
-    """Move a 16-bit block of data to local memory (viMoveIn16*)."""
-    return _move_in(library, 16, session, space, offset, length, extended)
-
-
-def move_in_32(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    extended: bool = False,
-) -> tuple[list[int], StatusCode]:
-    """Move a 32-bit block of data to local memory (viMoveIn32*)."""
-    return _move_in(library, 32, session, space, offset, length, extended)
-
-
-def move_in_64(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    extended: bool = False,
-) -> tuple[list[int], StatusCode]:
-    """Move a 64-bit block of data to local memory (viMoveIn64*)."""
-    return _move_in(library, 64, session, space, offset, length, extended)
-
-
-def move_out_8(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    data: Iterable[int],
-    extended: bool = False,
-) -> StatusCode:
-    """Move an 8-bit block of data from local memory (viMoveOut8*)."""
-    return _move_out(library, 8, session, space, offset, length, data, extended)
-
-
-def move_out_16(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    data: Iterable[int],
-    extended: bool = False,
-) -> StatusCode:
-    """Move a 16-bit block of data from local memory (viMoveOut16*)."""
-    return _move_out(library, 16, session, space, offset, length, data, extended)
-
-
-def move_out_32(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    data: Iterable[int],
-    extended: bool = False,
-) -> StatusCode:
-    """Move a 32-bit block of data from local memory (viMoveOut32*)."""
-    return _move_out(library, 32, session, space, offset, length, data, extended)
-
-
-def move_out_64(
-    library: IVIVisaLibrary,
-    session: int,
-    space: int,
-    offset: int,
-    length: int,
-    data: Iterable[int],
-    extended: bool = False,
-) -> StatusCode:
-    """Move a 64-bit block of data from local memory (viMoveOut64*)."""
-    return _move_out(library, 64, session, space, offset, length, data, extended)
+in_8, in_16, in_32, in_64 = map(_in_function, (8, 16, 32, 64))
+out_8, out_16, out_32, out_64 = map(_out_function, (8, 16, 32, 64))
+move_in_8, move_in_16, move_in_32, move_in_64 = map(_move_in_function, (8, 16, 32, 64))
+move_out_8, move_out_16, move_out_32, move_out_64 = map(_move_out_function, (8, 16, 32, 64))
 
 
 def move(
@@ -1420,54 +1305,33 @@ def unmap_address(library: IVIVisaLibrary, session: int) -> StatusCode:
     return library.viUnmapAddress(session)
 
 
-def _peek(library: IVIVisaLibrary, bits: int, session: int, address: int) -> tuple[int, StatusCode]:
-    value = types.UNSIGNED_BY_WIDTH[bits]()
-    ret = getattr(library, f"viPeek{bits}")(session, address, ctypes.byref(value))
-    return value.value, ret
+def _peek_function(bits: int) -> Callable[..., tuple[int, StatusCode]]:
+    ctype = types.UNSIGNED_BY_WIDTH[bits]
+    name = f"viPeek{bits}"
+
+    def peek_n(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
+        value = ctype()
+        ret = getattr(library, name)(session, address, ctypes.byref(value))
+        return value.value, ret
+
+    peek_n.__doc__ = f"Read a {bits}-bit value from the specified address ({name})."
+    peek_n.__name__ = peek_n.__qualname__ = f"peek_{bits}"
+    return peek_n
 
 
-def _poke(library: IVIVisaLibrary, bits: int, session: int, address: int, data: int) -> StatusCode:
-    return getattr(library, f"viPoke{bits}")(session, address, _check_uint(data, bits, "data"))
+def _poke_function(bits: int) -> Callable[..., StatusCode]:
+    name = f"viPoke{bits}"
+
+    def poke_n(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
+        return getattr(library, name)(session, address, _check_uint(data, bits, "data"))
+
+    poke_n.__doc__ = f"Write a {bits}-bit value to the specified address ({name})."
+    poke_n.__name__ = poke_n.__qualname__ = f"poke_{bits}"
+    return poke_n
 
 
-def peek_8(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
-    """Read an 8-bit value from the specified address (viPeek8)."""
-    return _peek(library, 8, session, address)
-
-
-def peek_16(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
-    """Read a 16-bit value from the specified address (viPeek16)."""
-    return _peek(library, 16, session, address)
-
-
-def peek_32(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
-    """Read a 32-bit value from the specified address (viPeek32)."""
-    return _peek(library, 32, session, address)
-
-
-def peek_64(library: IVIVisaLibrary, session: int, address: int) -> tuple[int, StatusCode]:
-    """Read a 64-bit value from the specified address (viPeek64)."""
-    return _peek(library, 64, session, address)
-
-
-def poke_8(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
-    """Write an 8-bit value to the specified address (viPoke8)."""
-    return _poke(library, 8, session, address, data)
-
-
-def poke_16(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
-    """Write a 16-bit value to the specified address (viPoke16)."""
-    return _poke(library, 16, session, address, data)
-
-
-def poke_32(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
-    """Write a 32-bit value to the specified address (viPoke32)."""
-    return _poke(library, 32, session, address, data)
-
-
-def poke_64(library: IVIVisaLibrary, session: int, address: int, data: int) -> StatusCode:
-    """Write a 64-bit value to the specified address (viPoke64)."""
-    return _poke(library, 64, session, address, data)
+peek_8, peek_16, peek_32, peek_64 = map(_peek_function, (8, 16, 32, 64))
+poke_8, poke_16, poke_32, poke_64 = map(_poke_function, (8, 16, 32, 64))
 
 
 def memory_allocation(
@@ -1633,7 +1497,7 @@ def usb_control_in(
         buffer,
         ctypes.byref(return_count),
     )
-    return ctypes.string_at(buffer, return_count.value), ret
+    return bytes(memoryview(buffer)[: return_count.value]), ret
 
 
 def pxi_reserve_triggers(

@@ -362,6 +362,9 @@ class IVIVisaLibrary(VisaLibraryBase):
         with self._async_lock:
             for child in closed:
                 self._async_jobs.pop(child, None)
+        for child in closed - {session}:
+            # The frontend forgets the session it closed itself; these closed with it.
+            self._session_closed(child)
 
 
 def _ctypes_value(converted: Any) -> Any:

@@ -253,7 +253,7 @@ def writable_buffer(data: Any) -> ctypes.Array[ctypes.c_char]:
     view = memoryview(data)
     if view.readonly:
         raise TypeError(f"a writable buffer is required, not a read-only {type(data).__name__}")
-    if not view.contiguous:
-        raise TypeError("a contiguous buffer is required")
+    if not view.c_contiguous:
+        raise TypeError("a C-contiguous buffer is required")
     view = view.cast("B")
     return (ctypes.c_char * view.nbytes).from_buffer(view)

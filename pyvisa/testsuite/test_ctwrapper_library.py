@@ -298,6 +298,7 @@ def test_asynchronous_io(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> N
     with lib.ignore_warning(session, StatusCode.success_synchronous):
         job, status = lib.write_asynchronously(session, b"\x00async\xff")
     assert status == StatusCode.success_synchronous
+    assert session not in lib._async_jobs  # completed: the library holds no pointer to the data
     event_type, context, _ = lib.wait_on_event(session, EventType.io_completion, 1000)
     assert event_type is EventType.io_completion
     assert lib.get_attribute(context, c.VI_ATTR_JOB_ID)[0] == job
@@ -316,6 +317,25 @@ def test_asynchronous_io(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> N
     assert lib.get_buffer_from_id(123456) is None
     lib.close(session)
     assert lib.get_buffer_from_id(job) is None
+
+
+def test_started_read_keeps_its_buffer_when_the_status_raises(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = opener(ASRL)
+    real_read_async = lib.viReadAsync
+
+    def read_async_then_fail(*args: Any) -> StatusCode:
+        real_read_async(*args)  # the job is started: the C thread owns the buffer
+        raise errors.VisaIOWarning(StatusCode.success_synchronous)
+
+    monkeypatch.setattr(lib, "viReadAsync", read_async_then_fail)
+    with pytest.raises(errors.VisaIOWarning):
+        lib.read_asynchronously(session, 4)
+    ((job, (buffer, is_read)),) = lib._async_jobs[session].items()
+    assert is_read and lib.get_buffer_from_id(job) is buffer
+    lib.write(session, b"data")
+    _wait_for(lambda: bytes(buffer) == b"data")
 
 
 def test_completion_handler_finds_the_read_buffer(
@@ -372,8 +392,13 @@ def test_queue_events(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None
     assert lib.get_attribute(context, c.VI_ATTR_EVENT_TYPE)[0] == EventType.service_request
     lib.close(context)
     lib.lib.refvisa_raise_srq(session, 0)
-    with lib.ignore_warning(session, StatusCode.success_queue_not_empty):
-        assert lib.discard_events(session, EventType.service_request, EventMechanism.queue) >= 0
+    assert lib.discard_events(session, EventType.service_request, EventMechanism.queue) == 0
+    _raises(StatusCode.error_timeout, lib.wait_on_event, session, EventType.service_request, 0)
+    with lib.ignore_warning(session, StatusCode.success_queue_already_empty):
+        assert (
+            lib.discard_events(session, EventType.service_request, EventMechanism.queue)
+            == StatusCode.success_queue_already_empty
+        )
     assert lib.disable_event(session, EventType.service_request, EventMechanism.queue) == 0
     _raises(
         StatusCode.error_invalid_event,
@@ -728,7 +753,7 @@ def test_return_shapes_follow_the_documentation(
     assert is_status(lib.close(new_session))
     lib.enable_event(session, EventType.io_completion, EventMechanism.queue)
     buffer, job_id, status = lib.read_asynchronously(session, 1)
-    assert type(job_id) is int and is_status(status) and bytes(buffer) is not None
+    assert type(job_id) is int and is_status(status) and len(bytes(buffer)) == 1
     event_type, context, status = lib.wait_on_event(session, EventType.io_completion, 1000)
     assert type(event_type) is EventType and type(context) is int and is_status(status)
     assert is_status(lib.close(context))
@@ -921,6 +946,9 @@ def test_invalid_session_raises_invalid_object(
         (lambda lib, s: lib.move(s, 1, 0, 1, 1, -1, 1, 1), "destination_offset must fit"),
         (lambda lib, s: lib.pxi_reserve_triggers(s, [0], [2**16]), "trigger line"),
         (lambda lib, s: lib.write(s, "text"), "encode the text first"),
+        (lambda lib, s: lib.read(s, 2**32), "count must fit in an unsigned 32-bit"),
+        (lambda lib, s: lib.read(s, -1), "count must fit in an unsigned 32-bit"),
+        (lambda lib, s: lib.read(s, 1.5), "count must be an integer"),
     ],
 )
 def test_out_of_range_arguments_are_rejected_before_the_call(
@@ -1533,6 +1561,27 @@ def test_callbacks_are_kept_alive_by_the_library(
     # VI_ANY_HNDLR with the user handle uninstalls it.
     assert lib.uninstall_handler(session, EventType.service_request, None, tag) == 0
     assert not lib._callbacks
+
+
+def test_callbacks_survive_a_failed_close(
+    lib: IVIVisaLibrary, opener: Callable[[str], int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = opener(GPIB)
+    lib.install_handler(session, EventType.service_request, print, None)
+    real_close = lib.viClose
+
+    def failing_close(vi: int) -> StatusCode:
+        return lib.handle_return_value(vi, StatusCode.error_closing_failed)
+
+    monkeypatch.setattr(lib, "viClose", failing_close)
+    _raises(StatusCode.error_closing_failed, lib.close, session)
+    # The session may still be alive in the library: its callback must stay referenced.
+    assert session in lib._callbacks
+    monkeypatch.setattr(lib, "viClose", real_close)
+    assert lib.close(session) == StatusCode.success
+    assert session not in lib._callbacks
+    # Closing it again: the library does not know it, nothing is kept for it.
+    _raises(StatusCode.error_invalid_object, lib.close, session)
 
 
 def test_handler_in_foreign_thread_with_delayed_event(

@@ -85,34 +85,10 @@ def test_platform_dependent_types_follow_pointer_size() -> None:
 
 
 def test_every_header_type_has_a_ctypes_equivalent() -> None:
-    fixed = {
-        "uint8_t": (1, False),
-        "int8_t": (1, True),
-        "uint16_t": (2, False),
-        "int16_t": (2, True),
-        "uint32_t": (4, False),
-        "int32_t": (4, True),
-        "uint64_t": (8, False),
-        "int64_t": (8, True),
-        "char": (1, None),
-        "float": (4, None),
-        "double": (8, None),
-    }
-    for row in _spec_rows("visa-types.tsv"):
-        name, resolved = row["type"], row["resolved_fixed_width"]
-        assert name in types.VISA_TYPES, f"no ctypes type for {name}"
-        ctype = types.VISA_TYPES[name]
-        if name == "ViHndlr":
-            continue
-        if "*" in resolved or name == "ViVAList":
-            assert ctypes.sizeof(ctype) == POINTER_SIZE, name
-        elif resolved.startswith("uint64_t if"):
-            assert ctypes.sizeof(ctype) == POINTER_SIZE, name
-        else:
-            size, signed = fixed[resolved]
-            assert ctypes.sizeof(ctype) == size, name
-            if signed is not None:
-                assert (ctype(-1).value < 0) is signed, name
+    """Presence of every type (their C shapes are compared in a test below)."""
+    names = [row["type"] for row in _spec_rows("visa-types.tsv")]
+    assert [name for name in names if name not in types.VISA_TYPES] == []
+    assert ctypes.sizeof(types.ViVAList) == POINTER_SIZE
 
 
 def test_handler_type() -> None:
@@ -160,6 +136,8 @@ def test_writable_buffer_shares_memory() -> None:
     assert storage[4] == 0xFF
     with pytest.raises(TypeError, match="writable"):
         types.writable_buffer(b"read only")
+    with pytest.raises(TypeError, match="C-contiguous"):
+        types.writable_buffer(memoryview(storage)[::2])
 
 
 # --------------------------------------------------------------- signature table

@@ -772,6 +772,20 @@ def test_handler_runs_on_a_library_thread(lib: ctypes.CDLL, rm: int) -> None:
     assert lib.refvisa_open_object_count() == 2
 
 
+def test_any_handler_uninstalls_only_the_given_user_handle(lib: ctypes.CDLL, rm: int) -> None:
+    vi = open_(lib, rm, "GPIB0::1::INSTR")
+    callback = HANDLER(lambda *args: 0)
+    event = C["VI_EVENT_SERVICE_REQ"]
+    for user in (1, 1, 2):
+        assert lib.viInstallHandler(vi, event, callback, user) == 0
+    # VI_ANY_HNDLR: every handler installed with user handle 1 (both), not the one with 2.
+    assert lib.viUninstallHandler(vi, event, None, 1) == 0
+    assert lib.viUninstallHandler(vi, event, callback, 1) == C["VI_ERROR_INV_HNDLR_REF"]
+    assert lib.viUninstallHandler(vi, event, None, 3) == C["VI_ERROR_INV_HNDLR_REF"]
+    assert lib.viUninstallHandler(vi, event, callback, 2) == 0
+    assert lib.viUninstallHandler(vi, event, None, 2) == C["VI_ERROR_INV_HNDLR_REF"]
+
+
 def test_suspended_handler_gets_events_later(lib: ctypes.CDLL, rm: int) -> None:
     vi = open_(lib, rm, "TCPIP0::192.168.0.10::inst0::INSTR")
     seen = threading.Event()
@@ -820,6 +834,10 @@ def test_handler_chain_and_other_events(lib: ctypes.CDLL, rm: int) -> None:
     assert done.wait(5)
     assert order == ["last", "first 0 1"]
     assert lib.viUninstallHandler(intfc, C["VI_EVENT_GPIB_CIC"], None, None) == 0
+    assert (
+        lib.viUninstallHandler(intfc, C["VI_EVENT_GPIB_CIC"], callbacks[0], None)
+        == C["VI_ERROR_INV_HNDLR_REF"]
+    )
 
     vi = open_(lib, rm, "ASRL1::INSTR")
     assert lib.viEnableEvent(vi, C["VI_EVENT_CLEAR"], C["VI_QUEUE"], 0) == 0

@@ -73,6 +73,8 @@ Semantics worth knowing
   ``viScanf``, the arguments serving the write format first.
 - Events: queue and handler mechanisms (``VI_SUSPEND_HNDLR`` keeps occurrences until handlers
   are enabled).  Handlers are always called from a library-owned dispatcher thread.
+  ``viUninstallHandler`` removes the handlers matching both the reference and the user handle;
+  ``VI_ANY_HNDLR`` matches any reference, never any user handle.
   ``viReadAsync`` runs on its own thread; ``viWriteAsync``/``viMoveAsync`` complete synchronously
   (``VI_SUCCESS_SYNC``); both post ``VI_EVENT_IO_COMPLETION`` (status, job id, buffer, return
   count, operation name).  ``viAssertTrigger`` posts ``VI_EVENT_TRIG`` to every session of the

@@ -395,17 +395,25 @@ ViStatus _VI_FUNC viEnableEvent(ViSession vi, ViEventType eventType, ViUInt16 me
     return leave(already ? VI_SUCCESS_EVENT_EN : VI_SUCCESS);
 }
 
+/* Arguments of viDisableEvent/viDiscardEvents: the event index (-1 for VI_ALL_ENABLED_EVENTS). */
+static ViStatus check_type_and_mechanism(rv_session *s, ViEventType eventType, ViUInt16 mechanism, int *idx) {
+    *idx = -1;
+    if (eventType != VI_ALL_ENABLED_EVENTS) {
+        *idx = rv_event_index(eventType);
+        if (!supported(s, *idx)) return VI_ERROR_INV_EVENT;
+    }
+    if (mechanism == 0 || (mechanism != VI_ALL_MECH && (mechanism & ~(VI_QUEUE | VI_HNDLR | VI_SUSPEND_HNDLR))))
+        return VI_ERROR_INV_MECH;
+    return VI_SUCCESS;
+}
+
 ViStatus _VI_FUNC viDisableEvent(ViSession vi, ViEventType eventType, ViUInt16 mechanism) {
     RV_RECORD(vi, eventType, mechanism);
     rv_session *s;
     if (enter(vi, &s) != VI_SUCCESS) return leave(VI_ERROR_INV_OBJECT);
-    int idx = -1;
-    if (eventType != VI_ALL_ENABLED_EVENTS) {
-        idx = rv_event_index(eventType);
-        if (!supported(s, idx)) return leave(VI_ERROR_INV_EVENT);
-    }
-    if (mechanism == 0 || (mechanism != VI_ALL_MECH && (mechanism & ~(VI_QUEUE | VI_HNDLR | VI_SUSPEND_HNDLR))))
-        return leave(VI_ERROR_INV_MECH);
+    int idx;
+    ViStatus st = check_type_and_mechanism(s, eventType, mechanism, &idx);
+    if (st != VI_SUCCESS) return leave(st);
     bool any = false;
     for (int i = 0; i < RV_NEVENT_TYPES; i++) {
         if (idx >= 0 && i != idx) continue;
@@ -425,13 +433,9 @@ ViStatus _VI_FUNC viDiscardEvents(ViSession vi, ViEventType eventType, ViUInt16 
     RV_RECORD(vi, eventType, mechanism);
     rv_session *s;
     if (enter(vi, &s) != VI_SUCCESS) return leave(VI_ERROR_INV_OBJECT);
-    int idx = -1;
-    if (eventType != VI_ALL_ENABLED_EVENTS) {
-        idx = rv_event_index(eventType);
-        if (!supported(s, idx)) return leave(VI_ERROR_INV_EVENT);
-    }
-    if (mechanism == 0 || (mechanism != VI_ALL_MECH && (mechanism & ~(VI_QUEUE | VI_HNDLR | VI_SUSPEND_HNDLR))))
-        return leave(VI_ERROR_INV_MECH);
+    int idx;
+    ViStatus st = check_type_and_mechanism(s, eventType, mechanism, &idx);
+    if (st != VI_SUCCESS) return leave(st);
     int removed = 0;
     if (mechanism & VI_QUEUE) {
         int n = list_discard(&s->queue_head, &s->queue_tail, idx);
@@ -525,16 +529,15 @@ ViStatus _VI_FUNC viUninstallHandler(ViSession vi, ViEventType eventType, ViHndl
     if (enter(vi, &s) != VI_SUCCESS) return leave(VI_ERROR_INV_OBJECT);
     if (eventType != VI_ALL_ENABLED_EVENTS && !supported(s, rv_event_index(eventType)))
         return leave(VI_ERROR_INV_EVENT);
+    /* Every handler with this reference (any, for VI_ANY_HNDLR) and this user handle. */
     int removed = 0;
     for (rv_handler **p = &s->handlers; *p;) {
         rv_handler *h = *p;
         bool type_ok = eventType == VI_ALL_ENABLED_EVENTS || h->type == eventType;
-        bool match = type_ok && (handler == VI_NULL || (h->fn == handler && h->user == userHandle));
-        if (match) {
+        if (type_ok && (handler == VI_NULL || h->fn == handler) && h->user == userHandle) {
             *p = h->next;
             free(h);
             removed++;
-            if (handler != VI_NULL) break;
         } else {
             p = &h->next;
         }
