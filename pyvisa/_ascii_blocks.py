@@ -137,7 +137,8 @@ def from_ascii_block(
     if is_code and converter in _NUMERIC_CODES and items and not items[-1].strip():
         del items[-1]
 
-    if is_code and _is_numpy_container(container):
+    to_numpy = _is_numpy_container(container)
+    if is_code and to_numpy:
         array = _numpy_array(items, converter)
         if array is not None:
             return array
@@ -145,6 +146,8 @@ def from_ascii_block(
         values = list(map(convert, items))
     except (ValueError, TypeError, OverflowError):
         raise _conversion_error(items, convert, converter) from None
+    if to_numpy:  # numpy.ndarray(values) would read the values as a shape
+        return _numpy().array(values)
     return values if container is list else container(values)
 
 
@@ -173,14 +176,15 @@ def _conversion_error(items: list[str], convert: Callable[[str], Any], converter
     return ValueError(f"Could not convert the ASCII data with converter {converter!r}")
 
 
-def _code_formatter(code: str) -> Callable[[Any], str]:
-    """Return the function formatting a value with a ``%`` code.
+def _format_with_code(values: Iterable[Any], code: str) -> list[str]:
+    """Format each value with a ``%`` code ("b", unknown to ``%``, goes through ``format``).
 
-    "b" (binary digits), which ``%`` does not know, is handled by ``format``.
+    Each value is formatted as ``fmt % (value,)`` (``zip`` makes the 1-tuples), so that a
+    tuple value is one value and not several arguments.
     """
     if code.endswith("b"):
-        return lambda value: format(value, code)
-    return ("%" + code).__mod__
+        return [format(value, code) for value in values]
+    return list(map(("%" + code).__mod__, zip(values)))
 
 
 def to_ascii_block(
@@ -215,7 +219,7 @@ def to_ascii_block(
     """
     if isinstance(converter, str):
         try:
-            items = list(map(_code_formatter(converter), iterable))
+            items = _format_with_code(iterable, converter)
         except (ValueError, TypeError) as exc:
             raise ValueError(f"Could not format the values with {converter!r}: {exc}") from None
     else:

@@ -1084,6 +1084,9 @@ def _compile_expression(query: str, start: int) -> _Predicate | None:
     return _AttributeParser(query, start).parse()
 
 
+#: Deepest nesting of groups, ``!`` and parentheses accepted in a query (the parsers recurse).
+_MAX_NESTING = 100
+
 # A consuming transition of the automaton: (character test, target state).
 _Edge = tuple[Callable[[str], bool], int]
 
@@ -1170,6 +1173,7 @@ class _RegexParser:
     def __init__(self, query: str) -> None:
         self.query = query
         self.index = 0
+        self.depth = 0
         self.automaton = _Automaton()
 
     def _error(self, message: str) -> InvalidQuery:
@@ -1229,11 +1233,15 @@ class _RegexParser:
         if char in "*+":
             raise self._error(f"'{char}' must follow a character, a list or a group")
         if char == "(":
+            if self.depth == _MAX_NESTING:
+                raise self._error(f"groups are nested more than {_MAX_NESTING} deep")
             self.index += 1
+            self.depth += 1
             fragment = self._alternatives()
             if self._peek() != ")":
                 raise self._error("unbalanced '('")
             self.index += 1
+            self.depth -= 1
             return fragment
         if char == "[":
             return self._edge(self._list())
@@ -1348,6 +1356,7 @@ class _AttributeParser:
             raise self._error("the attribute expression must end with '}'", start)
         self.tokens = self._tokenize(text[1:-1], start + 1)
         self.index = 0
+        self.depth = 0
 
     def _error(self, message: str, position: int | None = None) -> InvalidQuery:
         where = f" at position {position}" if position is not None else ""
@@ -1406,13 +1415,18 @@ class _AttributeParser:
 
     def _factor(self) -> _Predicate:
         kind, value, position = self._next("an attribute comparison")
-        if kind == "op" and value == "!":
-            inner = self._factor()
-            return lambda get: not inner(get)
-        if kind == "op" and value == "(":
+        if kind == "op" and value in ("!", "("):
+            if self.depth == _MAX_NESTING:
+                raise self._error(f"'!' and '(' are nested more than {_MAX_NESTING} deep", position)
+            self.depth += 1
+            if value == "!":
+                negated = self._factor()
+                self.depth -= 1
+                return lambda get: not negated(get)
             inner = self._expr()
             if self._next("')'")[1] != ")":
                 raise self._error("expected ')'", self.tokens[self.index - 1][2])
+            self.depth -= 1
             return inner
         if kind != "attr":
             raise self._error("expected VI_ATTR_... or '(' or '!'", position)

@@ -158,10 +158,16 @@ def _read_config() -> ConfigParser | None:
 
 def _read_paths_option(option: str) -> str | None:
     """Return an option of the ``[Paths]`` section of the configuration, if set."""
+    from configparser import Error
+
     parser = _read_config()
     if parser is None or not parser.has_option("Paths", option):
         return None
-    return parser.get("Paths", option)
+    try:
+        return parser.get("Paths", option)
+    except Error as exc:  # a bad "%" interpolation
+        logger.warning("Ignoring the malformed option %r of the configuration: %s", option, exc)
+        return None
 
 
 def read_user_library_path() -> str | None:

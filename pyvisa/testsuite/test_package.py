@@ -113,6 +113,8 @@ def test_logger_is_quiet_by_default() -> None:
     process = run_python(code)
     assert process.returncode == 0, process.stderr
     assert process.stdout.split("\n")[:2] == ["True", "['NullHandler']"]
+    # the NullHandler keeps logging's last-resort handler from printing warnings
+    assert "not shown" not in process.stderr
 
 
 def test_log_to_stream(restore_logger: logging.Logger) -> None:

@@ -551,6 +551,10 @@ def test_from_ascii_block_numpy_paths() -> None:
         util.from_ascii_block("1.5,2", "d", container=np.array)
     hexa = util.from_ascii_block("ff,10", "x", container=np.array)
     assert isinstance(hexa, np.ndarray) and hexa.tolist() == [255, 16]
+    # the values, not an array of that shape
+    for code, converter in (("x", "x"), ("d", "d"), ("callable", lambda text: int(text) * 2)):
+        array = util.from_ascii_block("3,12", converter, container=np.ndarray)  # type: ignore[arg-type]
+        assert isinstance(array, np.ndarray) and array.shape == (2,), code
 
 
 def test_to_ascii_block() -> None:
@@ -561,6 +565,8 @@ def test_to_ascii_block() -> None:
     assert util.to_ascii_block([1, 2], str, "$") == "1$2"
     assert util.to_ascii_block([1, 2], "d", lambda items: "|".join(items) + "|") == "1|2|"
     assert util.to_ascii_block(iter([1, 2]), "d") == "1,2"
+    # a tuple is one value, not the arguments of the format
+    assert util.to_ascii_block([(1, 2), 3], "s", ";") == "(1, 2);3"
     with pytest.raises(ValueError, match="'d'"):
         util.to_ascii_block(["a"], "d")
 
@@ -609,13 +615,15 @@ def test_ascii_str_round_trip(values: list[str]) -> None:
 @given(
     text=st.text(max_size=40),
     code=st.sampled_from("sbcdoxXeEfFgG"),
-    container=st.sampled_from(CONTAINERS),
+    container=st.sampled_from((*CONTAINERS, np.ndarray)),
 )
 def test_random_ascii_raises_only_value_errors(text: str, code: str, container: Any) -> None:
     try:
-        util.from_ascii_block(text, code, ",", container)  # type: ignore[arg-type]
+        result = util.from_ascii_block(text, code, ",", container)  # type: ignore[arg-type]
     except ValueError:
-        pass
+        return
+    # one value per item (a trailing empty item may be dropped)
+    assert len(result) in (text.count(",") + 1, text.count(","))
 
 
 def test_public_names() -> None:

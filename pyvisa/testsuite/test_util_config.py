@@ -81,6 +81,16 @@ def test_malformed_file_is_ignored_with_a_warning(
     assert "malformed" in caplog.text
 
 
+def test_bad_interpolation_is_ignored_with_a_warning(
+    homes: Homes, caplog: pytest.LogCaptureFixture
+) -> None:
+    homes.user("[Paths]\nVISA library: %PROGRAMFILES%\\visa.dll\ndll_extra_paths: C:\\%%a\n")
+    with caplog.at_level(logging.WARNING, logger="pyvisa"):
+        assert util.read_user_library_path() is None
+    assert "malformed option 'visa library'" in caplog.text
+    assert util.add_user_dll_extra_paths() == ["C:\\%a"]
+
+
 def test_dll_extra_paths_without_side_effects(
     homes: Homes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
