@@ -24,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
         "-b",
         "--backend",
         default=None,
-        help="backend to use, e.g. 'py' or 'sim' (default: the IVI VISA library)",
+        help="backend to use, e.g. 'py', 'sim' or 'devices.yaml@sim' (default: the IVI VISA "
+        "library)",
     )
     return parser
 
@@ -56,7 +57,8 @@ def _run_shell(backend: str | None) -> None:
     from . import errors
     from .shell import VisaShell
 
-    library = "" if not backend else backend if backend.startswith("@") else "@" + backend
+    # "sim" or "@sim"; "path@sim" passes an argument too (e.g. a pyvisa-sim definition file).
+    library = "" if not backend else backend if "@" in backend else "@" + backend
     try:
         shell = VisaShell(library)
     except (errors.Error, ValueError, OSError) as exc:

@@ -107,7 +107,10 @@ def _raw_bytes(value: Any) -> bytes:
 def _close_context(visalib: VisaLibraryBase, context: VISAEventContext) -> None:
     # Run by weakref.finalize (garbage collection or interpreter exit): never raise.
     try:
-        visalib.close(context)
+        try:
+            visalib.close(context)
+        finally:
+            visalib._session_closed(context)
     except Exception as exc:  # noqa: BLE001 - nothing may escape a finalizer
         logger.debug("Closing the event context %s failed: %s", context, exc)
 
@@ -241,7 +244,10 @@ class Event:
             self._finalizer = None
         context, self._context = self._context, None
         if context is not None:
-            self.visalib.close(context)
+            try:
+                self.visalib.close(context)
+            finally:
+                self.visalib._session_closed(context)
 
     def __enter__(self: E) -> E:
         return self
@@ -255,14 +261,6 @@ def _coerce(enum_cls: type[Any], value: Any) -> Any:
         return enum_cls(value)
     except ValueError:
         return value
-
-
-def _int(value: Any) -> int:
-    return int(value)
-
-
-def _bool(value: Any) -> bool:
-    return bool(value)
 
 
 @Event.register(EventType.exception)
@@ -285,7 +283,7 @@ class GPIBCIChangeEvent(Event):
 
     cic_state = EventAttributeDescriptor(
         EventAttribute.gpib_received_cic_state,
-        _bool,
+        bool,
         "Whether the controller became CIC (VI_ATTR_GPIB_RECV_CIC_STATE).",
     )
 
@@ -332,12 +330,12 @@ class IOCompletionEvent(Event):
     )
     job_id = EventAttributeDescriptor(
         EventAttribute.job_id,
-        _int,
+        int,
         "Job identifier of the asynchronous operation (VI_ATTR_JOB_ID).",
     )
     return_count = EventAttributeDescriptor(
         EventAttribute.return_count,
-        _int,
+        int,
         "Number of elements transferred by the operation (VI_ATTR_RET_COUNT).",
     )
     operation_name = EventAttributeDescriptor(
@@ -375,12 +373,12 @@ class PXIInterruptEvent(Event):
 
     sequence = EventAttributeDescriptor(
         EventAttribute.pxi_received_interrupt_sequence,
-        _int,
+        int,
         "Index of the interrupt sequence that detected the interrupt (VI_ATTR_PXI_RECV_INTR_SEQ).",
     )
     data = EventAttributeDescriptor(
         EventAttribute.pxi_received_interrupt_data,
-        _int,
+        int,
         "First PXI/PCI register read in the interrupt sequence (VI_ATTR_PXI_RECV_INTR_DATA).",
     )
 
@@ -391,7 +389,7 @@ class VXISignalProcessorEvent(Event):
 
     signal_register_status_id = EventAttributeDescriptor(
         EventAttribute.signal_status_id,
-        _int,
+        int,
         "16-bit status/ID value retrieved during the IACK cycle (VI_ATTR_SIGP_STATUS_ID).",
     )
 
@@ -402,12 +400,12 @@ class VXIVMEInterruptEvent(Event):
 
     status_id = EventAttributeDescriptor(
         EventAttribute.interrupt_status_id,
-        _int,
+        int,
         "32-bit status/ID retrieved during the IACK cycle (VI_ATTR_INTR_STATUS_ID).",
     )
     level = EventAttributeDescriptor(
         EventAttribute.received_interrupt_level,
-        _int,
+        int,
         "VXI interrupt level on which the interrupt was received (VI_ATTR_RECV_INTR_LEVEL).",
     )
 
@@ -431,7 +429,7 @@ class USBInterruptEvent(Event):
     )
     size = EventAttributeDescriptor(
         EventAttribute.usb_received_interrupt_size,
-        _int,
+        int,
         "Size of the received interrupt data (VI_ATTR_USB_RECV_INTR_SIZE).",
     )
     data = EventAttributeDescriptor(

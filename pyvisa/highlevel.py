@@ -421,6 +421,20 @@ class VisaLibraryBase:
                 "any last status"
             ) from None
 
+    def _session_closed(self, session: Any) -> None:
+        """Forget the frontend state (last status, handlers) of a session just closed.
+
+        Backends override :meth:`close` without calling the base class, so the
+        frontend code closing a session (resource manager, resources, event contexts)
+        calls this right after ``close(session)``, whether it succeeded or raised.
+        Otherwise the status recorded while closing would stay in memory forever and,
+        should the backend reuse the handle, pass for the last status of a new session.
+
+        """
+        self._last_status_in_session.pop(session, None)
+        with self._handlers_lock:
+            self.handlers.pop(session, None)
+
     def handle_return_value(self, session: AnySession | None, status_code: int) -> StatusCode:
         """Helper function handling the return code of a low-level operation.
 
@@ -3109,8 +3123,11 @@ def _close_manager_session(visalib: VisaLibraryBase, session: VISARMSession) -> 
     raise nor warn.
     """
     with contextlib.suppress(Exception):
-        with visalib.ignore_warning(session, *visalib.issue_warning_on):
-            visalib.close(session)
+        try:
+            with visalib.ignore_warning(session, *visalib.issue_warning_on):
+                visalib.close(session)
+        finally:
+            visalib._session_closed(session)
 
 
 def _has_attribute(resource: Resource, name: str) -> bool:
@@ -3272,7 +3289,10 @@ class ResourceManager:
             self._session = None
             if self.visalib.resource_manager is self:
                 self.visalib.resource_manager = None
-            self.visalib.close(session)
+            try:
+                self.visalib.close(session)
+            finally:
+                self.visalib._session_closed(session)
         if failures:
             raise failures[0]
 

@@ -1,10 +1,9 @@
 """Message based resources: instruments driven by strings of bytes (SCPI and the like).
 
-Reading and writing go through a handful of methods (:meth:`MessageBasedResource.write_raw`,
-:meth:`MessageBasedResource._read_raw`, :meth:`MessageBasedResource._read_into`) which are
-the only places calling ``visalib.read`` / ``visalib.write``. The compound operations
-(``query``, the ``*_values`` methods, ``read_termination_context``) hold the resource's
-re-entrant lock, so that two threads sharing a resource never receive each other's answers.
+Every read and write (``write_raw``, ``read_raw``/``read``, ``read_bytes``, the binary block
+reads) holds the resource's re-entrant lock ``io_lock``, and so do the compound operations
+(``query``, the ``query_*_values`` methods, ``read_termination_context``): a thread sharing
+the resource never gets between another thread's write and the read of its answer.
 """
 
 from __future__ import annotations
@@ -12,14 +11,13 @@ from __future__ import annotations
 import codecs
 import contextlib
 import logging
-import struct
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, get_args
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import attributes, constants, errors, logger, util
-from .._binary_blocks import build_binary_message
+from .._binary_blocks import _item_size, build_binary_message
 from ..attributes import Attribute
 from ..constants import InterfaceType, ResourceAttribute, StatusCode
 from .resource import Resource, check_status
@@ -57,21 +55,6 @@ class ProgressMonitor(Protocol):
 
     def update(self, n: int) -> Any:
         """Record that ``n`` more bytes were transferred."""
-
-
-#: Standard size of one element of each datatype (blocks use an explicit byte order, so
-#: 'l' is 4 bytes whatever the platform's C long).
-_DATATYPE_SIZES = {code: struct.calcsize("<" + code) for code in get_args(util.BINARY_DATATYPES)}
-
-
-def _check_datatype(datatype: str) -> int:
-    """Return the standard size of one element, raising ValueError for an unknown datatype."""
-    try:
-        return _DATATYPE_SIZES[datatype]
-    except (KeyError, TypeError):
-        raise ValueError(
-            f"Unsupported datatype: {datatype!r}, expected one of {tuple(_DATATYPE_SIZES)}"
-        ) from None
 
 
 def _check_header_fmt(header_fmt: str) -> None:
@@ -178,24 +161,8 @@ class MessageBasedResource(Resource):
                 self._read_termination = ""
 
     def set_visa_attribute(self, name: constants.ResourceAttribute, state: Any) -> StatusCode:
-        """Set the state of an attribute.
-
-        One should prefer the dedicated descriptor for often used attributes since those
-        perform checks and automatic conversion on the value.
-
-        Parameters
-        ----------
-        name : constants.ResourceAttribute
-            Attribute for which the state is to be modified.
-        state : Any
-            The state of the attribute to be set for the specified object.
-
-        Returns
-        -------
-        constants.StatusCode
-            Return value of the library call.
-
-        """
+        # Same as Resource.set_visa_attribute (whose docstring is inherited), plus the
+        # record of VI_ATTR_TERMCHAR_EN used by the binary reads.
         status = super().set_visa_attribute(name, state)
         if name == ResourceAttribute.termchar_enabled:
             self._termchar_enabled = bool(state)
@@ -336,11 +303,12 @@ class MessageBasedResource(Resource):
         """
         if not isinstance(message, bytes):
             message = memoryview(message).cast("B")
-        if len(message) <= self.max_io_size:
-            count, status = self.visalib.write(self.session, self._writable(message))
-            check_status(status)
-            return count
-        return self._write_split(memoryview(message))
+        with self.io_lock:
+            if len(message) <= self.max_io_size:
+                count, status = self.visalib.write(self.session, self._writable(message))
+                check_status(status)
+                return count
+            return self._write_split(memoryview(message))
 
     def _writable(self, data: bytes | memoryview) -> bytes | memoryview:
         """Data in a form ``visalib.write`` accepts, copied only when it must be.
@@ -355,21 +323,20 @@ class MessageBasedResource(Resource):
     def _write_split(self, view: memoryview) -> int:
         size = self.max_io_size
         session = self.session
-        with self.io_lock:
-            send_end = self._intermediate_send_end_off()
-            total = 0
-            try:
-                for start in range(0, view.nbytes, size):
-                    stop = min(start + size, view.nbytes)
-                    if stop == view.nbytes and send_end:
-                        self.set_visa_attribute(ResourceAttribute.send_end_enabled, send_end)
-                        send_end = None
-                    count, status = self.visalib.write(session, self._writable(view[start:stop]))
-                    check_status(status)
-                    total += count
-            finally:
-                if send_end:
+        send_end = self._intermediate_send_end_off()
+        total = 0
+        try:
+            for start in range(0, view.nbytes, size):
+                stop = min(start + size, view.nbytes)
+                if stop == view.nbytes and send_end:
                     self.set_visa_attribute(ResourceAttribute.send_end_enabled, send_end)
+                    send_end = None
+                count, status = self.visalib.write(session, self._writable(view[start:stop]))
+                check_status(status)
+                total += count
+        finally:
+            if send_end:
+                self.set_visa_attribute(ResourceAttribute.send_end_enabled, send_end)
         return total
 
     def _intermediate_send_end_off(self) -> Any:
@@ -454,8 +421,7 @@ class MessageBasedResource(Resource):
 
         """
         block = util.to_ascii_block(values, converter, separator)
-        with self.io_lock:
-            return self.write(message + block, termination, encoding)
+        return self.write(message + block, termination, encoding)
 
     def write_binary_values(
         self,
@@ -496,15 +462,13 @@ class MessageBasedResource(Resource):
             Number of bytes written.
 
         """
-        _check_header_fmt(header_fmt)
         enco = self._encoding if encoding is None else encoding
         term = self._write_termination if termination is None else termination
         # Command, block and termination are encoded together: the data are copied once.
         payload = build_binary_message(
             message.encode(enco), values, datatype, is_big_endian, header_fmt, term.encode(enco)
         )
-        with self.io_lock:
-            return self.write_raw(payload)
+        return self.write_raw(payload)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -546,7 +510,7 @@ class MessageBasedResource(Resource):
         size = self.chunk_size if size is None else size
         session = self.session
         visalib = self.visalib
-        with self._quiet_reads(session):
+        with self.io_lock, self._quiet_reads(session):
             chunk, status = visalib.read(session, size)
             check_status(status)
             if status != _MAX_COUNT_READ:
@@ -636,7 +600,7 @@ class MessageBasedResource(Resource):
         chunk_size = min(chunk_size or self.chunk_size, self.max_io_size)
         buffer = bytearray(count)
         received = 0
-        with memoryview(buffer) as view, self._quiet_reads(self.session):
+        with self.io_lock, memoryview(buffer) as view, self._quiet_reads(self.session):
             while received < count:
                 size = min(chunk_size, count - received)
                 with view[received : received + size] as part:
@@ -723,9 +687,7 @@ class MessageBasedResource(Resource):
             Parsed data.
 
         """
-        with self.io_lock:
-            data = self.read()
-        return util.from_ascii_block(data, converter, separator, container)
+        return util.from_ascii_block(self.read(), converter, separator, container)
 
     def read_binary_values(
         self,
@@ -776,7 +738,7 @@ class MessageBasedResource(Resource):
             Data read from the device.
 
         """
-        item_size = _check_datatype(datatype)
+        item_size = _item_size(datatype)
         _check_header_fmt(header_fmt)
         with self.io_lock:
             block, offset, data_length = self._read_binary_block(
@@ -1046,7 +1008,7 @@ class MessageBasedResource(Resource):
             Data read from the device.
 
         """
-        _check_datatype(datatype)
+        _item_size(datatype)
         _check_header_fmt(header_fmt)
         with self.io_lock:
             self.write(message)

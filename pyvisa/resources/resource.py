@@ -1,14 +1,15 @@
 """Base class of every resource (an open VISA session seen from Python).
 
 Every call a resource makes into the VISA library goes through its methods: the
-library is reached through ``self.visalib`` with ``self.session``; the compound
-operations of the subclasses hold the per-resource re-entrant lock ``self.io_lock``.
+library is reached through ``self.visalib`` with ``self.session``; the reads, writes and
+compound operations of the subclasses hold the per-resource re-entrant lock ``self.io_lock``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import math
+import numbers
 import threading
 import time
 import weakref
@@ -46,7 +47,7 @@ def to_visa_timeout(value: float | None) -> int:
     """
     if value is None:
         return constants.VI_TMO_INFINITE
-    if isinstance(value, str) or not isinstance(value, int | float):
+    if not isinstance(value, numbers.Real):
         raise ValueError(
             f"Invalid timeout {value!r}: expected a number of milliseconds, None or float('+inf')"
         )
@@ -79,7 +80,10 @@ def _close_session(visalib: VisaLibraryBase, session: VISASession, name: str) ->
     try:
         logger.debug("%s - closing forgotten session %s", name, session)
         _switch_events_off(visalib, session)
-        visalib.close(session)
+        try:
+            visalib.close(session)
+        finally:
+            visalib._session_closed(session)
     except Exception as exc:  # noqa: BLE001 - nothing may escape a finalizer
         with contextlib.suppress(Exception):
             logger.debug("%s - closing forgotten session %s failed: %r", name, session, exc)
@@ -122,8 +126,9 @@ class Resource:
     #: Reference to the VISA library instance used by the resource (None on the class).
     visalib: VisaLibraryBase = None  # type: ignore[assignment]
 
-    #: Re-entrant lock held by the compound operations (query, reading or writing values,
-    #: read_termination_context...) so that threads sharing the resource do not interleave.
+    #: Re-entrant lock held by every read and write and by the compound operations (query,
+    #: query_*_values, read_termination_context...) so that threads sharing the resource
+    #: do not interleave.
     io_lock: threading.RLock
 
     # -- VISA attributes common to every resource ------------------------------------
@@ -250,7 +255,11 @@ class Resource:
             self, _close_session, self.visalib, session, self._resource_name
         )
         if status == StatusCode.success_device_not_present:
-            self._wait_for_device()
+            try:
+                self._wait_for_device()
+            except BaseException:
+                self.close()
+                raise
         logger.debug("%s - is open with session %s", self._resource_name, session)
 
     def _wait_for_device(self) -> None:
@@ -272,23 +281,25 @@ class Resource:
 
     def close(self) -> None:
         """Closes the VISA session and marks the handle as invalid."""
-        try:
-            session = self.session
-        except errors.InvalidSession:
+        finalizer = self._finalizer
+        # detach() succeeds only once: threads closing together close the session once.
+        if finalizer is None or finalizer.detach() is None:
             return
+        session = self.session
         logger.debug("%s - closing", self._resource_name)
         try:
             try:
                 self.before_close()
             finally:
                 # The session is closed even when switching its events off failed.
-                self.visalib.close(session)
+                try:
+                    self.visalib.close(session)
+                finally:
+                    self.visalib._session_closed(session)
         except errors.InvalidSession:
             pass
         finally:
-            if self._finalizer is not None:
-                self._finalizer.detach()
-                self._finalizer = None
+            self._finalizer = None
             self._session = None
         logger.debug("%s - is closed", self._resource_name)
 

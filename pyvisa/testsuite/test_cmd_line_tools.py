@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from importlib import metadata
 
 import pytest
 
-from pyvisa import cmd_line_tools
 from pyvisa.cmd_line_tools import visa_info, visa_main, visa_shell
 
 pytest.importorskip("pyvisa_sim", reason="pyvisa-sim is not installed")
@@ -79,7 +79,18 @@ def test_visa_shell_reads_sys_argv(
     assert "( 0) TCPIP0::localhost::10001::SOCKET\n" in capsys.readouterr().out
 
 
-def test_shell_default_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("options", "library"),
+    [
+        ([], ""),
+        (["-b", "sim"], "@sim"),
+        (["--backend", "@py"], "@py"),
+        (["-b", "dir/devices.yaml@sim"], "dir/devices.yaml@sim"),
+    ],
+)
+def test_shell_library_specification(
+    options: list[str], library: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[str] = []
 
     class FakeShell:
@@ -90,8 +101,8 @@ def test_shell_default_backend(monkeypatch: pytest.MonkeyPatch) -> None:
             seen.append("loop")
 
     monkeypatch.setattr("pyvisa.shell.VisaShell", FakeShell)
-    visa_main(argv=["shell"])
-    assert seen == ["", "loop"]
+    visa_main(argv=["shell", *options])
+    assert seen == [library, "loop"]
 
 
 def test_shell_unknown_backend_is_reported() -> None:
@@ -102,9 +113,13 @@ def test_shell_unknown_backend_is_reported() -> None:
     assert "pyvisa_nosuchbackend" in message
 
 
-def test_entry_points_exist() -> None:
-    for name in ("visa_main", "visa_info", "visa_shell"):
-        assert callable(getattr(cmd_line_tools, name))
+def test_console_scripts() -> None:
+    try:
+        scripts = metadata.distribution("PyVISA").entry_points
+    except metadata.PackageNotFoundError:
+        pytest.skip("PyVISA is not installed as a distribution")
+    targets = {ep.name: ep.load() for ep in scripts if ep.group == "console_scripts"}
+    assert targets == {"pyvisa": visa_main, "pyvisa-info": visa_info, "pyvisa-shell": visa_shell}
 
 
 @pytest.mark.parametrize("module", ["pyvisa", "pyvisa.cmd_line_tools"])

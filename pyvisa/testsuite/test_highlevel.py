@@ -21,93 +21,8 @@ from pyvisa.constants import DataWidth, EventType, InterfaceType, StatusCode
 from pyvisa.highlevel import ResourceInfo, VisaLibraryBase
 from pyvisa.testsuite import _fake_backend
 from pyvisa.testsuite._fake_backend import FakeVisaLibrary
+from pyvisa.testsuite.test_highlevel_api import LEVEL2_FUNCTIONS
 from pyvisa.util import LibraryPath
-
-# Signatures of the level 2 functions, as listed in the documentation (section 1.2.2).
-LEVEL2_SIGNATURES = {
-    "read_memory": "session, space, offset, width, extended",
-    "write_memory": "session, space, offset, data, width, extended",
-    "move_in": "session, space, offset, length, width, extended",
-    "move_out": "session, space, offset, length, data, width, extended",
-    "peek": "session, address, width",
-    "poke": "session, address, width, data",
-    "assert_interrupt_signal": "session, mode, status_id",
-    "assert_trigger": "session, protocol",
-    "assert_utility_signal": "session, line",
-    "buffer_read": "session, count",
-    "buffer_write": "session, data",
-    "clear": "session",
-    "close": "session",
-    "disable_event": "session, event_type, mechanism",
-    "discard_events": "session, event_type, mechanism",
-    "enable_event": "session, event_type, mechanism, context",
-    "flush": "session, mask",
-    "get_attribute": "session, attribute",
-    "gpib_command": "session, data",
-    "gpib_control_atn": "session, mode",
-    "gpib_control_ren": "session, mode",
-    "gpib_pass_control": "session, primary_address, secondary_address",
-    "gpib_send_ifc": "session",
-    "in_8": "session, space, offset, extended",
-    "in_16": "session, space, offset, extended",
-    "in_32": "session, space, offset, extended",
-    "in_64": "session, space, offset, extended",
-    "install_handler": "session, event_type, handler, user_handle",
-    "list_resources": "session, query",
-    "lock": "session, lock_type, timeout, requested_key",
-    "map_address": "session, map_space, map_base, map_size, access, suggested",
-    "map_trigger": "session, trigger_source, trigger_destination, mode",
-    "memory_allocation": "session, size, extended",
-    "memory_free": "session, offset, extended",
-    "move": "session, source_space, source_offset, source_width, destination_space, "
-    "destination_offset, destination_width, length",
-    "move_asynchronously": "session, source_space, source_offset, source_width, "
-    "destination_space, destination_offset, destination_width, length",
-    "move_in_8": "session, space, offset, length, extended",
-    "move_in_16": "session, space, offset, length, extended",
-    "move_in_32": "session, space, offset, length, extended",
-    "move_in_64": "session, space, offset, length, extended",
-    "move_out_8": "session, space, offset, length, data, extended",
-    "move_out_16": "session, space, offset, length, data, extended",
-    "move_out_32": "session, space, offset, length, data, extended",
-    "move_out_64": "session, space, offset, length, data, extended",
-    "open": "session, resource_name, access_mode, open_timeout",
-    "open_default_resource_manager": "",
-    "out_8": "session, space, offset, data, extended",
-    "out_16": "session, space, offset, data, extended",
-    "out_32": "session, space, offset, data, extended",
-    "out_64": "session, space, offset, data, extended",
-    "parse_resource": "session, resource_name",
-    "parse_resource_extended": "session, resource_name",
-    "peek_8": "session, address",
-    "peek_16": "session, address",
-    "peek_32": "session, address",
-    "peek_64": "session, address",
-    "poke_8": "session, address, data",
-    "poke_16": "session, address, data",
-    "poke_32": "session, address, data",
-    "poke_64": "session, address, data",
-    "read": "session, count",
-    "read_asynchronously": "session, count",
-    "read_stb": "session",
-    "read_to_file": "session, filename, count",
-    "set_attribute": "session, attribute, attribute_state",
-    "set_buffer": "session, mask, size",
-    "status_description": "session, status",
-    "terminate": "session, degree, job_id",
-    "uninstall_handler": "session, event_type, handler, user_handle",
-    "unlock": "session",
-    "unmap_address": "session",
-    "unmap_trigger": "session, trigger_source, trigger_destination",
-    "usb_control_in": "session, request_type_bitmap_field, request_id, request_value, "
-    "index, length",
-    "usb_control_out": "session, request_type_bitmap_field, request_id, request_value, index, data",
-    "vxi_command_query": "session, mode, command",
-    "wait_on_event": "session, in_event_type, timeout",
-    "write": "session, data",
-    "write_asynchronously": "session, data",
-    "write_from_file": "session, filename, count",
-}
 
 # Operations the base class implements itself (by parsing or by dispatching on the width).
 IMPLEMENTED_IN_BASE = {
@@ -151,16 +66,10 @@ def faketest_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 # --- VisaLibraryBase: the level 2 API ---------------------------------------------------
 
 
-@pytest.mark.parametrize("name", sorted(LEVEL2_SIGNATURES))
-def test_level2_signature(name: str) -> None:
-    params = list(inspect.signature(getattr(VisaLibraryBase, name)).parameters)
-    assert params[0] == "self"
-    expected = [p.strip() for p in LEVEL2_SIGNATURES[name].split(",") if p.strip()]
-    assert params[1:] == expected
-    assert getattr(VisaLibraryBase, name).__doc__
+# Signatures and docstrings are checked against the documentation in test_highlevel_api.
 
 
-@pytest.mark.parametrize("name", sorted(set(LEVEL2_SIGNATURES) - IMPLEMENTED_IN_BASE))
+@pytest.mark.parametrize("name", sorted(set(LEVEL2_FUNCTIONS) - IMPLEMENTED_IN_BASE))
 def test_unimplemented_operation_raises(bare: BareLibrary, name: str) -> None:
     method = getattr(bare, name)
     required = [
@@ -343,6 +252,22 @@ def test_per_session_status(fake: FakeVisaLibrary) -> None:
     assert fake.get_last_status_in_session(2) == StatusCode.success  # type: ignore[arg-type]
     with pytest.raises(errors.Error, match="does not have any last status"):
         fake.get_last_status_in_session(3)  # type: ignore[arg-type]
+
+
+def test_session_closed_forgets_the_session(fake: FakeVisaLibrary) -> None:
+    closed: Any = 14
+    other: Any = 15
+    fake.handle_return_value(closed, StatusCode.success)
+    fake.handle_return_value(other, StatusCode.success_termination_character_read)
+    fake.install_visa_handler(closed, EventType.clear, _handler, 1)
+    last = fake.last_status
+    fake._session_closed(closed)
+    fake._session_closed(closed)  # already forgotten: no error
+    with pytest.raises(errors.Error, match="does not have any last status"):
+        fake.get_last_status_in_session(closed)
+    assert closed not in fake.handlers
+    assert fake.get_last_status_in_session(other) is StatusCode.success_termination_character_read
+    assert fake.last_status is last
 
 
 # --- handlers ---------------------------------------------------------------------------

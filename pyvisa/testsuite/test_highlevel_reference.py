@@ -366,3 +366,12 @@ class TestClosing(BaseTestCase):
         assert len(opened) == 4
         closed = set(re.findall(r"viClose\((\d+)\) -> 0 ", log.read_text()))
         assert closed == opened
+
+
+def test_closing_the_manager_forgets_the_sessions_closed_with_it(rm: ResourceManager) -> None:
+    lib = rm.visalib
+    session, _ = rm.open_bare_resource("ASRL1::INSTR")
+    lib.get_attribute(session, pyvisa.constants.VI_ATTR_TMO_VALUE)
+    assert session in lib._last_status_in_session
+    rm.close()
+    assert session not in lib._last_status_in_session

@@ -105,6 +105,21 @@ class TestClose(BaseTestCase):
         with pytest.raises(errors.InvalidSession):
             rm.list_resources()
 
+    def test_close_forgets_the_session_status(
+        self, lib: FakeVisaLibrary, rm: ResourceManager
+    ) -> None:
+        session = rm.session
+        assert lib.get_last_status_in_session(session) is StatusCode.success
+        rm.close()
+        assert session not in lib._last_status_in_session
+        # Also when the manager is closed by its finalizer.
+        manager = ResourceManager(lib)
+        session = manager.session
+        del manager
+        gc.collect()
+        assert ("close", session) in lib.calls
+        assert session not in lib._last_status_in_session
+
     def test_context_manager(self, lib: FakeVisaLibrary) -> None:
         with ResourceManager(lib) as manager:
             session = manager.session

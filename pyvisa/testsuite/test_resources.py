@@ -261,6 +261,26 @@ def test_open_failure_raises(rm_lib: Any) -> None:
         del rm.visalib.open
 
 
+def test_open_closes_the_session_when_the_device_probe_fails(rm_lib: Any) -> None:
+    rm, lib = rm_lib
+    original_open = lib.open
+
+    def open_not_present(*args: Any) -> tuple[Any, StatusCode]:
+        session, _ = original_open(*args)
+        return session, StatusCode.success_device_not_present
+
+    def failing_clear(session: Any) -> StatusCode:
+        return lib.handle_return_value(session, StatusCode.error_system_error)
+
+    lib.open = open_not_present
+    lib.clear = failing_clear
+    with pytest.raises(errors.VisaIOError) as exc_info:
+        rm.open_resource(GPIB)
+    assert exc_info.value.error_code == StatusCode.error_system_error
+    assert lib.sessions == {}
+    assert lib.count("close") == 1
+
+
 def test_resource_info_and_interface_type(inst: Any) -> None:
     info = inst.resource_info
     assert info.interface_type == constants.InterfaceType.gpib
@@ -292,7 +312,15 @@ def test_timeout_values(inst: Any, value: Any, visa: int) -> None:
     assert inst.timeout == expected
 
 
-@pytest.mark.parametrize("value", [0xFFFFFFFF, 1e12, math.nan, "10"])
+def test_timeout_accepts_any_real_number(inst: Any) -> None:
+    np = pytest.importorskip("numpy")
+    inst.timeout = np.int64(2500)
+    assert inst.timeout == 2500
+    inst.timeout = np.float32(0.5)
+    assert inst.timeout == 0
+
+
+@pytest.mark.parametrize("value", [0xFFFFFFFF, 1e12, math.nan, "10", b"10", 1j])
 def test_timeout_invalid(inst: Any, value: Any) -> None:
     with pytest.raises(ValueError, match="timeout"):
         inst.timeout = value
@@ -611,6 +639,61 @@ def test_query_is_atomic_between_threads(rm_lib: Any) -> None:
     for thread in threads:
         thread.join(timeout=30)
     assert not mismatches
+
+
+def test_write_from_another_thread_waits_for_the_answer_of_a_query(rm_lib: Any) -> None:
+    # IEEE 488.2 devices drop a pending answer when a new command arrives: a plain write
+    # must not get between the write and the read of a query.
+    rm, lib = rm_lib
+    inst = rm.open_resource(GPIB, read_termination="\n", write_termination="\n")
+    inst.query_delay = 0.2
+    query_written = threading.Event()
+    original_write = lib.write
+
+    def write(session: Any, data: bytes) -> tuple[int, StatusCode]:
+        result = original_write(session, data)
+        query_written.set()
+        return result
+
+    lib.write = write
+    del lib.calls[:]
+    answers: list[str] = []
+    querier = threading.Thread(target=lambda: answers.append(inst.query("Q")))
+    querier.start()
+    assert query_written.wait(5)
+    inst.write("W")
+    querier.join(5)
+    assert answers == ["Q"]
+    io = [(call[0], call[2]) for call in lib.calls if call[0] in ("write", "read")]
+    assert io[:3] == [("write", 2), ("read", inst.chunk_size), ("write", 2)]
+
+
+def test_concurrent_closes_close_the_session_once(rm_lib: Any) -> None:
+    rm, lib = rm_lib
+    original_disable = lib.disable_event
+
+    def slow_disable(*args: Any) -> StatusCode:
+        time.sleep(0.001)  # let the other threads run while one is closing
+        return original_disable(*args)
+
+    lib.disable_event = slow_disable
+    for _ in range(20):
+        inst = rm.open_resource(GPIB)
+        del lib.calls[:]
+        barrier = threading.Barrier(4)
+
+        def close(resource: Any = inst, barrier: Any = barrier) -> None:
+            barrier.wait()
+            resource.close()
+
+        threads = [threading.Thread(target=close) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(5)
+        assert lib.count("close") == 1
+        with pytest.raises(errors.InvalidSession):
+            _ = inst.session
 
 
 def test_stb_trigger_flush_clear(inst: Any, lib: Any) -> None:
@@ -1075,14 +1158,15 @@ def test_register_based_width_forms_and_errors(rm_lib: Any) -> None:
     assert lib.calls[-1][4] == 32
     res.move_out_8(space, 8, 2, [4, 5])
     assert res.move_in_8(space, 8, 2) == [4, 5]
-    for form in (res.read_memory_8, res.read_memory_16, res.read_memory_64):
-        form(space, 0)
-    for wform in (res.write_memory_8, res.write_memory_16, res.write_memory_64):
-        wform(space, 0, 1)
-    for mform in (res.move_in_16, res.move_in_32, res.move_in_64):
-        mform(space, 0, 1)
-    for oform in (res.move_out_16, res.move_out_32, res.move_out_64):
-        oform(space, 0, 1, [1])
+    for width in (8, 16, 32, 64):
+        getattr(res, f"write_memory_{width}")(space, 0x40, width + 1)
+        assert lib.calls[-1][0] == "write_memory" and lib.calls[-1][5] == width
+        assert getattr(res, f"read_memory_{width}")(space, 0x40) == width + 1
+        assert lib.calls[-1][0] == "read_memory" and lib.calls[-1][4] == width
+        getattr(res, f"move_out_{width}")(space, 0x80, 1, [width])
+        assert lib.calls[-1][0] == "move_out" and lib.calls[-1][6] == width
+        assert getattr(res, f"move_in_{width}")(space, 0x80, 1) == [width]
+        assert lib.calls[-1][0] == "move_in" and lib.calls[-1][5] == width
     with pytest.raises(ValueError, match="data width"):
         res.read_memory(space, 0, 12)
     with pytest.raises(ValueError, match="data width"):

@@ -578,3 +578,32 @@ def test_blocks_above_2_gib_both_ways(ref: Any, monkeypatch: Any) -> None:
         assert len(result) == len(payload)
         assert result[:1024] == payload[:1024] and result[-1024:] == payload[-1024:]
         assert len(sizes) == 3
+
+
+# -- frontend state of closed sessions ------------------------------------------------------
+
+
+def test_closed_sessions_leave_no_status_behind(ref: Any) -> None:
+    rm, hooks = ref
+    lib = rm.visalib
+    inst = rm.open_resource(GPIB, read_termination="\n", write_termination="\n")
+    inst.enable_event(EventType.service_request, EventMechanism.queue)
+    assert hooks.refvisa_raise_srq(inst.session, 0) == 0
+    response = inst.wait_on_event(EventType.service_request, 5000)
+    context = response.event.context
+    lib.get_attribute(context, constants.VI_ATTR_EVENT_TYPE)
+    assert context in lib._last_status_in_session
+    response.event.close()
+    assert context not in lib._last_status_in_session
+    inst.write("X")
+    session = inst.session
+    assert session in lib._last_status_in_session
+    inst.close()
+    assert session not in lib._last_status_in_session
+
+    forgotten = rm.open_resource(GPIB)
+    forgotten.write_raw(b"Y")
+    session = forgotten.session
+    del forgotten
+    gc.collect()
+    assert session not in lib._last_status_in_session
