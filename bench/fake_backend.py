@@ -8,7 +8,8 @@ as pyvisa-py and the ctypes backend do).
 - ``write`` accepts anything and reports every byte written;
 - ``read`` always returns :data:`ANSWER` (an identification string ending with ``\\n``)
   with the status ``VI_SUCCESS_TERM_CHAR``, whatever was written before;
-- attributes are kept in a per-session dictionary.
+- attributes are kept in a per-session dictionary, starting from the defaults of the
+  test suite's fake backend (:mod:`pyvisa.testsuite._fake_backend`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from pyvisa import constants, rname
 from pyvisa.constants import AccessModes, EventMechanism, EventType, StatusCode
 from pyvisa.highlevel import VisaLibraryBase
+from pyvisa.testsuite._fake_backend import default_attributes
 from pyvisa.typing import VISAEventContext, VISARMSession, VISASession
 
 #: What every read returns.
@@ -26,20 +28,6 @@ ANSWER = b"BENCH,FakeInstrument,0,1.0\n"
 
 _SUCCESS = StatusCode.success
 _TERMCHAR = StatusCode.success_termination_character_read
-
-
-def _default_attributes(parsed: rname.ResourceName) -> dict[int, Any]:
-    return {
-        constants.VI_ATTR_TMO_VALUE: 2000,
-        constants.VI_ATTR_TERMCHAR: 10,
-        constants.VI_ATTR_TERMCHAR_EN: constants.VI_FALSE,
-        constants.VI_ATTR_SEND_END_EN: constants.VI_TRUE,
-        constants.VI_ATTR_SUPPRESS_END_EN: constants.VI_FALSE,
-        constants.VI_ATTR_INTF_TYPE: parsed.interface_type_const,
-        constants.VI_ATTR_RSRC_CLASS: parsed.resource_class,
-        constants.VI_ATTR_RSRC_NAME: str(parsed),
-        constants.VI_ATTR_INTF_NUM: 0,
-    }
 
 
 class BenchFakeLibrary(VisaLibraryBase):
@@ -65,7 +53,7 @@ class BenchFakeLibrary(VisaLibraryBase):
     ) -> tuple[VISASession, StatusCode]:
         parsed = rname.parse_resource_name(resource_name)
         handle = VISASession(next(self._handles))
-        self._sessions[handle] = _default_attributes(parsed)
+        self._sessions[handle] = default_attributes(parsed)
         return handle, self.handle_return_value(handle, _SUCCESS)
 
     def close(self, session: VISASession | VISAEventContext | VISARMSession) -> StatusCode:

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import enum
 import operator
-import sys
 from collections import defaultdict
-from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, overload
 
-from typing_extensions import Self
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 from . import constants
 
@@ -37,13 +37,11 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.IntEnum)
 F = TypeVar("F", bound=enum.IntFlag)
 
-_IS_64BIT = sys.maxsize > 2**32
-
 #: Largest value of the platform-dependent attributes (bus addresses and sizes, user data, counts).
-_MAX_BUS_VALUE = 2**64 - 1 if _IS_64BIT else 2**32 - 1
+_MAX_BUS_VALUE = 2**64 - 1 if constants._IS_64_BIT else 2**32 - 1
 
 #: C type of VI_ATTR_USER_DATA and VI_ATTR_RET_COUNT, whose id depends on the platform width.
-_UINT_ADDRESS_TYPE = "ViUInt64" if _IS_64BIT else "ViUInt32"
+_UINT_ADDRESS_TYPE = "ViUInt64" if constants._IS_64_BIT else "ViUInt32"
 
 
 class AllSessionTypes:

@@ -18,8 +18,10 @@ and hash like the integers they stand for.
 
 import enum
 import sys
+from typing import TYPE_CHECKING
 
-from typing_extensions import Self
+if TYPE_CHECKING:  # typing_extensions costs an import of its own
+    from typing_extensions import Self
 
 #: Whether the VISA library uses the 64-bit variants of the platform-dependent attributes.
 _IS_64_BIT = sys.maxsize > 2**32
@@ -1209,7 +1211,7 @@ class DataWidth(enum.IntEnum):
     bit_64 = VI_WIDTH_64
 
     @classmethod
-    def from_literal(cls, value: int) -> Self:
+    def from_literal(cls, value: int) -> "Self":
         """Convert a width in bits (8, 16, 32 or 64) into a :class:`DataWidth`.
 
         Parameters

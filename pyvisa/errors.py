@@ -10,10 +10,9 @@ their attributes when unpickled.
 """
 
 import os
-import sys
 from typing import Any
 
-from .constants import StatusCode
+from .constants import _IS_64_BIT, StatusCode
 
 #: Abbreviation and description of every completion, warning and error code.
 completion_and_error_messages: dict[int, tuple[str, str]] = {
@@ -675,10 +674,6 @@ _FIX_MISSING_DEPENDENCY = (
 )
 
 
-def _python_bits() -> int:
-    return 64 if sys.maxsize > 2**32 else 32
-
-
 def _library_bitness(filename: str) -> str:
     """Bitness of a shared library read from its headers ("32, 64 bits" for a universal one)."""
     from .util import LibraryPath  # pyvisa.util imports this module
@@ -776,7 +771,7 @@ class LibraryError(OSError, Error):
         """
         lines = [
             f"Error while accessing {filename}: No matching architecture.",
-            f"    Current Python interpreter is {_python_bits()} bits",
+            f"    Current Python interpreter is {64 if _IS_64_BIT else 32} bits",
             f"    The library in: {filename}",
             f"      bitness: {_library_bitness(filename)}",
             "    " + _FIX_WRONG_ARCH,

@@ -83,11 +83,15 @@ class EventAttributeDescriptor(Generic[T]):
         raise AttributeError(f"The event attribute {self.name!r} is read-only")
 
 
-def _status(value: Any) -> StatusCode | int:
+def _coerce(enum_cls: type[Any], value: Any) -> Any:
     try:
-        return StatusCode(value)
+        return enum_cls(value)
     except ValueError:
-        return int(value)
+        return value
+
+
+def _status(value: Any) -> StatusCode | int:
+    return _coerce(StatusCode, int(value))
 
 
 def _text(value: Any) -> str:
@@ -254,13 +258,6 @@ class Event:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-def _coerce(enum_cls: type[Any], value: Any) -> Any:
-    try:
-        return enum_cls(value)
-    except ValueError:
-        return value
 
 
 @Event.register(EventType.exception)

@@ -41,8 +41,6 @@ from typing import (
     overload,
 )
 
-from typing_extensions import Self
-
 from . import constants, errors, logger, rname
 from .constants import (
     AccessModes,
@@ -77,6 +75,8 @@ from .typing import (
 from .util import DebugInfo, LibraryPath
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from .resources import Resource
 
 #: Any session handle a library call may receive.
@@ -288,7 +288,7 @@ class VisaLibraryBase:
         with cls._registry_lock:
             cached = cls._registry.get(key)
             if cached is not None:
-                return cast(Self, cached)
+                return cast("Self", cached)
             obj = super().__new__(cls)
             obj.library_path = library_path
             obj._logging_extra = {"library_path": str(library_path)}
@@ -2951,29 +2951,24 @@ def _import_backend_module(backend_name: str) -> ModuleType:
                 f"The built-in 'ivi' backend (pyvisa.ctwrapper) could not be imported: {exc}"
             ) from exc
     module_name = "pyvisa_" + backend_name.replace("-", "_")
-    if module_name != "pyvisa_" + backend_name:
-        # A module may really be named with "-" (importable through importlib only).
+    # A module may really be named with "-" (importable through importlib only): that
+    # name is tried first.
+    missing: ModuleNotFoundError | None = None
+    for name in dict.fromkeys(("pyvisa_" + backend_name, module_name)):
         try:
-            return importlib.import_module("pyvisa_" + backend_name)
+            return importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != "pyvisa_" + backend_name:
+            if exc.name != name:
                 raise ValueError(
-                    f"The backend module pyvisa_{backend_name} could not be imported "
-                    f"because one of its dependencies is missing: {exc}"
+                    f"The backend module {name} could not be imported because one of its "
+                    f"dependencies is missing: {exc}"
                 ) from exc
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise ValueError(
-                f"The backend module {module_name} could not be imported because one of its "
-                f"dependencies is missing: {exc}"
-            ) from exc
-        raise ValueError(
-            f"Wrapper not found: no package named {module_name}. Install the backend "
-            f"(e.g. 'pip install pyvisa-{backend_name}') or choose one of the available "
-            f"backends: {', '.join(list_backends())}"
-        ) from exc
+            missing = exc
+    raise ValueError(
+        f"Wrapper not found: no package named {module_name}. Install the backend "
+        f"(e.g. 'pip install pyvisa-{backend_name}') or choose one of the available "
+        f"backends: {', '.join(list_backends())}"
+    ) from missing
 
 
 def get_wrapper_class(backend_name: str) -> type[VisaLibraryBase]:
@@ -3210,7 +3205,7 @@ class ResourceManager:
             existing = visa_library.resource_manager
             if existing is not None and existing._session is not None:
                 logger.debug("Reusing ResourceManager with session %s", existing._session)
-                return cast(Self, existing)
+                return cast("Self", existing)
             obj = super().__new__(cls)
             session, _ = visa_library.open_default_resource_manager()
             obj.visalib = visa_library

@@ -30,9 +30,10 @@ import threading
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
-from typing_extensions import Self
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 from . import constants, errors, logger
 
@@ -185,6 +186,13 @@ class _Segment:
     label: str
     pattern: re.Pattern[str]
     expected: str
+
+    def validate(self, value: str, syntax: str, resource_name: str) -> None:
+        """Raise InvalidResourceName if ``value`` is not a valid value of the segment."""
+        if not self.pattern.fullmatch(value):
+            raise InvalidResourceName.bad_syntax(
+                syntax, resource_name, f"the {self.label} '{value}' is not {self.expected}"
+            )
 
 
 def _check_board(cls: type[ResourceName], board: str, resource_name: str) -> str:
@@ -354,12 +362,7 @@ class ResourceName:
                 cls.syntax, resource_name, _count_message(cls, len(segments))
             )
         for segment, value in zip(cls._segments, segments, strict=False):
-            if not segment.pattern.fullmatch(value):
-                raise InvalidResourceName.bad_syntax(
-                    cls.syntax,
-                    resource_name,
-                    f"the {segment.label} '{value}' is not {segment.expected}",
-                )
+            segment.validate(value, cls.syntax, resource_name)
             values[segment.name] = value
         return values
 
@@ -393,7 +396,19 @@ def _count_message(cls: type[ResourceName], count: int) -> str:
 _SUBCLASSES: dict[tuple[str, str], type[ResourceName]] = {}
 _DEFAULT_RC: dict[str, str] = {}
 _RESOURCE_CLASSES: set[str] = set()
-_INTERFACE_RE: re.Pattern[str] = re.compile(r"(?!)")
+# Matcher of the interface keywords (longest first), built at the first parse after a
+# registration rather than once per registered class.
+_INTERFACE_RE: re.Pattern[str] | None = None
+
+
+def _interface_re() -> re.Pattern[str]:
+    global _INTERFACE_RE
+    if _INTERFACE_RE is None:
+        keywords = sorted({i for i, _ in _SUBCLASSES}, key=len, reverse=True)
+        _INTERFACE_RE = re.compile(
+            "(" + "|".join(map(re.escape, keywords)) + ")(.*)", re.IGNORECASE | re.DOTALL
+        )
+    return _INTERFACE_RE
 
 
 def register_subclass(cls: T) -> T:
@@ -445,10 +460,7 @@ def register_subclass(cls: T) -> T:
     _RESOURCE_CLASSES.add(resource_class)
     if cls.is_rc_optional:
         _DEFAULT_RC[interface_type] = resource_class
-    keywords = sorted({i for i, _ in _SUBCLASSES}, key=len, reverse=True)
-    _INTERFACE_RE = re.compile(
-        "(" + "|".join(map(re.escape, keywords)) + ")(.*)", re.IGNORECASE | re.DOTALL
-    )
+    _INTERFACE_RE = None
     _parse_cached.cache_clear()
     return cls
 
@@ -531,7 +543,7 @@ def _parse_cached(resource_name: str) -> ResourceName:
 def _parse_local(text: str, resource_name: str) -> ResourceName:
     """Parse ``text``, a name without remote part (``resource_name`` is for errors)."""
     segments = _split_bracketed(text) if "[" in text else text.split("::")
-    match = _INTERFACE_RE.fullmatch(segments[0])
+    match = _interface_re().fullmatch(segments[0])
     if match is None:
         known = ", ".join(sorted({i for i, _ in _SUBCLASSES}))
         raise InvalidResourceName.bad_syntax(
@@ -626,23 +638,24 @@ class ASRLInstr(ResourceName):
                 "expected no '::'-separated field after the board, or a host address and a "
                 f"serial port, got {len(segments)} fields",
             )
-        host_address, serial_port = segments
-        for value, label, check in (
-            (board or "0", "board", "number"),
-            (host_address, "host address", "host"),
-            (serial_port, "serial port", "number"),
-        ):
-            pattern, expected = _CHECKS[check]
-            if not pattern.fullmatch(value):
-                raise InvalidResourceName.bad_syntax(
-                    cls.syntax, resource_name, f"the {label} '{value}' is not {expected}"
-                )
-        return {"board": board or "0", "host_address": host_address, "serial_port": serial_port}
+        values = {}
+        for segment, value in zip(_ENET_SERIAL_SEGMENTS, (board or "0", *segments), strict=True):
+            segment.validate(value, cls.syntax, resource_name)
+            values[segment.name] = value
+        return values
 
     def _body(self) -> list[str]:
         if self.host_address is None and self.serial_port is None:
             return []
         return [str(self.host_address), str(self.serial_port)]
+
+
+# The fields of an ENET-Serial port name (ASRL[0]::host address::serial port::INSTR).
+_ENET_SERIAL_SEGMENTS = (
+    _Segment("board", "board", *_CHECKS["number"]),
+    _Segment("host_address", "host address", *_CHECKS["host"]),
+    _Segment("serial_port", "serial port", *_CHECKS["number"]),
+)
 
 
 @register_subclass

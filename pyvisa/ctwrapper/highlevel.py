@@ -9,7 +9,6 @@ install locations of the operating system (see :func:`find_library_paths`).
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import sys
 import sysconfig
@@ -65,10 +64,13 @@ _MACOS_LOCATIONS = (
 _LINUX_NAMES = ("libvisa.so.7", "libvisa.so")
 
 
+#: Names of the VISA DLL a Windows interpreter of this bitness can load.
+_WINDOWS_NAMES = ("visa64", "visa32") if types.IS_64_BIT else ("visa32",)
+
+
 def _windows_locations() -> list[str]:
-    names = ["visa64.dll", "visa32.dll"] if sys.maxsize > 2**32 else ["visa32.dll"]
     windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
-    return [os.path.join(windir, "System32", name) for name in names]
+    return [os.path.join(windir, "System32", f"{name}.dll") for name in _WINDOWS_NAMES]
 
 
 def _loader_path_locations(names: Iterable[str]) -> list[str]:
@@ -82,16 +84,10 @@ def _loader_path_locations(names: Iterable[str]) -> list[str]:
 
 
 def _find_library_names() -> list[str]:
-    if sys.platform == "win32":
-        names = ["visa64", "visa32"] if sys.maxsize > 2**32 else ["visa32"]
-    else:
-        names = ["visa"]
-    found = []
-    for name in names:
-        path = ctypes.util.find_library(name)
-        if path:
-            found.append(path)
-    return found
+    import ctypes.util  # only needed here: it imports subprocess, shutil...
+
+    names = _WINDOWS_NAMES if sys.platform == "win32" else ("visa",)
+    return [path for path in map(ctypes.util.find_library, names) if path]
 
 
 def find_library_paths(platform: str | None = None) -> tuple[LibraryPath, ...]:
@@ -288,27 +284,20 @@ class IVIVisaLibrary(VisaLibraryBase):
         converted user handle, its Python value, or None (any).
         """
         with self._callbacks_lock:
-            for entry in self._callbacks.get(int(session), ()):
-                if (
-                    entry.event_type == event_type
-                    and (entry.converted_handler is handler or entry.handler == handler)
-                    and (
-                        user_handle is None
-                        or entry.converted_user_handle is user_handle
-                        or _ctypes_value(entry.converted_user_handle) == user_handle
-                    )
-                ):
-                    return entry.converted_handler, entry.converted_user_handle
+            entries = [
+                e for e in self._callbacks.get(int(session), ()) if e.event_type == event_type
+            ]
         if handler is None:  # VI_ANY_HNDLR: the user handle, if given, must be the installed one
             if user_handle is None:
                 return None, None
-            with self._callbacks_lock:
-                for entry in self._callbacks.get(int(session), ()):
-                    if entry.event_type == event_type and (
-                        entry.converted_user_handle is user_handle
-                        or _ctypes_value(entry.converted_user_handle) == user_handle
-                    ):
-                        return None, entry.converted_user_handle
+            for entry in entries:
+                if _same_user_handle(entry, user_handle):
+                    return None, entry.converted_user_handle
+        for entry in entries:
+            if (entry.converted_handler is handler or entry.handler == handler) and (
+                user_handle is None or _same_user_handle(entry, user_handle)
+            ):
+                return entry.converted_handler, entry.converted_user_handle
         if handler is None or isinstance(handler, ViHndlr):
             # A callback not installed through this library.
             return handler, functions.convert_user_handle(user_handle)
@@ -367,12 +356,14 @@ class IVIVisaLibrary(VisaLibraryBase):
             self._session_closed(child)
 
 
-def _ctypes_value(converted: Any) -> Any:
-    """Python value of a converted user handle (for comparisons)."""
-    value = getattr(converted, "value", converted)
+def _same_user_handle(entry: _InstalledHandler, user_handle: Any) -> bool:
+    """Whether ``user_handle`` (converted or its Python value) is the one of ``entry``."""
+    converted = entry.converted_user_handle
+    if converted is user_handle:
+        return True
     if isinstance(converted, ctypes.Array):
-        return list(converted)
-    return value
+        return list(converted) == user_handle
+    return getattr(converted, "value", converted) == user_handle
 
 
 def format_version(version: int) -> str:

@@ -14,16 +14,16 @@ import logging
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 from .. import attributes, constants, errors, logger, util
-from .._binary_blocks import _item_size, build_binary_message
+from .._binary_blocks import BINARY_HEADERS, _item_size, build_binary_message
 from ..attributes import Attribute
 from ..constants import InterfaceType, ResourceAttribute, StatusCode
 from .resource import Resource, check_status
 
 if TYPE_CHECKING:
-    from ..util import ASCII_CONVERTER, BINARY_DATATYPES, BINARY_HEADERS
+    from ..util import ASCII_CONVERTER, BINARY_DATATYPES
 
 __all__ = ["ControlRenMixin", "MessageBasedResource", "ProgressMonitor"]
 
@@ -33,7 +33,7 @@ _TERMCHAR_READ = StatusCode.success_termination_character_read
 #: Completion codes a read loop handles itself: they must not be turned into warnings.
 _READ_WARNINGS = (StatusCode.success_device_not_present, StatusCode.success_max_count_read)
 
-_HEADER_FORMATS = ("ieee", "hp", "empty")
+_HEADER_FORMATS = get_args(BINARY_HEADERS)
 
 #: Reads of a binary block allowed to stop at a termination character in the data before
 #: the termination character is switched off for the rest of the block.
@@ -750,14 +750,10 @@ class MessageBasedResource(Resource):
                 chunk_size,
                 monitoring_interface,
             )
-        try:
-            return util.from_binary_block(
-                block, offset, data_length, datatype, is_big_endian, container
-            )
-        except errors.InvalidBinaryFormat:
-            raise
-        except ValueError as exc:
-            raise errors.InvalidBinaryFormat(str(exc)) from exc
+        # Malformed blocks raise InvalidBinaryFormat (a ValueError too) in from_binary_block.
+        return util.from_binary_block(
+            block, offset, data_length, datatype, is_big_endian, container
+        )
 
     def _read_binary_block(
         self,

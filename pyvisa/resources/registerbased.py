@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
 
-from ..constants import AddressSpace, DataWidth, StatusCode
+from ..constants import AddressSpace, StatusCode
+from ..highlevel import WidthSpec, _width_in_bits
 from .resource import Resource, check_status
 
 __all__ = ["RegisterBasedResource"]
 
-WidthSpec = Literal[8, 16, 32, 64] | DataWidth
-
 
 def _checked_width(width: WidthSpec) -> WidthSpec:
-    """Validate a data width given as a DataWidth member or as a number of bits."""
-    if isinstance(width, DataWidth) or width in (8, 16, 32, 64):
-        return width
-    raise ValueError(
-        f"{width!r} is not a valid data width: expected 8, 16, 32, 64 or a DataWidth member"
-    )
+    """Validate a data width (bits or DataWidth member); it goes to the backend as given."""
+    _width_in_bits(width)
+    return width
 
 
 class RegisterBasedResource(Resource):

@@ -197,7 +197,7 @@ class Resource:
         self.visalib = resource_manager.visalib
         self.io_lock = threading.RLock()
         try:
-            name = str(rname.ResourceName.from_string(resource_name))
+            name = rname.to_canonical_name(resource_name)
         except rname.InvalidResourceName:
             # An alias: the library resolves it.
             name = resource_name

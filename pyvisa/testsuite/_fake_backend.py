@@ -13,12 +13,14 @@ session is appended to it (used to observe closing at interpreter exit).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sys
-from collections.abc import Iterable
+import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pyvisa import constants, rname
 from pyvisa.constants import AccessModes, EventMechanism, EventType, StatusCode
@@ -50,7 +52,8 @@ class FakeSession:
     output: bytearray = field(default_factory=bytearray)
 
 
-def _parse_attribute_defaults(parsed: rname.ResourceName) -> dict[int, Any]:
+def default_attributes(parsed: rname.ResourceName) -> dict[int, Any]:
+    """Attributes of a newly opened session (also used by ``_resources_helpers``)."""
     return {
         constants.VI_ATTR_TMO_VALUE: 2000,
         constants.VI_ATTR_TERMCHAR: 10,
@@ -131,7 +134,7 @@ class FakeVisaLibrary(VisaLibraryBase):
                 None, StatusCode.error_resource_not_found
             )
         handle = VISASession(self._new_handle())
-        self.sessions[handle] = FakeSession(str(parsed), _parse_attribute_defaults(parsed))
+        self.sessions[handle] = FakeSession(str(parsed), default_attributes(parsed))
         return handle, self.handle_return_value(handle, StatusCode.success)
 
     def close(self, session: VISASession | VISAEventContext | VISARMSession) -> StatusCode:
@@ -240,6 +243,24 @@ class FakeVisaLibrary(VisaLibraryBase):
 
 
 WRAPPER_CLASS = FakeVisaLibrary
+
+
+L = TypeVar("L", bound=VisaLibraryBase)
+
+
+def forget_library(library: VisaLibraryBase) -> None:
+    """Drop a library from the instance cache of ``VisaLibraryBase``."""
+    VisaLibraryBase._registry.pop((type(library), library.library_path), None)
+
+
+@contextlib.contextmanager
+def fresh_library(cls: type[L], prefix: str = "fake") -> Iterator[L]:
+    """A new instance of a library class (unique path), forgotten afterwards."""
+    library = cls(f"{prefix}-{uuid.uuid4()}")
+    try:
+        yield library
+    finally:
+        forget_library(library)
 
 
 def install() -> None:

@@ -15,11 +15,12 @@ import queue
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pyvisa import constants, rname
 from pyvisa.constants import EventMechanism, EventType, StatusCode
 from pyvisa.highlevel import ResourceManager, VisaLibraryBase
+from pyvisa.testsuite._fake_backend import default_attributes
 from pyvisa.util import LibraryPath
 
 Responder = Callable[[bytes], Iterable[bytes]]
@@ -37,8 +38,6 @@ class ScriptedSession:
     """State of one session of the scripted library."""
 
     name: str
-    interface_type: int
-    resource_class: str
     attributes: dict[int, Any]
     output: bytearray = field(default_factory=bytearray)
     ends: list[int] = field(default_factory=list)
@@ -126,16 +125,8 @@ class ScriptedLibrary(VisaLibraryBase):
         handle = next(self._handles)
         self.sessions[handle] = ScriptedSession(
             str(parsed),
-            parsed.interface_type_const,
-            parsed.resource_class,
             {
-                constants.VI_ATTR_TMO_VALUE: 2000,
-                constants.VI_ATTR_TERMCHAR: 10,
-                constants.VI_ATTR_TERMCHAR_EN: constants.VI_FALSE,
-                constants.VI_ATTR_SEND_END_EN: constants.VI_TRUE,
-                constants.VI_ATTR_INTF_TYPE: parsed.interface_type_const,
-                constants.VI_ATTR_RSRC_CLASS: parsed.resource_class,
-                constants.VI_ATTR_RSRC_NAME: str(parsed),
+                **default_attributes(parsed),
                 constants.VI_ATTR_GPIB_PRIMARY_ADDR: 5,
                 constants.VI_ATTR_ASRL_BAUD: 9600,
             },
@@ -411,8 +402,67 @@ class ScriptedLibrary(VisaLibraryBase):
         return self._ret(session, StatusCode.success)
 
 
+def ieee_block(data: bytes) -> bytes:
+    """``data`` as a definite-length IEEE 488.2 block (built here, not by pyvisa)."""
+    length = str(len(data)).encode()
+    return b"#" + str(len(length)).encode() + length + data
+
+
 def make_manager(responder: Responder = echo) -> tuple[ResourceManager, ScriptedLibrary]:
     """Return a fresh resource manager over a new scripted library."""
     library = ScriptedLibrary(f"scripted-{next(_counter)}")
     library.responder = responder
     return ResourceManager(library), library
+
+
+T = TypeVar("T")
+
+
+def run_together(function: Callable[[], T], count: int, timeout: float = 30) -> list[T]:
+    """Call ``function`` from ``count`` threads released together; return their results.
+
+    The first exception raised in a thread is raised again here.
+    """
+    barrier = threading.Barrier(count)
+    results: list[T] = []
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            barrier.wait(timeout)
+            results.append(function())
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+    assert not any(thread.is_alive() for thread in threads)
+    if failures:
+        raise failures[0]
+    return results
+
+
+def check_queries_not_interleaved(inst: Any, tags: str, rounds: int, timeout: float) -> None:
+    """Query ``inst`` from one thread per tag; every thread must get its own answers.
+
+    The device must echo what it is sent.
+    """
+    mismatches: list[tuple[str, str]] = []
+
+    def worker(tag: str) -> None:
+        for index in range(rounds):
+            message = f"{tag}-{index}"
+            answer = inst.query(message)
+            if answer != message:
+                mismatches.append((message, answer))
+
+    threads = [threading.Thread(target=worker, args=(tag,)) for tag in tags]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    assert not any(thread.is_alive() for thread in threads)
+    assert mismatches == []

@@ -26,6 +26,7 @@ from pyvisa import errors, logger
 from pyvisa.constants import AddressSpace, EventMechanism, EventType, StatusCode
 from pyvisa.ctwrapper import IVIVisaLibrary, functions
 from pyvisa.highlevel import ResourceInfo
+from pyvisa.testsuite.reference_visa import load_hooks
 
 GPIB = "GPIB0::1::INSTR"
 ASRL = "ASRL1::INSTR"
@@ -44,25 +45,7 @@ class _TraceRecorder(logging.Handler):
 @pytest.fixture(scope="module")
 def lib(reference_library: str) -> Iterator[IVIVisaLibrary]:
     library = IVIVisaLibrary(reference_library)
-    hooks = library.lib
-    hooks.refvisa_open_session_count.restype = ctypes.c_uint32
-    hooks.refvisa_open_object_count.restype = ctypes.c_uint32
-    hooks.refvisa_handler_thread_calls.restype = ctypes.c_uint32
-    hooks.refvisa_raise_srq.argtypes = [ctypes.c_uint32, ctypes.c_uint32]
-    hooks.refvisa_set_stb.argtypes = [ctypes.c_uint32, ctypes.c_uint16]
-    hooks.refvisa_raise_event.argtypes = [ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32]
-    hooks.refvisa_push_data.argtypes = [
-        ctypes.c_uint32,
-        ctypes.c_char_p,
-        ctypes.c_size_t,
-        ctypes.c_int,
-    ]
-    hooks.refvisa_last_args.argtypes = [
-        ctypes.c_uint32,
-        ctypes.c_char_p,
-        ctypes.POINTER(ctypes.c_uint64),
-        ctypes.POINTER(ctypes.c_uint32),
-    ]
+    load_hooks(library.lib)
     recorder = _TraceRecorder(logging.DEBUG)
     previous_level = logger.level
     logger.addHandler(recorder)

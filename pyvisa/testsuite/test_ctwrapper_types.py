@@ -12,8 +12,6 @@ import csv
 import ctypes
 import ctypes.util
 import logging
-import os
-import pathlib
 import sys
 
 import pytest
@@ -22,15 +20,11 @@ from hypothesis import strategies as st
 
 from pyvisa.constants import EventType, StatusCode
 from pyvisa.ctwrapper import functions, signatures, types
-
-SPEC_DIR = pathlib.Path(os.environ.get("PYVISA_SPEC_DIR", "/work/shared/spec"))
+from pyvisa.testsuite._constants_helpers import spec_file
 
 
 def _spec_rows(name: str) -> list[dict[str, str]]:
-    path = SPEC_DIR / name
-    if not path.is_file():
-        pytest.skip(f"VISA header fact table {path} not available")
-    with path.open(encoding="utf-8") as file:
+    with spec_file(name).open(encoding="utf-8") as file:
         return list(csv.DictReader(file, delimiter="\t"))
 
 

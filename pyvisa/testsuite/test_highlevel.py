@@ -5,7 +5,6 @@ from __future__ import annotations
 import inspect
 import re
 import sys
-import threading
 import types
 import uuid
 import warnings
@@ -20,7 +19,8 @@ from pyvisa import constants, errors, highlevel
 from pyvisa.constants import DataWidth, EventType, InterfaceType, StatusCode
 from pyvisa.highlevel import ResourceInfo, VisaLibraryBase
 from pyvisa.testsuite import _fake_backend
-from pyvisa.testsuite._fake_backend import FakeVisaLibrary
+from pyvisa.testsuite._fake_backend import FakeVisaLibrary, forget_library, fresh_library
+from pyvisa.testsuite._resources_helpers import run_together
 from pyvisa.testsuite.test_highlevel_api import LEVEL2_FUNCTIONS
 from pyvisa.util import LibraryPath
 
@@ -43,16 +43,14 @@ class BareLibrary(VisaLibraryBase):
 
 @pytest.fixture
 def bare() -> Iterator[BareLibrary]:
-    lib = BareLibrary(f"bare-{uuid.uuid4()}")
-    yield lib
-    VisaLibraryBase._registry.pop((BareLibrary, lib.library_path), None)
+    with fresh_library(BareLibrary, "bare") as lib:
+        yield lib
 
 
 @pytest.fixture
 def fake() -> Iterator[FakeVisaLibrary]:
-    lib = FakeVisaLibrary(f"fake-{uuid.uuid4()}")
-    yield lib
-    VisaLibraryBase._registry.pop((FakeVisaLibrary, lib.library_path), None)
+    with fresh_library(FakeVisaLibrary) as lib:
+        yield lib
 
 
 @pytest.fixture
@@ -107,7 +105,7 @@ def test_instance_cache(fake: FakeVisaLibrary) -> None:
         assert other is not fake
         assert BareLibrary(str(fake.library_path)) is not fake
     finally:
-        VisaLibraryBase._registry.pop((FakeVisaLibrary, other.library_path), None)
+        forget_library(other)
         VisaLibraryBase._registry.pop((BareLibrary, fake.library_path), None)
 
 
@@ -175,19 +173,8 @@ def test_failed_init_is_not_cached() -> None:
 
 def test_instance_cache_is_thread_safe() -> None:
     path = f"threads-{uuid.uuid4()}"
-    barrier = threading.Barrier(16)
-    results: list[VisaLibraryBase] = []
-
-    def create() -> None:
-        barrier.wait(5)
-        results.append(FakeVisaLibrary(path))
-
-    threads = [threading.Thread(target=create) for _ in range(16)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
     try:
+        results = run_together(lambda: FakeVisaLibrary(path), 16)
         assert len(results) == 16
         assert all(lib is results[0] for lib in results)
         assert results[0].init_count == 1  # type: ignore[attr-defined]
@@ -565,22 +552,14 @@ def test_ignore_warning_forgets_the_session_afterwards(fake: FakeVisaLibrary) ->
 def test_ignore_warning_from_threads(fake: FakeVisaLibrary) -> None:
     session: Any = 22
     code = StatusCode.success_max_count_read
-    barrier = threading.Barrier(8)
-    caught: list[list[warnings.WarningMessage]] = []
 
     def work() -> None:
-        barrier.wait(5)
         for _ in range(200):
             with fake.ignore_warning(session, code):
                 fake.handle_return_value(session, code)
 
     with warnings.catch_warnings(record=True) as records:
         warnings.simplefilter("always")
-        threads = [threading.Thread(target=work) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
-        caught.append(list(records))
-    assert caught == [[]]
+        run_together(work, 8)
+    assert records == []
     assert session not in fake._ignore_warning_in_session

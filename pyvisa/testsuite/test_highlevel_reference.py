@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +40,8 @@ from pyvisa.resources import (
     VXIMemory,
 )
 from pyvisa.testsuite import BaseTestCase
+from pyvisa.testsuite._resources_helpers import run_together
+from pyvisa.testsuite.reference_visa import load_hooks
 
 #: Python class chosen by open_resource for every resource of the reference library.
 EXPECTED_CLASSES = {
@@ -67,18 +68,13 @@ class _Hooks:
     """The counting hooks of the reference library."""
 
     def __init__(self, lib: ctypes.CDLL) -> None:
-        self._sessions = lib.refvisa_open_session_count
-        self._sessions.restype = ctypes.c_uint32
-        self._sessions.argtypes = []
-        self._objects = lib.refvisa_open_object_count
-        self._objects.restype = ctypes.c_uint32
-        self._objects.argtypes = []
+        self._lib = load_hooks(lib)
 
     def sessions(self) -> int:
-        return int(self._sessions())
+        return int(self._lib.refvisa_open_session_count())
 
     def objects(self) -> int:
-        return int(self._objects())
+        return int(self._lib.refvisa_open_object_count())
 
 
 @pytest.fixture
@@ -127,19 +123,8 @@ class TestLibrary(BaseTestCase):
     ) -> None:
         copy = tmp_path / "libvisa_copy.so"
         shutil.copyfile(reference_library, copy)
-        barrier = threading.Barrier(8)
-        results: list[VisaLibraryBase] = []
-
-        def create() -> None:
-            barrier.wait(10)
-            results.append(pyvisa.VisaLibrary(str(copy)))
-
-        threads = [threading.Thread(target=create) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
         try:
+            results = run_together(lambda: pyvisa.VisaLibrary(str(copy)), 8)
             assert len(results) == 8
             assert all(lib is results[0] for lib in results)
             assert results[0] is not library

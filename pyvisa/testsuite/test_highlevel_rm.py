@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,10 +17,11 @@ from typing_extensions import assert_type
 
 from pyvisa import ResourceManager, errors, highlevel
 from pyvisa.constants import AccessModes, InterfaceType, StatusCode
-from pyvisa.highlevel import ResourceInfo, VisaLibraryBase
+from pyvisa.highlevel import ResourceInfo
 from pyvisa.resources import GPIBInstrument, MessageBasedResource, Resource, SerialInstrument
 from pyvisa.testsuite import BaseTestCase, _fake_backend
-from pyvisa.testsuite._fake_backend import FakeVisaLibrary
+from pyvisa.testsuite._fake_backend import FakeVisaLibrary, fresh_library
+from pyvisa.testsuite._resources_helpers import run_together
 
 
 @pytest.fixture
@@ -29,12 +29,11 @@ def lib(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeVisaLibrary]:
     """A fresh fake library, resolvable as '<path>@faketest'."""
     monkeypatch.setitem(sys.modules, _fake_backend.MODULE_NAME, _fake_backend)
     monkeypatch.setattr(highlevel, "_wrapper_classes", {})
-    library = FakeVisaLibrary(f"rm-{uuid.uuid4()}")
-    yield library
-    manager = library.resource_manager
-    if manager is not None:
-        manager.close()
-    VisaLibraryBase._registry.pop((FakeVisaLibrary, library.library_path), None)
+    with fresh_library(FakeVisaLibrary, "rm") as library:
+        yield library
+        manager = library.resource_manager
+        if manager is not None:
+            manager.close()
 
 
 @pytest.fixture
@@ -64,18 +63,7 @@ class TestCreation(BaseTestCase):
             other.close()
 
     def test_concurrent_creation(self, lib: FakeVisaLibrary) -> None:
-        barrier = threading.Barrier(8)
-        managers: list[ResourceManager] = []
-
-        def create() -> None:
-            barrier.wait(5)
-            managers.append(ResourceManager(lib))
-
-        threads = [threading.Thread(target=create) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(10)
+        managers = run_together(lambda: ResourceManager(lib), 8)
         assert len(managers) == 8
         assert all(manager is managers[0] for manager in managers)
         assert lib.count("open_default_resource_manager") == 1

@@ -14,7 +14,7 @@ import pytest
 
 from pyvisa import Error, InvalidSession, ResourceManager, VisaIOError, highlevel
 from pyvisa.constants import InterfaceType
-from pyvisa.highlevel import VisaLibraryBase
+from pyvisa.testsuite._fake_backend import forget_library
 
 pytest.importorskip("pyvisa_sim", reason="pyvisa-sim is not installed")
 
@@ -66,7 +66,7 @@ def sim_rm(device_file: Path) -> Iterator[ResourceManager]:
     manager = ResourceManager(f"{device_file}@sim")
     yield manager
     manager.close()
-    VisaLibraryBase._registry.pop((type(manager.visalib), manager.visalib.library_path), None)
+    forget_library(manager.visalib)
 
 
 def test_builtin_definitions() -> None:
@@ -153,7 +153,7 @@ def test_one_default_rm_per_new_manager(device_file: Path) -> None:
             assert same is rm
             assert random.getstate() == state
     finally:
-        VisaLibraryBase._registry.pop((type(lib), lib.library_path), None)
+        forget_library(lib)
 
 
 def test_environment_variable(device_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,7 +179,7 @@ def test_path_containing_at(tmp_path: Path) -> None:
         instr: Any = rm.open_resource("GPIB::5::INSTR", read_termination="\n")
         instr.write_termination = "\n"
         assert instr.query("*IDN?") == "PyVISA,Multimeter,AT,1.0"
-    VisaLibraryBase._registry.pop((type(rm.visalib), rm.visalib.library_path), None)
+    forget_library(rm.visalib)
 
 
 def test_init_resets_the_simulated_library(sim_rm: ResourceManager) -> None:

@@ -20,8 +20,7 @@ import pytest
 
 from pyvisa import errors
 from pyvisa.constants import StatusCode
-from pyvisa.highlevel import VisaLibraryBase
-from pyvisa.testsuite._fake_backend import FakeVisaLibrary
+from pyvisa.testsuite._fake_backend import FakeVisaLibrary, forget_library, fresh_library
 
 MAX_COUNT = StatusCode.success_max_count_read
 NOT_PRESENT = StatusCode.success_device_not_present
@@ -30,9 +29,8 @@ TIMEOUT = 10.0
 
 @pytest.fixture
 def fake() -> Iterator[FakeVisaLibrary]:
-    lib = FakeVisaLibrary(f"fake-{uuid.uuid4()}")
-    yield lib
-    VisaLibraryBase._registry.pop((FakeVisaLibrary, lib.library_path), None)
+    with fresh_library(FakeVisaLibrary) as lib:
+        yield lib
 
 
 def warns(lib: FakeVisaLibrary, session: Any, code: int) -> bool:
@@ -219,7 +217,7 @@ def test_per_session_and_per_library(fake: FakeVisaLibrary) -> None:
             assert warns(other, session, MAX_COUNT)
             assert not warns(fake, session, MAX_COUNT)
     finally:
-        VisaLibraryBase._registry.pop((OtherFake, other.library_path), None)
+        forget_library(other)
 
 
 def test_finalizer_reentering_from_the_same_thread(fake: FakeVisaLibrary) -> None:

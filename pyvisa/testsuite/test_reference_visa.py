@@ -24,6 +24,7 @@ from pyvisa.testsuite.reference_visa import (
     ReferenceLibraryBuildError,
     build_reference_library,
     find_compiler,
+    load_hooks,
 )
 
 HEADER = (SOURCE_DIR / "visa_ref.h").read_text()
@@ -103,26 +104,11 @@ FORMATTED_IO = (
 
 @pytest.fixture(scope="module")
 def lib(reference_library: str) -> ctypes.CDLL:
-    library = ctypes.CDLL(reference_library)
+    library = load_hooks(reference_library)
     for name, (restype, argtypes) in PROTOTYPES.items():
         func = getattr(library, name)
         func.restype = restype
         func.argtypes = argtypes
-    library.refvisa_open_session_count.restype = ctypes.c_uint32
-    library.refvisa_open_object_count.restype = ctypes.c_uint32
-    library.refvisa_handler_thread_calls.restype = ctypes.c_uint32
-    library.refvisa_push_data.argtypes = [
-        ctypes.c_uint32,
-        ctypes.c_char_p,
-        ctypes.c_size_t,
-        ctypes.c_int,
-    ]
-    library.refvisa_last_args.argtypes = [
-        ctypes.c_uint32,
-        ctypes.c_char_p,
-        ctypes.POINTER(ctypes.c_uint64),
-        ctypes.POINTER(ctypes.c_uint32),
-    ]
     return library
 
 

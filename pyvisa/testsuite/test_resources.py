@@ -38,7 +38,13 @@ from pyvisa.resources import (
     VXIInstrument,
     VXIMemory,
 )
-from pyvisa.testsuite._resources_helpers import ScriptedLibrary, make_manager
+from pyvisa.testsuite._resources_helpers import (
+    ScriptedLibrary,
+    check_queries_not_interleaved,
+    ieee_block,
+    make_manager,
+    run_together,
+)
 
 GPIB = "GPIB0::5::INSTR"
 
@@ -624,21 +630,7 @@ def test_query_is_atomic_between_threads(rm_lib: Any) -> None:
         return result
 
     lib.write = slow_write
-    mismatches: list[tuple[str, str]] = []
-
-    def worker(tag: str) -> None:
-        for i in range(40):
-            message = f"{tag}{i}"
-            answer = inst.query(message)
-            if answer != message:
-                mismatches.append((message, answer))
-
-    threads = [threading.Thread(target=worker, args=(tag,)) for tag in "ABC"]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not mismatches
+    check_queries_not_interleaved(inst, "ABC", rounds=40, timeout=30)
 
 
 def test_write_from_another_thread_waits_for_the_answer_of_a_query(rm_lib: Any) -> None:
@@ -680,17 +672,7 @@ def test_concurrent_closes_close_the_session_once(rm_lib: Any) -> None:
     for _ in range(20):
         inst = rm.open_resource(GPIB)
         del lib.calls[:]
-        barrier = threading.Barrier(4)
-
-        def close(resource: Any = inst, barrier: Any = barrier) -> None:
-            barrier.wait()
-            resource.close()
-
-        threads = [threading.Thread(target=close) for _ in range(4)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(5)
+        run_together(inst.close, 4)
         assert lib.count("close") == 1
         with pytest.raises(errors.InvalidSession):
             _ = inst.session
@@ -736,15 +718,10 @@ def test_write_ascii_values(inst: Any, lib: Any) -> None:
 # -- binary values ----------------------------------------------------------------------
 
 
-def _ieee(data: bytes) -> bytes:
-    length = str(len(data)).encode()
-    return b"#" + str(len(length)).encode() + length + data
-
-
 def test_binary_values_ieee_with_termchar_in_data(inst: Any, lib: Any) -> None:
     inst.read_termination = "\n"
     values = [10, 1, 2, 10, 10, 255]
-    lib.feed(inst.session, _ieee(bytes(values)) + b"\n")
+    lib.feed(inst.session, ieee_block(bytes(values)) + b"\n")
     assert inst.read_binary_values(datatype="B") == values
     assert lib.sessions[inst.session].output == b""
 
@@ -790,17 +767,17 @@ def test_binary_values_empty_header_reads_to_end(inst: Any, lib: Any) -> None:
     assert inst.read_binary_values(datatype="i", header_fmt="empty") == [1, 2, 3]
 
 
-def test_binary_values_indefinite_ieee(inst: Any, lib: Any) -> None:
+def test_binary_values_indefiniteieee_block(inst: Any, lib: Any) -> None:
     inst.read_termination = "\n"
     lib.feed(inst.session, b"#0" + bytes([1, 2, 3]) + b"\n")
     assert inst.read_binary_values(datatype="B") == [1, 2, 3]
 
 
 def test_binary_values_bytes_and_numpy(inst: Any, lib: Any) -> None:
-    lib.feed(inst.session, _ieee(b"hello"))
+    lib.feed(inst.session, ieee_block(b"hello"))
     assert inst.read_binary_values(datatype="s", container=bytes) == b"hello"
     np = pytest.importorskip("numpy")
-    lib.feed(inst.session, _ieee(struct.pack(">3f", 1, 2, 3)))
+    lib.feed(inst.session, ieee_block(struct.pack(">3f", 1, 2, 3)))
     array = inst.read_binary_values(datatype="f", is_big_endian=True, container=np.array)
     assert array.tolist() == [1.0, 2.0, 3.0]
 
@@ -809,7 +786,7 @@ def test_binary_values_large_block_few_reads(inst: Any, lib: Any) -> None:
     inst.read_termination = "\n"
     values = list(range(1_250_000))
     data = struct.pack(f"<{len(values)}i", *values)
-    lib.feed(inst.session, _ieee(data) + b"\n")
+    lib.feed(inst.session, ieee_block(data) + b"\n")
     updates: list[int] = []
 
     class Monitor:
@@ -819,7 +796,7 @@ def test_binary_values_large_block_few_reads(inst: Any, lib: Any) -> None:
     result = inst.read_binary_values(datatype="i", monitoring_interface=Monitor())
     assert result == values
     assert lib.count("read") == 2
-    assert sum(updates) == len(_ieee(data)) + 1
+    assert sum(updates) == len(ieee_block(data)) + 1
 
 
 @pytest.mark.parametrize("header", [b"", b"#0"])
@@ -854,17 +831,17 @@ def test_binary_values_unknown_length_monitored_and_chunked(
 
 def test_binary_values_chunk_size_honoured(inst: Any, lib: Any) -> None:
     data = bytes(range(200)) * 50
-    lib.feed(inst.session, _ieee(data))
+    lib.feed(inst.session, ieee_block(data))
     result = inst.read_binary_values(
         datatype="B", chunk_size=1000, expect_termination=False, container=bytes
     )
     assert result == data
-    assert lib.count("read") == math.ceil(len(_ieee(data)) / 1000)
+    assert lib.count("read") == math.ceil(len(ieee_block(data)) / 1000)
 
 
 def test_binary_values_tiny_chunks_header_spanning(inst: Any, lib: Any) -> None:
     data = bytes(range(50))
-    lib.feed(inst.session, _ieee(data))
+    lib.feed(inst.session, ieee_block(data))
     assert inst.read_binary_values(datatype="B", chunk_size=1, expect_termination=False) == list(
         data
     )
@@ -873,7 +850,7 @@ def test_binary_values_tiny_chunks_header_spanning(inst: Any, lib: Any) -> None:
 def test_binary_values_block_split_over_max_io_size(inst: Any, lib: Any) -> None:
     inst.max_io_size = 64
     data = bytes(range(256)) * 2
-    lib.feed(inst.session, _ieee(data))
+    lib.feed(inst.session, ieee_block(data))
     assert inst.read_binary_values(datatype="B", container=bytes) == data
     assert all(call[2] <= 64 for call in lib.calls if call[0] == "read")
 
@@ -886,7 +863,7 @@ def test_binary_values_message_ended_early(inst: Any, lib: Any) -> None:
 
 def test_binary_values_missing_termination_accepted(inst: Any, lib: Any) -> None:
     inst.read_termination = "\n"
-    lib.feed(inst.session, _ieee(b"abc"))
+    lib.feed(inst.session, ieee_block(b"abc"))
     assert inst.read_binary_values(datatype="B") == [97, 98, 99]
 
 

@@ -20,7 +20,7 @@ import pytest
 from pyvisa import constants, errors
 from pyvisa.constants import ResourceAttribute, StatusCode
 from pyvisa.highlevel import ResourceManager
-from pyvisa.testsuite._resources_helpers import ScriptedLibrary, make_manager
+from pyvisa.testsuite._resources_helpers import ScriptedLibrary, ieee_block, make_manager
 
 GPIB = "GPIB0::5::INSTR"
 MiB = 1024 * 1024
@@ -195,7 +195,7 @@ def test_query_binary_values_numpy_reads_the_block_once(into: Any) -> None:
     inst, lib = into
     inst.read_termination = "\n"
     values = np.arange(4 * MiB, dtype="<f4")  # 16 MiB
-    block = _ieee(values.tobytes()) + b"\n"
+    block = ieee_block(values.tobytes()) + b"\n"
     lib.stream(inst.session, block)
     result, peak = _peak_above_start(
         lambda: inst.query_binary_values("CURV?", "f", container=np.array)
@@ -257,11 +257,6 @@ def test_split_write_passes_views(into: Any) -> None:
 # -- termination character around binary blocks ------------------------------------------
 
 
-def _ieee(data: bytes) -> bytes:
-    length = str(len(data)).encode()
-    return b"#" + str(len(length)).encode() + length + data
-
-
 def _termchar_sets(lib: ScriptedLibrary) -> list[Any]:
     return [
         call[3]
@@ -279,7 +274,7 @@ def test_small_rest_read_without_suspending_termchar(any_lib: Any) -> None:
     inst, lib = any_lib
     inst.read_termination = "\n"
     data = bytes(range(11, 250)) * 4 + b"\n" + bytes(5)  # a \n near the end of the data
-    lib.feed(inst.session, _ieee(data) + b"\n")
+    lib.feed(inst.session, ieee_block(data) + b"\n")
     lib.calls.clear()
     assert inst.read_binary_values(datatype="B", container=bytes) == data
     assert _termchar_sets(lib) == []
@@ -291,7 +286,7 @@ def test_long_rest_suspends_termchar_once(any_lib: Any) -> None:
     inst, lib = any_lib
     inst.read_termination = "\n"
     data = b"\n" + bytes(range(256)) * 8  # the first read stops at the start of the data
-    lib.feed(inst.session, _ieee(data) + b"\n")
+    lib.feed(inst.session, ieee_block(data) + b"\n")
     lib.calls.clear()
     assert inst.read_binary_values(datatype="B", container=bytes) == data
     assert _termchar_sets(lib) == [constants.VI_FALSE, constants.VI_TRUE]
@@ -304,7 +299,7 @@ def test_repeated_stops_end_in_suspension(scripted: Any) -> None:
     inst.read_termination = "\n"
     # Each read stops at a \n but the rest never exceeds what the last read gave.
     data = b"a" * 40 + b"\n" + b"b" * 20 + b"\n" + b"c" * 10 + b"\n" + b"d" * 5 + b"\n" + b"e"
-    lib.feed(inst.session, _ieee(data) + b"\n")
+    lib.feed(inst.session, ieee_block(data) + b"\n")
     lib.calls.clear()
     assert inst.read_binary_values(datatype="B", container=bytes) == data
     assert _termchar_sets(lib) == [constants.VI_FALSE, constants.VI_TRUE]
@@ -316,7 +311,7 @@ def test_termchar_disabled_by_user_is_left_alone(scripted: Any) -> None:
     inst.read_termination = "\n"
     inst.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
     data = b"\n" * 300
-    lib.feed(inst.session, _ieee(data) + b"\n")
+    lib.feed(inst.session, ieee_block(data) + b"\n")
     lib.calls.clear()
     assert inst.read_binary_values(datatype="B", container=bytes) == data
     assert _termchar_sets(lib) == []
@@ -327,7 +322,7 @@ def test_termchar_state_queried_once_when_unknown(scripted: Any) -> None:
     inst, lib = scripted
     lib.sessions[inst.session].attributes[constants.VI_ATTR_TERMCHAR_EN] = constants.VI_TRUE
     for _ in range(2):
-        lib.feed(inst.session, _ieee(b"\n" + b"x" * 500))
+        lib.feed(inst.session, ieee_block(b"\n" + b"x" * 500))
         assert inst.read_binary_values(datatype="B", container=bytes, expect_termination=False)
     gets = [call for call in lib.calls if call[0] == "get_attribute"]
     assert len(gets) == 1 and gets[0][2] == ResourceAttribute.termchar_enabled
@@ -341,7 +336,7 @@ def test_termchar_cache_forgotten_when_reopened(scripted: Any) -> None:
     inst.open()
     # A library whose sessions start with the termination character on.
     lib.sessions[inst.session].attributes[constants.VI_ATTR_TERMCHAR_EN] = constants.VI_TRUE
-    lib.feed(inst.session, _ieee(b"\n" * 100))
+    lib.feed(inst.session, ieee_block(b"\n" * 100))
     lib.calls.clear()
     assert inst.read_binary_values(datatype="B", container=bytes, expect_termination=False)
     assert lib.count("get_attribute") == 1

@@ -18,42 +18,16 @@ from pyvisa.constants import EventMechanism, EventType, ResourceAttribute, Statu
 from pyvisa.events import ClearEvent, ServiceRequestEvent, TriggerEvent
 from pyvisa.highlevel import ResourceManager
 from pyvisa.resources import GPIBInstrument, RegisterBasedResource
-from pyvisa.testsuite.reference_visa import RESOURCES
+from pyvisa.testsuite._resources_helpers import check_queries_not_interleaved
+from pyvisa.testsuite.reference_visa import RESOURCES, load_hooks
 
 GPIB = "GPIB0::1::INSTR"
 TCPIP = "TCPIP0::192.168.0.10::inst0::INSTR"
 
 
-def _hooks(path: str) -> ctypes.CDLL:
-    hooks = ctypes.CDLL(path)
-    hooks.refvisa_push_data.argtypes = [
-        ctypes.c_uint32,
-        ctypes.c_void_p,
-        ctypes.c_size_t,
-        ctypes.c_int,
-    ]
-    hooks.refvisa_push_data.restype = ctypes.c_int32
-    hooks.refvisa_raise_srq.argtypes = [ctypes.c_uint32, ctypes.c_uint32]
-    hooks.refvisa_raise_srq.restype = ctypes.c_int32
-    hooks.refvisa_raise_event.argtypes = [ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32]
-    hooks.refvisa_raise_event.restype = ctypes.c_int32
-    hooks.refvisa_set_stb.argtypes = [ctypes.c_uint32, ctypes.c_uint16]
-    hooks.refvisa_set_stb.restype = ctypes.c_int32
-    hooks.refvisa_gpib_commands.argtypes = [
-        ctypes.c_uint32,
-        ctypes.c_char_p,
-        ctypes.c_uint32,
-        ctypes.POINTER(ctypes.c_uint32),
-    ]
-    hooks.refvisa_gpib_commands.restype = ctypes.c_int32
-    hooks.refvisa_open_session_count.restype = ctypes.c_uint32
-    hooks.refvisa_reset.restype = None
-    return hooks
-
-
 @pytest.fixture
 def ref(reference_library: str) -> Any:
-    hooks = _hooks(reference_library)
+    hooks = load_hooks(reference_library)
     rm = ResourceManager(reference_library)
     yield rm, hooks
     rm.close()
@@ -104,22 +78,7 @@ def test_query_atomic_between_threads_sharing_a_resource(ref: Any) -> None:
         inst.timeout = 5000
         # Sleeping between the write and the read lets the other thread run there.
         inst.query_delay = 0.0005
-        mismatches: list[tuple[str, str]] = []
-
-        def worker(tag: str) -> None:
-            for index in range(50):
-                message = f"{tag}-{index}"
-                answer = inst.query(message)
-                if answer != message:
-                    mismatches.append((message, answer))
-
-        threads = [threading.Thread(target=worker, args=(tag,)) for tag in "AB"]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-        assert not any(thread.is_alive() for thread in threads)
-        assert mismatches == []
+        check_queries_not_interleaved(inst, "AB", rounds=50, timeout=60)
 
 
 def test_timeout_raises_tmo(ref: Any) -> None:

@@ -137,6 +137,7 @@ Test hooks (exported C functions)
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pathlib
 import shlex
@@ -152,6 +153,7 @@ __all__ = [
     "ReferenceLibraryBuildError",
     "build_reference_library",
     "find_compiler",
+    "load_hooks",
 ]
 
 #: File name of the compiled library.
@@ -278,3 +280,47 @@ def build_reference_library(directory: str | os.PathLike[str]) -> pathlib.Path:
         )
     os.replace(partial, target)
     return target
+
+
+_UINT32 = ctypes.c_uint32
+_PUINT32 = ctypes.POINTER(ctypes.c_uint32)
+
+#: (restype, argtypes) of each test hook (see the module docstring).
+_HOOKS: Final[dict[str, tuple[object, list[object]]]] = {
+    "refvisa_open_session_count": (_UINT32, []),
+    "refvisa_open_object_count": (_UINT32, []),
+    "refvisa_handler_thread_calls": (_UINT32, []),
+    "refvisa_reset": (None, []),
+    "refvisa_push_data": (
+        ctypes.c_int32,
+        [_UINT32, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int],
+    ),
+    "refvisa_raise_srq": (ctypes.c_int32, [_UINT32, _UINT32]),
+    "refvisa_raise_event": (ctypes.c_int32, [_UINT32, _UINT32, _UINT32]),
+    "refvisa_set_stb": (ctypes.c_int32, [_UINT32, ctypes.c_uint16]),
+    "refvisa_pending_bytes": (ctypes.c_int32, [_UINT32, _PUINT32]),
+    "refvisa_gpib_commands": (ctypes.c_int32, [_UINT32, ctypes.c_char_p, _UINT32, _PUINT32]),
+    "refvisa_trigger_count": (ctypes.c_int32, [_UINT32, _PUINT32]),
+    "refvisa_last_args": (
+        ctypes.c_int32,
+        [_UINT32, ctypes.c_char_p, ctypes.POINTER(ctypes.c_uint64), _PUINT32],
+    ),
+}
+
+
+def load_hooks(library: str | os.PathLike[str] | ctypes.CDLL) -> ctypes.CDLL:
+    """Return the reference library with the prototypes of its ``refvisa_*`` test hooks set.
+
+    Parameters
+    ----------
+    library : str, os.PathLike or ctypes.CDLL
+        Path of the built library (loaded here), or an already loaded one (for instance
+        ``IVIVisaLibrary.lib``), whose hook prototypes are then set in place.
+
+    """
+    lib = library if isinstance(library, ctypes.CDLL) else ctypes.CDLL(os.fspath(library))
+    for name, (restype, argtypes) in _HOOKS.items():
+        function = getattr(lib, name)
+        function.restype = restype
+        function.argtypes = argtypes
+    return lib
