@@ -1,0 +1,402 @@
+"""Hold the package against the PyVISA 1.16.2 API listing (``api_listing/api-1.16.2.json``).
+
+The listing was made by introspecting the released package: for every module its public names
+(kind, signature, value) and for every public class its bases, enum members and members. This
+module walks the listing and yields one :class:`Difference` per fact the package does not have.
+``python -m pyvisa.testsuite._api_listing`` prints them all, grouped by module.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import inspect
+import json
+import sys
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LISTING_PATH = Path(__file__).resolve().parent / "api_listing" / "api-1.16.2.json"
+
+_SKIPPED_ORIGINS = ("typing", "typing_extensions", "collections.abc")
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One fact of the listing that the package does not have."""
+
+    key: str  # "module:name" or "module.Class.member"
+    what: str  # short category: missing, kind, signature, value, bases, enum, property
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.what}: {self.detail}"
+
+
+@cache
+def load_listing() -> dict[str, Any]:
+    with LISTING_PATH.open(encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+def _is_pyvisa(origin: str | None) -> bool:
+    return bool(origin) and (origin == "pyvisa" or origin.startswith("pyvisa."))  # type: ignore[union-attr]
+
+
+def _import(module_name: str) -> types.ModuleType | None:
+    try:
+        return importlib.import_module(module_name)
+    except Exception:
+        return None
+
+
+def kind_of(obj: Any) -> str:
+    """Classify ``obj`` the way the listing does."""
+    if isinstance(obj, types.ModuleType):
+        return "module"
+    if isinstance(obj, type):
+        return "enum" if issubclass(obj, enum.Enum) else "class"
+    if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+        return "function"
+    if isinstance(obj, (bool, int, float, str, bytes, tuple, list, dict, set, frozenset)):
+        return "constant"
+    if obj is None or isinstance(obj, enum.Enum):
+        return "constant"
+    return "other"
+
+
+def to_json(value: Any) -> Any:
+    """The JSON form of a value, as the listing stores it."""
+    if isinstance(value, enum.Enum):
+        return to_json(value.value)
+    if isinstance(value, (tuple, list)):
+        return [to_json(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((to_json(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return {str(to_json(k)): to_json(v) for k, v in value.items()}
+    return value
+
+
+def _default_matches(expected: dict[str, Any], actual: Any) -> bool:
+    if "default_json" in expected:
+        try:
+            return bool(to_json(actual) == expected["default_json"]) and (
+                not isinstance(actual, enum.Enum)
+                or expected["default"] == f"{type(actual).__name__}.{actual.name}"
+            )
+        except Exception:
+            return False
+    text = expected["default"]
+    if text.startswith("<class ") and isinstance(actual, type):
+        return text == f"<class {actual.__name__}>"
+    return text == repr(actual)
+
+
+def _describe_params(params: list[dict[str, Any]]) -> str:
+    parts = []
+    for p in params:
+        prefix = {"VAR_POSITIONAL": "*", "VAR_KEYWORD": "**"}.get(p["kind"], "")
+        if p["kind"] == "KEYWORD_ONLY":
+            prefix = "kw:"
+        text = prefix + p["name"]
+        if "default" in p:
+            text += "=" + p["default"]
+        parts.append(text)
+    return "(" + ", ".join(parts) + ")"
+
+
+def _describe_signature(sig: inspect.Signature) -> str:
+    parts = []
+    for p in sig.parameters.values():
+        prefix = {p.VAR_POSITIONAL: "*", p.VAR_KEYWORD: "**", p.KEYWORD_ONLY: "kw:"}.get(p.kind, "")
+        text = prefix + p.name
+        if p.default is not p.empty:
+            text += "=" + repr(p.default)
+        parts.append(text)
+    return "(" + ", ".join(parts) + ")"
+
+
+def compare_signature(
+    expected: dict[str, Any], func: Any, drop_first: bool = False
+) -> str | None:
+    """Return a description of the mismatch between ``func`` and the listed signature."""
+    if "params" not in expected:
+        return None
+    try:
+        sig = inspect.signature(func)
+    except (TypeError, ValueError) as exc:
+        return f"no signature ({exc})"
+    params = list(sig.parameters.values())
+    if drop_first and params and params[0].kind in (params[0].POSITIONAL_ONLY, params[0].POSITIONAL_OR_KEYWORD):
+        params = params[1:]
+        sig = sig.replace(parameters=params)
+    listed = expected["params"]
+    ok = len(params) == len(listed)
+    if ok:
+        for exp, act in zip(listed, params, strict=True):
+            if exp["name"] != act.name or exp["kind"] != act.kind.name:
+                ok = False
+                break
+            has_default = act.default is not act.empty
+            if ("default" in exp) != has_default:
+                ok = False
+                break
+            if has_default and not _default_matches(exp, act.default):
+                ok = False
+                break
+    if ok:
+        return None
+    return f"expected {_describe_params(listed)}, found {_describe_signature(sig)}"
+
+
+def _compare_module_name(
+    module_name: str, module: types.ModuleType, name: str, spec: dict[str, Any]
+) -> Iterator[Difference]:
+    key = f"{module_name}:{name}"
+    obj = getattr(module, name, _MISSING)
+    if obj is _MISSING:
+        yield Difference(key, "missing", f"{spec['kind']} not found")
+        return
+    kind = spec["kind"]
+    actual_kind = kind_of(obj)
+    if kind != actual_kind and not (kind == "other" or actual_kind == "other"):
+        if not (kind == "class" and actual_kind == "enum" and spec.get("binding") == "imported"):
+            yield Difference(key, "kind", f"expected {kind}, found {actual_kind}")
+            return
+    origin = spec.get("origin")
+    if kind in ("class", "enum", "function") and _is_pyvisa(origin):
+        actual_origin = f"{getattr(obj, '__module__', '?')}.{getattr(obj, '__qualname__', '?')}"
+        # Where a listed class lives is checked through the classes table; here the object
+        # must be the one exported at the listed origin.
+        owner_name, _, attr = origin.rpartition(".")  # type: ignore[union-attr]
+        owner = _import(owner_name)
+        if owner is not None and getattr(owner, attr, _MISSING) is not _MISSING:
+            if getattr(owner, attr) is not obj:
+                yield Difference(key, "origin", f"is not {origin} (found {actual_origin})")
+    if kind == "function" and "signature" in spec:
+        problem = compare_signature(spec["signature"], obj)
+        if problem:
+            yield Difference(key, "signature", problem)
+    if kind == "constant" and "json" in spec:
+        try:
+            value = to_json(obj)
+        except Exception as exc:  # pragma: no cover - defensive
+            value = f"<unserialisable {exc}>"
+        if value != spec["json"]:
+            yield Difference(key, "value", f"expected {spec['json']!r}, found {value!r}")
+    if "container" in spec:
+        yield from _compare_container(key, obj, spec["container"])
+
+
+def _repr_matches(text: str, value: Any) -> bool:
+    if isinstance(value, type):
+        return text == f"<class {value.__name__}>"
+    if isinstance(value, (set, frozenset)) and text.startswith("{"):
+        return text == "{" + ", ".join(sorted(repr(v) for v in value)) + "}" or text == repr(value)
+    return text in (repr(value), str(value))
+
+
+def _compare_container(key: str, obj: Any, spec: dict[str, Any]) -> Iterator[Difference]:
+    items = spec.get("items")
+    if not isinstance(items, dict) or not isinstance(obj, dict):
+        return
+    actual = {str(to_json(k)): v for k, v in obj.items()}
+    for item_key, item_repr in items.items():
+        if item_key not in actual:
+            yield Difference(key, "value", f"item {item_key} missing")
+            continue
+        if not _repr_matches(item_repr, actual[item_key]):
+            value = actual[item_key]
+            yield Difference(key, "value", f"item {item_key}: expected {item_repr}, found {value!r}")
+    for item_key in actual:
+        if item_key not in items:
+            yield Difference(key, "value", f"item {item_key} not in the listing")
+
+
+def compare_module(module_name: str) -> Iterator[Difference]:
+    listing = load_listing()["modules"][module_name]
+    module = _import(module_name)
+    if module is None:
+        yield Difference(module_name, "missing", "module cannot be imported")
+        return
+    if listing["all"] is not None:
+        actual_all = getattr(module, "__all__", None)
+        if actual_all is None or set(listing["all"]) - set(actual_all):
+            missing = sorted(set(listing["all"]) - set(actual_all or ()))
+            yield Difference(module_name, "__all__", f"missing from __all__: {missing}")
+    for name, spec in listing["names"].items():
+        origin = spec.get("imported_from") or spec.get("origin")
+        if spec.get("binding") == "imported" and not _is_pyvisa(origin):
+            continue
+        if spec.get("kind") == "module" and spec.get("binding") == "imported":
+            # A module another module imports for its own use is not part of its API.
+            continue
+        if (
+            spec.get("binding") == "defined"
+            and spec.get("kind") == "other"
+            and any(str(spec.get("origin", "")).startswith(p) for p in ("typing.TypeVar",))
+        ):
+            continue
+        yield from _compare_module_name(module_name, module, name, spec)
+
+
+def _qualname(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _member_kind(cls: type, name: str) -> tuple[str, Any]:
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            raw = vars(klass)[name]
+            break
+    else:
+        return "missing", None
+    if isinstance(raw, staticmethod):
+        return "staticmethod", raw
+    if isinstance(raw, classmethod):
+        return "classmethod", raw
+    if isinstance(raw, property):
+        return "property", raw
+    if isinstance(raw, (types.FunctionType,)):
+        return "method", raw
+    if hasattr(raw, "__get__") and hasattr(raw, "attribute_id") or type(raw).__name__ == "AttributeProperty" or hasattr(raw, "attribute_class"):
+        return "visa_attribute", raw
+    if hasattr(type(raw), "__get__") and not isinstance(raw, (types.BuiltinFunctionType, type)):
+        if type(raw).__name__ in ("getset_descriptor", "member_descriptor", "_tuplegetter"):
+            return "descriptor", raw
+        if callable(raw) and not hasattr(type(raw), "__set__"):
+            return "method", raw
+        return "descriptor", raw
+    return "class_attr", raw
+
+
+def compare_class(qualified: str) -> Iterator[Difference]:
+    spec = load_listing()["classes"][qualified]
+    module = _import(spec["module"])
+    if module is None:
+        yield Difference(qualified, "missing", "module cannot be imported")
+        return
+    cls: Any = module
+    for part in spec["qualname"].split("."):
+        cls = getattr(cls, part, _MISSING)
+        if cls is _MISSING:
+            yield Difference(qualified, "missing", "class not found")
+            return
+    if not isinstance(cls, type):
+        yield Difference(qualified, "kind", f"not a class: {cls!r}")
+        return
+    bases = [_qualname(b) for b in cls.__bases__]
+    listed_bases = spec["bases"]
+    if [b.rsplit(".", 1)[-1] for b in bases] != [b.rsplit(".", 1)[-1] for b in listed_bases]:
+        yield Difference(qualified, "bases", f"expected {listed_bases}, found {bases}")
+    if spec.get("is_enum"):
+        yield from _compare_enum(qualified, cls, spec)
+    init = spec.get("init_signature")
+    if init and spec.get("init_defined_in") not in (None, "builtins.object") and not spec.get("is_enum"):
+        if not spec.get("is_exception") or init.get("params"):
+            problem = compare_signature(init, cls)
+            if problem:
+                yield Difference(qualified + ".__init__", "signature", problem)
+    for name, member in spec["members"].items():
+        yield from _compare_member(qualified, cls, name, member)
+
+
+def _compare_enum(qualified: str, cls: type, spec: dict[str, Any]) -> Iterator[Difference]:
+    kind = spec.get("enum_kind")
+    expected_base = {"IntEnum": enum.IntEnum, "IntFlag": enum.IntFlag, "Enum": enum.Enum, "Flag": enum.Flag}.get(kind or "")
+    if expected_base is not None and not issubclass(cls, expected_base):
+        yield Difference(qualified, "enum", f"expected an {kind}")
+    if kind == "Enum" and issubclass(cls, (enum.IntEnum, enum.IntFlag)):
+        yield Difference(qualified, "enum", "expected a plain Enum")
+    if kind == "IntEnum" and issubclass(cls, enum.IntFlag):
+        yield Difference(qualified, "enum", "expected an IntEnum, found an IntFlag")
+    members = cls.__members__  # type: ignore[attr-defined]
+    for name, value in spec.get("enum_members", {}).items():
+        if name not in members:
+            yield Difference(f"{qualified}.{name}", "enum", "member missing")
+            continue
+        actual = to_json(members[name].value)
+        if "json" in value and actual != value["json"]:
+            yield Difference(f"{qualified}.{name}", "enum", f"expected {value['json']!r}, found {actual!r}")
+
+
+def _compare_member(qualified: str, cls: type, name: str, member: dict[str, Any]) -> Iterator[Difference]:
+    key = f"{qualified}.{name}"
+    kind, raw = _member_kind(cls, name)
+    listed = member["kind"]
+    if kind == "missing":
+        if getattr(cls, name, _MISSING) is _MISSING:
+            yield Difference(key, "missing", f"{listed} not found")
+            return
+        kind, raw = "class_attr", getattr(cls, name)
+    if listed in ("method", "classmethod", "staticmethod"):
+        if kind != listed:
+            yield Difference(key, "kind", f"expected {listed}, found {kind}")
+            return
+        func = raw.__func__ if isinstance(raw, (classmethod, staticmethod)) else raw
+        problem = compare_signature(member.get("signature", {}), func, drop_first=listed != "staticmethod")
+        if problem:
+            yield Difference(key, "signature", problem)
+    elif listed == "property":
+        if kind != "property":
+            yield Difference(key, "kind", f"expected property, found {kind}")
+            return
+        for part in ("fget", "fset", "fdel"):
+            if bool(getattr(raw, part)) != member[part]:
+                state = "has" if member[part] else "lacks"
+                yield Difference(key, "property", f"1.16.2 {state} {part}")
+    elif listed == "visa_attribute":
+        if kind != "visa_attribute":
+            yield Difference(key, "kind", f"expected a VISA attribute, found {kind}")
+            return
+        visa = member["visa"]
+        attr_cls = getattr(raw, "attribute_class", None) or getattr(raw, "attr_class", None) or getattr(raw, "attribute", None)
+        if attr_cls is not None and getattr(attr_cls, "__name__", None) != visa["attr_class"]:
+            yield Difference(key, "visa_attribute", f"expected {visa['attr_class']}, found {attr_cls}")
+    elif listed == "class_attr":
+        if kind in ("method", "classmethod", "staticmethod"):
+            yield Difference(key, "kind", f"expected class attribute, found {kind}")
+            return
+        if "json" in member and kind == "class_attr":
+            try:
+                value = to_json(getattr(cls, name))
+            except Exception as exc:  # pragma: no cover - defensive
+                value = f"<unserialisable {exc}>"
+            if value != member["json"]:
+                yield Difference(key, "value", f"expected {member['json']!r}, found {value!r}")
+    elif listed == "descriptor":
+        if kind not in ("descriptor", "property", "visa_attribute"):
+            yield Difference(key, "kind", f"expected descriptor, found {kind}")
+
+
+def all_differences() -> Iterator[Difference]:
+    listing = load_listing()
+    for module_name in listing["modules"]:
+        _import(module_name)
+    for module_name in listing["modules"]:
+        yield from compare_module(module_name)
+    for qualified in listing["classes"]:
+        yield from compare_class(qualified)
+
+
+def main(argv: list[str]) -> int:
+    differences = list(all_differences())
+    pattern = argv[1] if len(argv) > 1 else ""
+    count = 0
+    for diff in differences:
+        if pattern in diff.key:
+            print(diff)
+            count += 1
+    print(f"{count} differences", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
