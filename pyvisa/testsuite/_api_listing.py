@@ -376,10 +376,15 @@ def _compare_member(qualified: str, cls: type, name: str, member: dict[str, Any]
             yield Difference(key, "kind", f"expected descriptor, found {kind}")
 
 
+def import_all() -> None:
+    """Import every listed module, so that submodules are bound on their packages."""
+    for module_name in load_listing()["modules"]:
+        _import(module_name)
+
+
 def all_differences() -> Iterator[Difference]:
     listing = load_listing()
-    for module_name in listing["modules"]:
-        _import(module_name)
+    import_all()
     for module_name in listing["modules"]:
         yield from compare_module(module_name)
     for qualified in listing["classes"]:
