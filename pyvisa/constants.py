@@ -884,6 +884,9 @@ class InterfaceType(enum.IntEnum):
     #: Teledyne LeCroy VICP instrument over TCPIP (pyvisa-py).
     vicp = VI_INTF_VICP
 
+    #: NI GPIB-ENET/100 bridge: a GPIB interface reached over TCPIP (PyVISA 1.17).
+    ni_enet100_tcpip = 76544
+
 
 class AddressState(enum.IntEnum):
     """State of a GPIB resource.
