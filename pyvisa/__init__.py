@@ -46,18 +46,20 @@ def log_to_screen(level: int = logging.DEBUG) -> None:
 # The submodules become attributes of the package (``pyvisa.constants``, ``pyvisa.typing``...),
 # which backends import with ``from pyvisa import typing``: never bind a standard-library
 # module to one of these names in this file.
-from . import attributes, constants, errors, events, highlevel, resources, rname, typing  # noqa: E402
+from . import attributes, constants, errors, events, highlevel, resources, rname, typing  # noqa: E402, F401
 from .errors import (  # noqa: E402
     Error,
     InvalidBinaryFormat,
     InvalidSession,
     LibraryError,
+    OSNotSupported,
+    UnknownHandler,
     VisaIOError,
     VisaIOWarning,
     VisaTypeError,
 )
 from .highlevel import ResourceManager  # noqa: E402
-from .resources import Resource  # noqa: E402
+from .resources import Resource  # noqa: E402, F401
 
 
 def __getattr__(name: str) -> Any:
@@ -72,6 +74,11 @@ def __getattr__(name: str) -> Any:
             value = "unknown"
         globals()["__version__"] = value
         return value
+    if name == "thirdparty":
+        # An empty subpackage, imported only when asked for (``from . import`` would recurse).
+        import importlib
+
+        return importlib.import_module(".thirdparty", __name__)
     if name == "VisaLibrary":
         # The IVI (ctypes) library class of the docs' examples, loaded on first use.
         from .ctwrapper import IVIVisaLibrary
@@ -80,26 +87,20 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# What ``from pyvisa import *`` binds: the names of PyVISA 1.16.2, and no submodule (a star
+# import must never shadow the standard-library ``typing`` module).
 __all__ = [
     "Error",
     "InvalidBinaryFormat",
     "InvalidSession",
     "LibraryError",
-    "Resource",
+    "OSNotSupported",
     "ResourceManager",
+    "UnknownHandler",
     "VisaIOError",
     "VisaIOWarning",
-    "VisaLibrary",
     "VisaTypeError",
-    "attributes",
-    "constants",
-    "errors",
-    "events",
-    "highlevel",
     "log_to_screen",
     "log_to_stream",
     "logger",
-    "resources",
-    "rname",
-    "typing",
 ]

@@ -23,8 +23,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # typing_extensions costs an import of its own
     from typing_extensions import Self
 
-#: Whether the VISA library uses the 64-bit variants of the platform-dependent attributes.
-_IS_64_BIT = sys.maxsize > 2**32
+#: Whether the interpreter is 64-bit, hence whether the VISA library uses the 64-bit variants
+#: of the platform-dependent attributes.
+is_64bits = sys.maxsize > 2**32
+
+# Former private name of ``is_64bits``, still used inside the package.
+_IS_64_BIT = is_64bits
 
 #: Base of every error code (INT32_MIN): ``VI_ERROR_xxx = _VI_ERROR + 0x3FFFxxxx``.
 _VI_ERROR = -0x80000000
@@ -778,6 +782,9 @@ VI_INTF_VICP = 0x8CA0
 VI_INTF_RSNRP = 0x8100
 VI_INTF_UNKNOWN = -0x1
 
+# PXI local bus id of the SCXI bus (in no header table: the value is the one of PyVISA 1.16.2)
+VI_PXI_LBUS_SCXI = 2000
+
 
 # ============================================================================
 # Enumerations
@@ -903,9 +910,6 @@ class AddressState(enum.IntEnum):
 
     #: The resource is addressed to listen
     listenr = VI_GPIB_LISTENER
-
-    #: Correctly spelled alias of ``listenr`` (the documented name).
-    listener = VI_GPIB_LISTENER
 
 
 class IOProtocol(enum.IntEnum):
@@ -1064,8 +1068,12 @@ class Lock(enum.IntEnum):
     shared = VI_SHARED_LOCK
 
 
-class BufferType(enum.IntEnum):
-    """Buffer potentially available on a resource, as used by ``set_buffer``."""
+class BufferType(enum.IntFlag):
+    """Buffer potentially available on a resource, as used by ``set_buffer``.
+
+    The members can be combined with ``|`` (one call sets several buffers to one size).
+
+    """
 
     #: Formatted read buffer.
     read = VI_READ_BUF
@@ -1192,7 +1200,7 @@ class AddressModifiers(enum.IntEnum):
     block_non_private = VI_BLCK_NPRIV
     d64_private = VI_D64_PRIV
     d64_non_private = VI_D64_NPRIV
-    d64_2evme = VI_D64_2EVME
+    d64_2vme = VI_D64_2EVME
     d64_sst160 = VI_D64_SST160
     d64_sst267 = VI_D64_SST267
     d64_sst320 = VI_D64_SST320
@@ -1351,23 +1359,23 @@ class InputTriggerLine(enum.IntEnum):
     ecl3 = VI_TRIG_ECL3
     ecl4 = VI_TRIG_ECL4
     ecl5 = VI_TRIG_ECL5
-    star_slot1 = VI_TRIG_STAR_SLOT1
-    star_slot2 = VI_TRIG_STAR_SLOT2
-    star_slot3 = VI_TRIG_STAR_SLOT3
-    star_slot4 = VI_TRIG_STAR_SLOT4
-    star_slot5 = VI_TRIG_STAR_SLOT5
-    star_slot6 = VI_TRIG_STAR_SLOT6
-    star_slot7 = VI_TRIG_STAR_SLOT7
-    star_slot8 = VI_TRIG_STAR_SLOT8
-    star_slot9 = VI_TRIG_STAR_SLOT9
-    star_slot10 = VI_TRIG_STAR_SLOT10
-    star_slot11 = VI_TRIG_STAR_SLOT11
-    star_slot12 = VI_TRIG_STAR_SLOT12
-    star_instr = VI_TRIG_STAR_INSTR
+    slot1 = VI_TRIG_STAR_SLOT1
+    slot2 = VI_TRIG_STAR_SLOT2
+    slot3 = VI_TRIG_STAR_SLOT3
+    slot4 = VI_TRIG_STAR_SLOT4
+    slot5 = VI_TRIG_STAR_SLOT5
+    slot6 = VI_TRIG_STAR_SLOT6
+    slot7 = VI_TRIG_STAR_SLOT7
+    slot8 = VI_TRIG_STAR_SLOT8
+    slot9 = VI_TRIG_STAR_SLOT9
+    slot10 = VI_TRIG_STAR_SLOT10
+    slot11 = VI_TRIG_STAR_SLOT11
+    slot12 = VI_TRIG_STAR_SLOT12
+    instr = VI_TRIG_STAR_INSTR
     panel = VI_TRIG_PANEL_IN
-    star_vxi0 = VI_TRIG_STAR_VXI0
-    star_vxi1 = VI_TRIG_STAR_VXI1
-    star_vxi2 = VI_TRIG_STAR_VXI2
+    vxi0 = VI_TRIG_STAR_VXI0
+    vxi1 = VI_TRIG_STAR_VXI1
+    vxi2 = VI_TRIG_STAR_VXI2
 
 
 class OutputTriggerLine(enum.IntEnum):
@@ -1391,23 +1399,23 @@ class OutputTriggerLine(enum.IntEnum):
     ecl3 = VI_TRIG_ECL3
     ecl4 = VI_TRIG_ECL4
     ecl5 = VI_TRIG_ECL5
-    star_slot1 = VI_TRIG_STAR_SLOT1
-    star_slot2 = VI_TRIG_STAR_SLOT2
-    star_slot3 = VI_TRIG_STAR_SLOT3
-    star_slot4 = VI_TRIG_STAR_SLOT4
-    star_slot5 = VI_TRIG_STAR_SLOT5
-    star_slot6 = VI_TRIG_STAR_SLOT6
-    star_slot7 = VI_TRIG_STAR_SLOT7
-    star_slot8 = VI_TRIG_STAR_SLOT8
-    star_slot9 = VI_TRIG_STAR_SLOT9
-    star_slot10 = VI_TRIG_STAR_SLOT10
-    star_slot11 = VI_TRIG_STAR_SLOT11
-    star_slot12 = VI_TRIG_STAR_SLOT12
-    star_instr = VI_TRIG_STAR_INSTR
+    slot1 = VI_TRIG_STAR_SLOT1
+    slot2 = VI_TRIG_STAR_SLOT2
+    slot3 = VI_TRIG_STAR_SLOT3
+    slot4 = VI_TRIG_STAR_SLOT4
+    slot5 = VI_TRIG_STAR_SLOT5
+    slot6 = VI_TRIG_STAR_SLOT6
+    slot7 = VI_TRIG_STAR_SLOT7
+    slot8 = VI_TRIG_STAR_SLOT8
+    slot9 = VI_TRIG_STAR_SLOT9
+    slot10 = VI_TRIG_STAR_SLOT10
+    slot11 = VI_TRIG_STAR_SLOT11
+    slot12 = VI_TRIG_STAR_SLOT12
+    instr = VI_TRIG_STAR_INSTR
     panel = VI_TRIG_PANEL_OUT
-    star_vxi0 = VI_TRIG_STAR_VXI0
-    star_vxi1 = VI_TRIG_STAR_VXI1
-    star_vxi2 = VI_TRIG_STAR_VXI2
+    vxi0 = VI_TRIG_STAR_VXI0
+    vxi1 = VI_TRIG_STAR_VXI1
+    vxi2 = VI_TRIG_STAR_VXI2
     #: Every trigger line (used to unmap every line at once).
     all = VI_TRIG_ALL
 
@@ -1416,7 +1424,7 @@ class TriggerID(enum.IntEnum):
     """Identifier of the trigger used by a resource (value of ``VI_ATTR_TRIG_ID``)."""
 
     #: Software trigger.
-    software = VI_TRIG_SW
+    serial_word = VI_TRIG_SW
     ttl0 = VI_TRIG_TTL0
     ttl1 = VI_TRIG_TTL1
     ttl2 = VI_TRIG_TTL2
@@ -1435,24 +1443,24 @@ class TriggerID(enum.IntEnum):
     ecl3 = VI_TRIG_ECL3
     ecl4 = VI_TRIG_ECL4
     ecl5 = VI_TRIG_ECL5
-    star_slot1 = VI_TRIG_STAR_SLOT1
-    star_slot2 = VI_TRIG_STAR_SLOT2
-    star_slot3 = VI_TRIG_STAR_SLOT3
-    star_slot4 = VI_TRIG_STAR_SLOT4
-    star_slot5 = VI_TRIG_STAR_SLOT5
-    star_slot6 = VI_TRIG_STAR_SLOT6
-    star_slot7 = VI_TRIG_STAR_SLOT7
-    star_slot8 = VI_TRIG_STAR_SLOT8
-    star_slot9 = VI_TRIG_STAR_SLOT9
-    star_slot10 = VI_TRIG_STAR_SLOT10
-    star_slot11 = VI_TRIG_STAR_SLOT11
-    star_slot12 = VI_TRIG_STAR_SLOT12
-    star_instr = VI_TRIG_STAR_INSTR
+    slot1 = VI_TRIG_STAR_SLOT1
+    slot2 = VI_TRIG_STAR_SLOT2
+    slot3 = VI_TRIG_STAR_SLOT3
+    slot4 = VI_TRIG_STAR_SLOT4
+    slot5 = VI_TRIG_STAR_SLOT5
+    slot6 = VI_TRIG_STAR_SLOT6
+    slot7 = VI_TRIG_STAR_SLOT7
+    slot8 = VI_TRIG_STAR_SLOT8
+    slot9 = VI_TRIG_STAR_SLOT9
+    slot10 = VI_TRIG_STAR_SLOT10
+    slot11 = VI_TRIG_STAR_SLOT11
+    slot12 = VI_TRIG_STAR_SLOT12
+    instr = VI_TRIG_STAR_INSTR
     panel_in = VI_TRIG_PANEL_IN
     panel_out = VI_TRIG_PANEL_OUT
-    star_vxi0 = VI_TRIG_STAR_VXI0
-    star_vxi1 = VI_TRIG_STAR_VXI1
-    star_vxi2 = VI_TRIG_STAR_VXI2
+    vxi0 = VI_TRIG_STAR_VXI0
+    vxi1 = VI_TRIG_STAR_VXI1
+    vxi2 = VI_TRIG_STAR_VXI2
 
 
 class AssertSignalInterrupt(enum.IntEnum):
@@ -1498,9 +1506,6 @@ class UtilityBusSignal(enum.IntEnum):
     #: Deassert the SYSFAIL line.
     sysfail_deassert = VI_UTIL_DEASSERT_SYSFAIL
 
-    #: Correctly spelled alias of ``sysrest``.
-    sysreset = VI_UTIL_ASSERT_SYSRESET
-
 
 class VXICommands(enum.IntEnum):
     """Kind of VXI command or query sent with ``vxi_command_query``."""
@@ -1512,7 +1517,7 @@ class VXICommands(enum.IntEnum):
     command_response_16 = VI_VXI_CMD16_RESP16
 
     #: Read a 16-bit response.
-    response_16 = VI_VXI_RESP16
+    response16 = VI_VXI_RESP16
 
     #: Send a 32-bit command.
     command_32 = VI_VXI_CMD32
@@ -1524,7 +1529,7 @@ class VXICommands(enum.IntEnum):
     command_response_32 = VI_VXI_CMD32_RESP32
 
     #: Read a 32-bit response.
-    response_32 = VI_VXI_RESP32
+    response32 = VI_VXI_RESP32
 
 
 class PXIMemory(enum.IntEnum):
@@ -1541,6 +1546,74 @@ class PXIMemory(enum.IntEnum):
 
     #: Configuration space.
     cfg = VI_PXI_ADDR_CFG
+
+
+class VXIClass(enum.IntEnum):
+    """Class of a VXI device (value of ``VI_ATTR_VXI_DEV_CLASS``)."""
+
+    #: Memory device.
+    memory = VI_VXI_CLASS_MEMORY
+
+    #: Extended device.
+    extended = VI_VXI_CLASS_EXTENDED
+
+    #: Message-based device.
+    message = VI_VXI_CLASS_MESSAGE
+
+    #: Register-based device.
+    register = VI_VXI_CLASS_REGISTER
+
+    #: Device of another class.
+    other = VI_VXI_CLASS_OTHER
+
+
+class ByteOrder(enum.IntEnum):
+    """Byte order of register-based accesses (``VI_ATTR_*_BYTE_ORDER``)."""
+
+    #: Most significant byte first.
+    big_endian = VI_BIG_ENDIAN
+
+    #: Least significant byte first.
+    little_endian = VI_LITTLE_ENDIAN
+
+
+class TriggerEventID(enum.IntEnum):
+    """Trigger line that caused a trigger event (value of ``VI_ATTR_RECV_TRIG_ID``)."""
+
+    ttl0 = VI_TRIG_TTL0
+    ttl1 = VI_TRIG_TTL1
+    ttl2 = VI_TRIG_TTL2
+    ttl3 = VI_TRIG_TTL3
+    ttl4 = VI_TRIG_TTL4
+    ttl5 = VI_TRIG_TTL5
+    ttl6 = VI_TRIG_TTL6
+    ttl7 = VI_TRIG_TTL7
+    ttl8 = VI_TRIG_TTL8
+    ttl9 = VI_TRIG_TTL9
+    ttl10 = VI_TRIG_TTL10
+    ttl11 = VI_TRIG_TTL11
+    ecl0 = VI_TRIG_ECL0
+    ecl1 = VI_TRIG_ECL1
+    ecl2 = VI_TRIG_ECL2
+    ecl3 = VI_TRIG_ECL3
+    ecl4 = VI_TRIG_ECL4
+    ecl5 = VI_TRIG_ECL5
+
+    #: Star trigger of the instrument.
+    instr = VI_TRIG_STAR_INSTR
+
+
+class USBEndInput(enum.IntEnum):
+    """How a USB RAW read ends (value of ``VI_ATTR_USB_END_IN``)."""
+
+    #: The read ends only when the requested count has been read.
+    none = VI_USB_END_NONE
+
+    #: The read ends on a short packet.
+    short = VI_USB_END_SHORT
+
+    #: The read ends on a short packet or when the requested count has been read.
+    short_or_count = VI_USB_END_SHORT_OR_COUNT
 
 
 class StatusCode(enum.IntEnum):
@@ -2016,15 +2089,15 @@ class ResourceAttribute(enum.IntEnum):
     usb_protocol = VI_ATTR_USB_PROTOCOL
     usb_max_interrupt_size = VI_ATTR_USB_MAX_INTR_SIZE
     pxi_device_number = VI_ATTR_PXI_DEV_NUM
-    pxi_function_number = VI_ATTR_PXI_FUNC_NUM
+    pxi_function_num = VI_ATTR_PXI_FUNC_NUM
     pxi_bus_number = VI_ATTR_PXI_BUS_NUM
     pxi_chassis = VI_ATTR_PXI_CHASSIS
-    pxi_slot_path = VI_ATTR_PXI_SLOTPATH
-    pxi_slot_local_bus_left = VI_ATTR_PXI_SLOT_LBUS_LEFT
-    pxi_slot_local_bus_right = VI_ATTR_PXI_SLOT_LBUS_RIGHT
-    pxi_trigger_bus = VI_ATTR_PXI_TRIG_BUS
-    pxi_star_trigger_bus = VI_ATTR_PXI_STAR_TRIG_BUS
-    pxi_star_trigger_line = VI_ATTR_PXI_STAR_TRIG_LINE
+    pxi_slotpath = VI_ATTR_PXI_SLOTPATH
+    pxi_slot_lbus_left = VI_ATTR_PXI_SLOT_LBUS_LEFT
+    pxi_slot_lbus_right = VI_ATTR_PXI_SLOT_LBUS_RIGHT
+    pxi_trig_bus = VI_ATTR_PXI_TRIG_BUS
+    pxi_star_trig_bus = VI_ATTR_PXI_STAR_TRIG_BUS
+    pxi_star_trig_line = VI_ATTR_PXI_STAR_TRIG_LINE
     pxi_source_trigger_bus = VI_ATTR_PXI_SRC_TRIG_BUS
     pxi_destination_trigger_bus = VI_ATTR_PXI_DEST_TRIG_BUS
     pxi_memory_type_bar0 = VI_ATTR_PXI_MEM_TYPE_BAR0
@@ -2070,9 +2143,9 @@ class ResourceAttribute(enum.IntEnum):
     pxi_memory_size_bar4_64 = VI_ATTR_PXI_MEM_SIZE_BAR4_64
     pxi_memory_size_bar5_64 = VI_ATTR_PXI_MEM_SIZE_BAR5_64
     pxi_is_express = VI_ATTR_PXI_IS_EXPRESS
-    pxi_slot_link_width = VI_ATTR_PXI_SLOT_LWIDTH
-    pxi_max_link_width = VI_ATTR_PXI_MAX_LWIDTH
-    pxi_actual_link_width = VI_ATTR_PXI_ACTUAL_LWIDTH
+    pxi_slot_lwidth = VI_ATTR_PXI_SLOT_LWIDTH
+    pxi_max_ldwidth = VI_ATTR_PXI_MAX_LWIDTH
+    pxi_actual_ldwidth = VI_ATTR_PXI_ACTUAL_LWIDTH
     pxi_dstar_bus = VI_ATTR_PXI_DSTAR_BUS
     pxi_dstar_set = VI_ATTR_PXI_DSTAR_SET
     pxi_allow_write_combine = VI_ATTR_PXI_ALLOW_WRITE_COMBINE
@@ -2093,8 +2166,8 @@ class ResourceAttribute(enum.IntEnum):
     tcpip_tls_cipher_suite = VI_ATTR_TCPIP_TLS_CIPHER_SUITE
     tcpip_hislip_encryption_enabled = VI_ATTR_TCPIP_HISLIP_ENCRYPTION_EN
     sync_mxi_allow_enabled = VI_ATTR_SYNC_MXI_ALLOW_EN
-    vxi_trigger_lines_enabled = VI_ATTR_VXI_TRIG_LINES_EN
-    vxi_trigger_direction = VI_ATTR_VXI_TRIG_DIR
+    vxi_trig_lines_enabled = VI_ATTR_VXI_TRIG_LINES_EN
+    vxi_trig_dir = VI_ATTR_VXI_TRIG_DIR
     asrl_discard_null = VI_ATTR_ASRL_DISCARD_NULL
     asrl_connected = VI_ATTR_ASRL_CONNECTED
     asrl_break_state = VI_ATTR_ASRL_BREAK_STATE
@@ -2109,7 +2182,7 @@ class ResourceAttribute(enum.IntEnum):
     usb_interrupt_in_pipe = VI_ATTR_USB_INTR_IN_PIPE
     usb_class = VI_ATTR_USB_CLASS
     usb_subclass = VI_ATTR_USB_SUBCLASS
-    usb_alternate_setting = VI_ATTR_USB_ALT_SETTING
+    usb_alt_setting = VI_ATTR_USB_ALT_SETTING
     usb_end_in = VI_ATTR_USB_END_IN
     usb_number_interfaces = VI_ATTR_USB_NUM_INTFCS
     usb_number_pipes = VI_ATTR_USB_NUM_PIPES
@@ -2134,7 +2207,7 @@ class EventAttribute(enum.IntEnum):
 
     job_id = VI_ATTR_JOB_ID
     event_type = VI_ATTR_EVENT_TYPE
-    signal_status_id = VI_ATTR_SIGP_STATUS_ID
+    signal_register_status_id = VI_ATTR_SIGP_STATUS_ID
     received_trigger_id = VI_ATTR_RECV_TRIG_ID
     interrupt_status_id = VI_ATTR_INTR_STATUS_ID
     status = VI_ATTR_STATUS
@@ -2144,7 +2217,7 @@ class EventAttribute(enum.IntEnum):
     received_interrupt_level = VI_ATTR_RECV_INTR_LEVEL
     operation_name = VI_ATTR_OPER_NAME
     gpib_received_cic_state = VI_ATTR_GPIB_RECV_CIC_STATE
-    recv_tcpip_address = VI_ATTR_RECV_TCPIP_ADDR
+    received_tcpip_connect = VI_ATTR_RECV_TCPIP_ADDR
     usb_received_interrupt_size = VI_ATTR_USB_RECV_INTR_SIZE
     usb_received_interrupt_data = VI_ATTR_USB_RECV_INTR_DATA
     pxi_received_interrupt_sequence = VI_ATTR_PXI_RECV_INTR_SEQ

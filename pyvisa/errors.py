@@ -12,9 +12,115 @@ their attributes when unpickled.
 import os
 from typing import Any
 
-from .constants import _IS_64_BIT, StatusCode
+from .constants import (  # the codes, re-exported as PyVISA does
+    VI_ERROR_ABORT,
+    VI_ERROR_ALLOC,
+    VI_ERROR_ASRL_FRAMING,
+    VI_ERROR_ASRL_OVERRUN,
+    VI_ERROR_ASRL_PARITY,
+    VI_ERROR_ATTR_READONLY,
+    VI_ERROR_BERR,
+    VI_ERROR_CLOSING_FAILED,
+    VI_ERROR_CONN_LOST,
+    VI_ERROR_FILE_ACCESS,
+    VI_ERROR_FILE_IO,
+    VI_ERROR_HNDLR_NINSTALLED,
+    VI_ERROR_IN_PROGRESS,
+    VI_ERROR_INP_PROT_VIOL,
+    VI_ERROR_INTF_NUM_NCONFIG,
+    VI_ERROR_INTR_PENDING,
+    VI_ERROR_INV_ACC_MODE,
+    VI_ERROR_INV_ACCESS_KEY,
+    VI_ERROR_INV_CONTEXT,
+    VI_ERROR_INV_DEGREE,
+    VI_ERROR_INV_EVENT,
+    VI_ERROR_INV_EXPR,
+    VI_ERROR_INV_FMT,
+    VI_ERROR_INV_HNDLR_REF,
+    VI_ERROR_INV_JOB_ID,
+    VI_ERROR_INV_LENGTH,
+    VI_ERROR_INV_LINE,
+    VI_ERROR_INV_LOCK_TYPE,
+    VI_ERROR_INV_MASK,
+    VI_ERROR_INV_MECH,
+    VI_ERROR_INV_MODE,
+    VI_ERROR_INV_OBJECT,
+    VI_ERROR_INV_OFFSET,
+    VI_ERROR_INV_PARAMETER,
+    VI_ERROR_INV_PROT,
+    VI_ERROR_INV_RSRC_NAME,
+    VI_ERROR_INV_SETUP,
+    VI_ERROR_INV_SIZE,
+    VI_ERROR_INV_SPACE,
+    VI_ERROR_INV_WIDTH,
+    VI_ERROR_IO,
+    VI_ERROR_LIBRARY_NFOUND,
+    VI_ERROR_LINE_IN_USE,
+    VI_ERROR_MACHINE_NAVAIL,
+    VI_ERROR_MEM_NSHARED,
+    VI_ERROR_NCIC,
+    VI_ERROR_NENABLED,
+    VI_ERROR_NIMPL_OPER,
+    VI_ERROR_NLISTENERS,
+    VI_ERROR_NPERMISSION,
+    VI_ERROR_NSUP_ALIGN_OFFSET,
+    VI_ERROR_NSUP_ATTR,
+    VI_ERROR_NSUP_ATTR_STATE,
+    VI_ERROR_NSUP_FMT,
+    VI_ERROR_NSUP_INTR,
+    VI_ERROR_NSUP_LINE,
+    VI_ERROR_NSUP_MECH,
+    VI_ERROR_NSUP_MODE,
+    VI_ERROR_NSUP_OFFSET,
+    VI_ERROR_NSUP_OPER,
+    VI_ERROR_NSUP_VAR_WIDTH,
+    VI_ERROR_NSUP_WIDTH,
+    VI_ERROR_NSYS_CNTLR,
+    VI_ERROR_OUTP_PROT_VIOL,
+    VI_ERROR_QUEUE_ERROR,
+    VI_ERROR_QUEUE_OVERFLOW,
+    VI_ERROR_RAW_RD_PROT_VIOL,
+    VI_ERROR_RAW_WR_PROT_VIOL,
+    VI_ERROR_RESP_PENDING,
+    VI_ERROR_RSRC_BUSY,
+    VI_ERROR_RSRC_LOCKED,
+    VI_ERROR_RSRC_NFOUND,
+    VI_ERROR_SESN_NLOCKED,
+    VI_ERROR_SRQ_NOCCURRED,
+    VI_ERROR_SYSTEM_ERROR,
+    VI_ERROR_TMO,
+    VI_ERROR_TRIG_NMAPPED,
+    VI_ERROR_USER_BUF,
+    VI_ERROR_WINDOW_MAPPED,
+    VI_ERROR_WINDOW_NMAPPED,
+    VI_SUCCESS,
+    VI_SUCCESS_DEV_NPRESENT,
+    VI_SUCCESS_EVENT_DIS,
+    VI_SUCCESS_EVENT_EN,
+    VI_SUCCESS_MAX_CNT,
+    VI_SUCCESS_NCHAIN,
+    VI_SUCCESS_NESTED_EXCLUSIVE,
+    VI_SUCCESS_NESTED_SHARED,
+    VI_SUCCESS_QUEUE_EMPTY,
+    VI_SUCCESS_QUEUE_NEMPTY,
+    VI_SUCCESS_SYNC,
+    VI_SUCCESS_TERM_CHAR,
+    VI_SUCCESS_TRIG_MAPPED,
+    VI_WARN_CONFIG_NLOADED,
+    VI_WARN_EXT_FUNC_NIMPL,
+    VI_WARN_NSUP_ATTR_STATE,
+    VI_WARN_NSUP_BUF,
+    VI_WARN_NULL_OBJECT,
+    VI_WARN_QUEUE_OVERFLOW,
+    VI_WARN_UNKNOWN_STATUS,
+    EventType,
+    StatusCode,
+    is_64bits,
+)
+from .typing import VISAHandler
 
-#: Abbreviation and description of every completion, warning and error code.
+#: Abbreviation and description of the completion, warning and error codes: exactly the
+#: entries of PyVISA 1.16.2, whose texts scripts match.
 completion_and_error_messages: dict[int, tuple[str, str]] = {
     StatusCode.success: (
         "VI_SUCCESS",
@@ -34,7 +140,7 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.success_max_count_read: (
         "VI_SUCCESS_MAX_CNT",
-        "The number of bytes read is equal to the input count.",
+        "The number of bytes transferred is equal to the requested input count. More data may be available.",
     ),
     StatusCode.success_nested_exclusive: (
         "VI_SUCCESS_NESTED_EXCLUSIVE",
@@ -50,15 +156,15 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.success_queue_already_empty: (
         "VI_SUCCESS_QUEUE_EMPTY",
-        "Operation completed successfully, but the queue was already empty.",
+        "Operation completed successfully, but queue was already empty.",
     ),
     StatusCode.success_queue_not_empty: (
         "VI_SUCCESS_QUEUE_NEMPTY",
-        "Wait terminated successfully on receipt of an event notification. There is still at least one more event occurrence of the requested type(s) available for this session.",
+        "Wait terminated successfully on receipt of an event notification. There is at least one more event object of the requested type(s) available for this session.",
     ),
     StatusCode.success_synchronous: (
         "VI_SUCCESS_SYNC",
-        "Asynchronous operation request was performed synchronously.",
+        "Operation completed successfully, but the operation was actually synchronous rather than asynchronous.",
     ),
     StatusCode.success_termination_character_read: (
         "VI_SUCCESS_TERM_CHAR",
@@ -66,11 +172,11 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.success_trigger_already_mapped: (
         "VI_SUCCESS_TRIG_MAPPED",
-        "The path from the trigger source line (trigSrc) to the destination line (trigDest) is already mapped.",
+        "The path from trigSrc to trigDest is already mapped.",
     ),
     StatusCode.warning_configuration_not_loaded: (
         "VI_WARN_CONFIG_NLOADED",
-        "The specified configuration either does not exist or could not be loaded. The VISA-specified defaults are used.",
+        "The specified configuration either does not exist or could not be loaded. VISA-specified defaults will be used.",
     ),
     StatusCode.warning_ext_function_not_implemented: (
         "VI_WARN_EXT_FUNC_NIMPL",
@@ -78,11 +184,11 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.warning_nonsupported_attribute_state: (
         "VI_WARN_NSUP_ATTR_STATE",
-        "Although the specified state of the attribute is valid, it is not supported by this resource implementation.",
+        "Although the specified state of the attribute is valid, it is not supported by this implementation.",
     ),
     StatusCode.warning_nonsupported_buffer: (
         "VI_WARN_NSUP_BUF",
-        "The specified buffer is not supported.",
+        "The specified I/O buffer type is not supported.",
     ),
     StatusCode.warning_null_object: (
         "VI_WARN_NULL_OBJECT",
@@ -92,21 +198,13 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
         "VI_WARN_QUEUE_OVERFLOW",
         "VISA received more event information of the specified type than the configured queue size could hold.",
     ),
-    StatusCode.warning_server_certificate_invalid_subject: (
-        "VI_WARN_SERVER_CERT_INV_SUBJECT",
-        "The subject of the server certificate does not match the host name, but the connection was still established.",
-    ),
-    StatusCode.warning_server_certificate_untrusted: (
-        "VI_WARN_SERVER_CERT_UNTRUSTED",
-        "The server certificate is not trusted by the client, but the connection was still established.",
-    ),
     StatusCode.warning_unknown_status: (
         "VI_WARN_UNKNOWN_STATUS",
         "The status code passed to the operation could not be interpreted.",
     ),
     StatusCode.error_abort: (
         "VI_ERROR_ABORT",
-        "The operation was aborted.",
+        "User abort occurred during transfer.",
     ),
     StatusCode.error_allocation: (
         "VI_ERROR_ALLOC",
@@ -122,15 +220,15 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_closing_failed: (
         "VI_ERROR_CLOSING_FAILED",
-        "Unable to deallocate the previously allocated data structures corresponding to this session or object reference.",
+        "The VISA driver failed to properly close the session or object reference. This might be due to an error freeing internal or OS resources, a failed network connection, or a lower-level driver or OS error.",
     ),
     StatusCode.error_connection_lost: (
         "VI_ERROR_CONN_LOST",
-        "The connection for the specified session has been lost.",
+        "The connection for the given session has been lost.",
     ),
     StatusCode.error_file_access: (
         "VI_ERROR_FILE_ACCESS",
-        "An error occurred while trying to open the specified file. Possible causes include an invalid path or lack of access rights.",
+        "An error occurred while trying to open the specified file. Possible reasons include an invalid path or lack of access rights.",
     ),
     StatusCode.error_file_i_o: (
         "VI_ERROR_FILE_IO",
@@ -138,11 +236,7 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_handler_not_installed: (
         "VI_ERROR_HNDLR_NINSTALLED",
-        "A handler is not currently installed for the specified event.",
-    ),
-    StatusCode.error_hardware_not_genuine: (
-        "VI_ERROR_HW_NGENUINE",
-        "The hardware is not genuine and cannot be used with this driver.",
+        "A handler was not installed.",
     ),
     StatusCode.error_in_progress: (
         "VI_ERROR_IN_PROGRESS",
@@ -162,7 +256,7 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_invalid_access_key: (
         "VI_ERROR_INV_ACCESS_KEY",
-        "The access key to the resource associated with this session is invalid.",
+        "The access key to the resource associated with the specified session is invalid.",
     ),
     StatusCode.error_invalid_access_mode: (
         "VI_ERROR_INV_ACC_MODE",
@@ -194,7 +288,7 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_invalid_handler_reference: (
         "VI_ERROR_INV_HNDLR_REF",
-        "The specified handler reference is invalid.",
+        "The given handler reference is either invalid or was not installed.",
     ),
     StatusCode.error_invalid_job_i_d: (
         "VI_ERROR_INV_JOB_ID",
@@ -222,11 +316,11 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_invalid_mode: (
         "VI_ERROR_INV_MODE",
-        "The specified mode is invalid.",
+        "Invalid mode specified.",
     ),
     StatusCode.error_invalid_object: (
         "VI_ERROR_INV_OBJECT",
-        "The specified session or object reference is invalid.",
+        "The given session or object reference is invalid.",
     ),
     StatusCode.error_invalid_offset: (
         "VI_ERROR_INV_OFFSET",
@@ -234,7 +328,7 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_invalid_parameter: (
         "VI_ERROR_INV_PARAMETER",
-        "The value of an unknown parameter is invalid.",
+        "The value of some parameter (which parameter is not known) is invalid.",
     ),
     StatusCode.error_invalid_protocol: (
         "VI_ERROR_INV_PROT",
@@ -246,7 +340,7 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_invalid_setup: (
         "VI_ERROR_INV_SETUP",
-        "Unable to start operation because setup is invalid due to inconsistent state of properties.",
+        "Unable to start operation because setup is invalid (usually due to attributes being set to an inconsistent state).",
     ),
     StatusCode.error_invalid_size: (
         "VI_ERROR_INV_SIZE",
@@ -254,7 +348,7 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_invalid_width: (
         "VI_ERROR_INV_WIDTH",
-        "Invalid source or destination width specified.",
+        "Invalid access width specified.",
     ),
     StatusCode.error_io: (
         "VI_ERROR_IO",
@@ -268,13 +362,9 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
         "VI_ERROR_LINE_IN_USE",
         "The specified trigger line is currently in use.",
     ),
-    StatusCode.error_line_not_reserved: (
-        "VI_ERROR_LINE_NRESERVED",
-        "An attempt was made to use a trigger line that is not reserved for this session.",
-    ),
     StatusCode.error_machine_not_available: (
         "VI_ERROR_MACHINE_NAVAIL",
-        "The remote machine does not exist or is not accepting any connections.",
+        "The remote machine does not exist or is not accepting any connections. If the NI-VISA server is installed and running on the remote machine, it may have an incompatible version or may be listening on a different port.",
     ),
     StatusCode.error_memory_not_shared: (
         "VI_ERROR_MEM_NSHARED",
@@ -286,19 +376,19 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_no_permission: (
         "VI_ERROR_NPERMISSION",
-        "Access to the remote machine is denied.",
+        "Access to the resource or remote machine is denied. This is due to lack of sufficient privileges for the current user or machine",
     ),
     StatusCode.error_nonimplemented_operation: (
         "VI_ERROR_NIMPL_OPER",
-        "The specified operation is unimplemented.",
+        "The given operation is not implemented.",
     ),
     StatusCode.error_nonsupported_attribute: (
         "VI_ERROR_NSUP_ATTR",
-        "The specified attribute is not defined or supported by the referenced session, event, or find list.",
+        "The specified attribute is not defined or supported by the referenced object.",
     ),
     StatusCode.error_nonsupported_attribute_state: (
         "VI_ERROR_NSUP_ATTR_STATE",
-        "The specified state of the attribute is not valid or is not supported as defined by the session, event, or find list.",
+        "The specified state of the attribute is not valid, or is not supported as defined by the object.",
     ),
     StatusCode.error_nonsupported_format: (
         "VI_ERROR_NSUP_FMT",
@@ -310,11 +400,11 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_nonsupported_line: (
         "VI_ERROR_NSUP_LINE",
-        "The specified trigger source line (trigSrc) or destination line (trigDest) is not supported by this VISA implementation, or the combination of lines is not a valid mapping.",
+        "One of the specified lines (trigSrc or trigDest) is not supported by this VISA implementation, or the combination of lines is not a valid mapping.",
     ),
     StatusCode.error_nonsupported_mechanism: (
         "VI_ERROR_NSUP_MECH",
-        "The specified mechanism is not supported for the specified event type.",
+        "The specified mechanism is not supported for the given event type.",
     ),
     StatusCode.error_nonsupported_mode: (
         "VI_ERROR_NSUP_MODE",
@@ -330,7 +420,7 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_nonsupported_operation: (
         "VI_ERROR_NSUP_OPER",
-        "The session or object reference does not support this operation.",
+        "The given session or object reference does not support this operation.",
     ),
     StatusCode.error_nonsupported_varying_widths: (
         "VI_ERROR_NSUP_VAR_WIDTH",
@@ -342,11 +432,11 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_not_cic: (
         "VI_ERROR_NCIC",
-        "The interface associated with this session is not currently the Controller-in-Charge.",
+        "The interface associated with this session is not currently the controller in charge.",
     ),
     StatusCode.error_not_enabled: (
         "VI_ERROR_NENABLED",
-        "The session must be enabled for events of the specified type in order to receive them.",
+        "You must be enabled for events of the specified type in order to receive them.",
     ),
     StatusCode.error_not_system_controller: (
         "VI_ERROR_NSYS_CNTLR",
@@ -358,11 +448,11 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_queue_error: (
         "VI_ERROR_QUEUE_ERROR",
-        "Unable to queue asynchronous operation.",
+        "Unable to queue the asynchronous operation (usually due to the I/O completion event not being enabled or insufficient space in the session's queue).",
     ),
     StatusCode.error_queue_overflow: (
         "VI_ERROR_QUEUE_OVERFLOW",
-        "The event queue for the specified type has overflowed, usually due to not closing previous events.",
+        "The event queue for the specified type has overflowed (usually due to previous events not having been closed).",
     ),
     StatusCode.error_raw_read_protocol_violation: (
         "VI_ERROR_RAW_RD_PROT_VIOL",
@@ -378,11 +468,11 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     ),
     StatusCode.error_resource_locked: (
         "VI_ERROR_RSRC_LOCKED",
-        "Specified type of lock cannot be obtained or specified operation cannot be performed because the resource is locked.",
+        "Specified type of lock cannot be obtained, or specified operation cannot be performed, because the resource is locked.",
     ),
     StatusCode.error_resource_not_found: (
         "VI_ERROR_RSRC_NFOUND",
-        "Insufficient location information, or the device or resource is not present in the system.",
+        "Insufficient location information or the requested device or resource is not present in the system.",
     ),
     StatusCode.error_response_pending: (
         "VI_ERROR_RESP_PENDING",
@@ -399,6 +489,60 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     StatusCode.error_serial_parity: (
         "VI_ERROR_ASRL_PARITY",
         "A parity error occurred during transfer.",
+    ),
+    StatusCode.error_session_not_locked: (
+        "VI_ERROR_SESN_NLOCKED",
+        "The current session did not have a lock on the resource.",
+    ),
+    StatusCode.error_srq_not_occurred: (
+        "VI_ERROR_SRQ_NOCCURRED",
+        "Service request has not been received for the session.",
+    ),
+    StatusCode.error_system_error: (
+        "VI_ERROR_SYSTEM_ERROR",
+        "Unknown system error (miscellaneous error).",
+    ),
+    StatusCode.error_timeout: (
+        "VI_ERROR_TMO",
+        "Timeout expired before operation completed.",
+    ),
+    StatusCode.error_trigger_not_mapped: (
+        "VI_ERROR_TRIG_NMAPPED",
+        "The path from trigSrc to trigDest is not currently mapped.",
+    ),
+    StatusCode.error_user_buffer: (
+        "VI_ERROR_USER_BUF",
+        "A specified user buffer is not valid or cannot be accessed for the required size.",
+    ),
+    StatusCode.error_window_already_mapped: (
+        "VI_ERROR_WINDOW_MAPPED",
+        "The specified session currently contains a mapped window.",
+    ),
+    StatusCode.error_window_not_mapped: (
+        "VI_ERROR_WINDOW_NMAPPED",
+        "The specified session is not currently mapped.",
+    ),
+}
+
+
+# Codes that VISA libraries newer than the table above return (IVI VISA 7 and NI-VISA): they
+# are described too, but kept out of the public table, which holds exactly PyVISA's entries.
+_newer_code_messages: dict[int, tuple[str, str]] = {
+    StatusCode.warning_server_certificate_invalid_subject: (
+        "VI_WARN_SERVER_CERT_INV_SUBJECT",
+        "The subject of the server certificate does not match the host name, but the connection was still established.",
+    ),
+    StatusCode.warning_server_certificate_untrusted: (
+        "VI_WARN_SERVER_CERT_UNTRUSTED",
+        "The server certificate is not trusted by the client, but the connection was still established.",
+    ),
+    StatusCode.error_hardware_not_genuine: (
+        "VI_ERROR_HW_NGENUINE",
+        "The hardware is not genuine and cannot be used with this driver.",
+    ),
+    StatusCode.error_line_not_reserved: (
+        "VI_ERROR_LINE_NRESERVED",
+        "An attempt was made to use a trigger line that is not reserved for this session.",
     ),
     StatusCode.error_server_certificate: (
         "VI_ERROR_SERVER_CERT",
@@ -419,38 +563,6 @@ completion_and_error_messages: dict[int, tuple[str, str]] = {
     StatusCode.error_server_certificate_untrusted: (
         "VI_ERROR_SERVER_CERT_UNTRUSTED",
         "The server certificate is not trusted by the client.",
-    ),
-    StatusCode.error_session_not_locked: (
-        "VI_ERROR_SESN_NLOCKED",
-        "The current session did not have any lock on the resource.",
-    ),
-    StatusCode.error_srq_not_occurred: (
-        "VI_ERROR_SRQ_NOCCURRED",
-        "Service request has not been received for the session.",
-    ),
-    StatusCode.error_system_error: (
-        "VI_ERROR_SYSTEM_ERROR",
-        "Unknown system error.",
-    ),
-    StatusCode.error_timeout: (
-        "VI_ERROR_TMO",
-        "Timeout expired before operation completed.",
-    ),
-    StatusCode.error_trigger_not_mapped: (
-        "VI_ERROR_TRIG_NMAPPED",
-        "The path from the trigger source line (trigSrc) to the destination line (trigDest) is not currently mapped.",
-    ),
-    StatusCode.error_user_buffer: (
-        "VI_ERROR_USER_BUF",
-        "A specified user buffer is not valid or cannot be accessed for the required size.",
-    ),
-    StatusCode.error_window_already_mapped: (
-        "VI_ERROR_WINDOW_MAPPED",
-        "The specified session currently contains a mapped window.",
-    ),
-    StatusCode.error_window_not_mapped: (
-        "VI_ERROR_WINDOW_NMAPPED",
-        "The specified session is currently unmapped.",
     ),
 }
 
@@ -484,7 +596,8 @@ def _check_code(error_code: object) -> int:
 
 
 def _status_message(error_code: int) -> tuple[str, str, str]:
-    abbreviation, description = completion_and_error_messages.get(error_code, _UNKNOWN_CODE)
+    known = completion_and_error_messages.get(error_code) or _newer_code_messages.get(error_code)
+    abbreviation, description = known or _UNKNOWN_CODE
     return abbreviation, description, f"{abbreviation} ({int(error_code)}): {description}"
 
 
@@ -492,20 +605,7 @@ class Error(Exception):
     """Abstract basic exception from which all PyVISA exceptions derive."""
 
 
-class _StatusCodeException(Exception):
-    """Exception whose message describes a VISA status code (kept when pickled)."""
-
-    def __init__(self, error_code: int) -> None:
-        code = _check_code(error_code)
-        self.abbreviation, self.description, message = _status_message(code)
-        super().__init__(message)
-        self.error_code = code
-
-    def __reduce__(self) -> tuple[type["_StatusCodeException"], tuple[int]]:
-        return (type(self), (self.error_code,))
-
-
-class VisaIOError(_StatusCodeException, Error):
+class VisaIOError(Error):
     """Exception class for VISA I/O errors.
 
     Please note that all values for "error_code" are negative according to the
@@ -527,8 +627,17 @@ class VisaIOError(_StatusCodeException, Error):
 
     """
 
+    def __init__(self, error_code: int) -> None:
+        code = _check_code(error_code)
+        self.abbreviation, self.description, message = _status_message(code)
+        super().__init__(message)
+        self.error_code = code
 
-class VisaIOWarning(_StatusCodeException, Warning):
+    def __reduce__(self) -> tuple[type["VisaIOError"], tuple[int]]:
+        return (type(self), (self.error_code,))
+
+
+class VisaIOWarning(Warning):
     """Warning class for VISA I/O warnings.
 
     Please note that all values for "error_code" are positive according to the
@@ -550,6 +659,15 @@ class VisaIOWarning(_StatusCodeException, Warning):
 
     """
 
+    def __init__(self, error_code: int) -> None:
+        code = _check_code(error_code)
+        self.abbreviation, self.description, message = _status_message(code)
+        super().__init__(message)
+        self.error_code = code
+
+    def __reduce__(self) -> tuple[type["VisaIOWarning"], tuple[int]]:
+        return (type(self), (self.error_code,))
+
 
 class VisaTypeError(Error):
     """Exception class for wrong types."""
@@ -560,7 +678,7 @@ class UnknownHandler(Error):
 
     Parameters
     ----------
-    event_type : int
+    event_type : EventType
         Event type of the handler.
     handler : callable
         Handler that was not found.
@@ -569,13 +687,13 @@ class UnknownHandler(Error):
 
     """
 
-    def __init__(self, event_type: int, handler: Any, user_handle: Any) -> None:
+    def __init__(self, event_type: EventType | int, handler: VISAHandler, user_handle: Any) -> None:
         super().__init__(f"{event_type}, {handler}, {user_handle}")
         self.event_type = event_type
         self.handler = handler
         self.user_handle = user_handle
 
-    def __reduce__(self) -> tuple[type["UnknownHandler"], tuple[int, Any, Any]]:
+    def __reduce__(self) -> tuple[type["UnknownHandler"], tuple[EventType | int, VISAHandler, Any]]:
         return (type(self), (self.event_type, self.handler, self.user_handle))
 
 
@@ -676,9 +794,9 @@ _FIX_MISSING_DEPENDENCY = (
 
 def _library_bitness(filename: str) -> str:
     """Bitness of a shared library read from its headers ("32, 64 bits" for a universal one)."""
-    from .util import LibraryPath  # pyvisa.util imports this module
+    from ._libarch import _bitness_text
 
-    bitness = LibraryPath(filename).bitness
+    bitness = _bitness_text(filename)
     return "unknown" if bitness == "n/a" else f"{bitness} bits"
 
 
@@ -734,11 +852,18 @@ class LibraryError(OSError, Error):
         """
         try:
             original = str(exc)
+        except UnicodeDecodeError:
+            # PyVISA gives up on such a message: nothing can be said about the failure.
+            return cls(f"Error while accessing {filename}.", filename)
         except Exception:  # a message that cannot be rendered must not hide the real error
             original = repr(exc)
+        if ": no suitable image found" in original and "no matching architecture" not in original:
+            # dlopen on macOS found the file but could not tell what it is.
+            return cls(f"Error while accessing {filename}: Could not determine filetype.", filename)
         reason = _classify_load_error(exc, original, filename)
         if reason == "wrong_architecture":
-            return cls.from_wrong_arch(filename, original)
+            message = _wrong_arch_message(filename) + f"\n    Original error: {original}"
+            return cls(message, filename, reason)
         if reason == "missing_dependency":
             explanation = _FIX_MISSING_DEPENDENCY
         elif reason == "not_found":
@@ -752,15 +877,13 @@ class LibraryError(OSError, Error):
         )
 
     @classmethod
-    def from_wrong_arch(cls, filename: str, original: str = "") -> "LibraryError":
+    def from_wrong_arch(cls, filename: str) -> "LibraryError":
         """Explain that a library does not match the architecture of the Python interpreter.
 
         Parameters
         ----------
         filename : str
             Path of the library.
-        original : str, optional
-            Message of the original loading error, appended when given.
 
         Returns
         -------
@@ -769,16 +892,19 @@ class LibraryError(OSError, Error):
             file, the bitness of the library.
 
         """
-        lines = [
+        return cls(_wrong_arch_message(filename), filename, "wrong_architecture")
+
+
+def _wrong_arch_message(filename: str) -> str:
+    return "\n".join(
+        [
             f"Error while accessing {filename}: No matching architecture.",
-            f"    Current Python interpreter is {64 if _IS_64_BIT else 32} bits",
+            f"    Current Python interpreter is {64 if is_64bits else 32} bits",
             f"    The library in: {filename}",
             f"      bitness: {_library_bitness(filename)}",
             "    " + _FIX_WRONG_ARCH,
         ]
-        if original:
-            lines.append(f"    Original error: {original}")
-        return cls("\n".join(lines), filename, "wrong_architecture")
+    )
 
 
 def _classify_load_error(exc: BaseException, message: str, filename: str) -> str:
@@ -808,12 +934,113 @@ def _names_another_file(message: str, filename: str) -> bool:
 
 __all__ = [
     "Error",
+    "EventType",
     "InvalidBinaryFormat",
     "InvalidSession",
     "LibraryError",
     "OSNotSupported",
     "StatusCode",
     "UnknownHandler",
+    "VI_ERROR_ABORT",
+    "VI_ERROR_ALLOC",
+    "VI_ERROR_ASRL_FRAMING",
+    "VI_ERROR_ASRL_OVERRUN",
+    "VI_ERROR_ASRL_PARITY",
+    "VI_ERROR_ATTR_READONLY",
+    "VI_ERROR_BERR",
+    "VI_ERROR_CLOSING_FAILED",
+    "VI_ERROR_CONN_LOST",
+    "VI_ERROR_FILE_ACCESS",
+    "VI_ERROR_FILE_IO",
+    "VI_ERROR_HNDLR_NINSTALLED",
+    "VI_ERROR_INP_PROT_VIOL",
+    "VI_ERROR_INTF_NUM_NCONFIG",
+    "VI_ERROR_INTR_PENDING",
+    "VI_ERROR_INV_ACCESS_KEY",
+    "VI_ERROR_INV_ACC_MODE",
+    "VI_ERROR_INV_CONTEXT",
+    "VI_ERROR_INV_DEGREE",
+    "VI_ERROR_INV_EVENT",
+    "VI_ERROR_INV_EXPR",
+    "VI_ERROR_INV_FMT",
+    "VI_ERROR_INV_HNDLR_REF",
+    "VI_ERROR_INV_JOB_ID",
+    "VI_ERROR_INV_LENGTH",
+    "VI_ERROR_INV_LINE",
+    "VI_ERROR_INV_LOCK_TYPE",
+    "VI_ERROR_INV_MASK",
+    "VI_ERROR_INV_MECH",
+    "VI_ERROR_INV_MODE",
+    "VI_ERROR_INV_OBJECT",
+    "VI_ERROR_INV_OFFSET",
+    "VI_ERROR_INV_PARAMETER",
+    "VI_ERROR_INV_PROT",
+    "VI_ERROR_INV_RSRC_NAME",
+    "VI_ERROR_INV_SETUP",
+    "VI_ERROR_INV_SIZE",
+    "VI_ERROR_INV_SPACE",
+    "VI_ERROR_INV_WIDTH",
+    "VI_ERROR_IN_PROGRESS",
+    "VI_ERROR_IO",
+    "VI_ERROR_LIBRARY_NFOUND",
+    "VI_ERROR_LINE_IN_USE",
+    "VI_ERROR_MACHINE_NAVAIL",
+    "VI_ERROR_MEM_NSHARED",
+    "VI_ERROR_NCIC",
+    "VI_ERROR_NENABLED",
+    "VI_ERROR_NIMPL_OPER",
+    "VI_ERROR_NLISTENERS",
+    "VI_ERROR_NPERMISSION",
+    "VI_ERROR_NSUP_ALIGN_OFFSET",
+    "VI_ERROR_NSUP_ATTR",
+    "VI_ERROR_NSUP_ATTR_STATE",
+    "VI_ERROR_NSUP_FMT",
+    "VI_ERROR_NSUP_INTR",
+    "VI_ERROR_NSUP_LINE",
+    "VI_ERROR_NSUP_MECH",
+    "VI_ERROR_NSUP_MODE",
+    "VI_ERROR_NSUP_OFFSET",
+    "VI_ERROR_NSUP_OPER",
+    "VI_ERROR_NSUP_VAR_WIDTH",
+    "VI_ERROR_NSUP_WIDTH",
+    "VI_ERROR_NSYS_CNTLR",
+    "VI_ERROR_OUTP_PROT_VIOL",
+    "VI_ERROR_QUEUE_ERROR",
+    "VI_ERROR_QUEUE_OVERFLOW",
+    "VI_ERROR_RAW_RD_PROT_VIOL",
+    "VI_ERROR_RAW_WR_PROT_VIOL",
+    "VI_ERROR_RESP_PENDING",
+    "VI_ERROR_RSRC_BUSY",
+    "VI_ERROR_RSRC_LOCKED",
+    "VI_ERROR_RSRC_NFOUND",
+    "VI_ERROR_SESN_NLOCKED",
+    "VI_ERROR_SRQ_NOCCURRED",
+    "VI_ERROR_SYSTEM_ERROR",
+    "VI_ERROR_TMO",
+    "VI_ERROR_TRIG_NMAPPED",
+    "VI_ERROR_USER_BUF",
+    "VI_ERROR_WINDOW_MAPPED",
+    "VI_ERROR_WINDOW_NMAPPED",
+    "VI_SUCCESS",
+    "VI_SUCCESS_DEV_NPRESENT",
+    "VI_SUCCESS_EVENT_DIS",
+    "VI_SUCCESS_EVENT_EN",
+    "VI_SUCCESS_MAX_CNT",
+    "VI_SUCCESS_NCHAIN",
+    "VI_SUCCESS_NESTED_EXCLUSIVE",
+    "VI_SUCCESS_NESTED_SHARED",
+    "VI_SUCCESS_QUEUE_EMPTY",
+    "VI_SUCCESS_QUEUE_NEMPTY",
+    "VI_SUCCESS_SYNC",
+    "VI_SUCCESS_TERM_CHAR",
+    "VI_SUCCESS_TRIG_MAPPED",
+    "VI_WARN_CONFIG_NLOADED",
+    "VI_WARN_EXT_FUNC_NIMPL",
+    "VI_WARN_NSUP_ATTR_STATE",
+    "VI_WARN_NSUP_BUF",
+    "VI_WARN_NULL_OBJECT",
+    "VI_WARN_QUEUE_OVERFLOW",
+    "VI_WARN_UNKNOWN_STATUS",
     "VisaIOError",
     "VisaIOWarning",
     "VisaTypeError",
