@@ -15,7 +15,21 @@ from ._constants_helpers import SPEC_DIR
 
 #: Facts of the listing that the package deliberately does not reproduce: key -> reason.
 #: A key is the ``Difference.key`` and the category, ``"<key>: <what>"``.
-DEVIATIONS: dict[str, str] = {}
+_WIN_SIZE = (
+    "on 64-bit platforms the C header (visa.h, VI_ATTR_WIN_SIZE = VI_ATTR_WIN_SIZE_64) gives "
+    "0x3FFF009C; 1.16.2 uses the 32-bit id 0x3FFF009A there. attributes.AttributesByID answers "
+    "both ids."
+)
+_SLOTPATH = (
+    "attribute ids are unsigned in visa.h (0xBFFF0207UL); 1.16.2 stores the signed form of the "
+    "same bits"
+)
+DEVIATIONS: dict[str, str] = {
+    "pyvisa.constants:VI_ATTR_WIN_SIZE: value": _WIN_SIZE,
+    "pyvisa.constants.ResourceAttribute.window_size: enum": _WIN_SIZE,
+    "pyvisa.constants:VI_ATTR_PXI_SLOTPATH: value": _SLOTPATH,
+    "pyvisa.constants.ResourceAttribute.pxi_slotpath: enum": _SLOTPATH,
+}
 
 
 def _unexpected(differences: list[Difference]) -> list[str]:
