@@ -3,8 +3,19 @@
 This private module holds the implementation; the public names are re-exported by
 :mod:`pyvisa.util`, which is where users and backends import them from.
 
+Three block formats are understood:
+
+- IEEE 488.2 definite-length blocks ``#<n><length><data>`` (``n`` is one hexadecimal digit,
+  so that lengths of 1 GB and more, which need 10 digits or more, can be stated) and
+  indefinite-length blocks ``#0<data>``;
+- HP blocks ``#A<16-bit length><data>``;
+- Rohde & Schwarz blocks ``#(<decimal length>)<data>``.
+
 numpy is never imported here: when a caller passes a numpy container or array, numpy is
 already in :data:`sys.modules` and is fetched from there.
+
+Item sizes are the *standard* sizes of the :mod:`struct` module (``'l'`` is 4 bytes on
+every platform), the ones used to pack and unpack the data.
 """
 
 from __future__ import annotations
@@ -14,28 +25,25 @@ import struct
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
-from typing import Any, Literal, get_args
+from typing import Any, Literal, Union
 
 from ._ascii_blocks import _is_numpy_container, _numpy
-from .errors import InvalidBinaryFormat
 
 #: Data types of binary blocks: the single-element codes of the :mod:`struct` module.
-BINARY_DATATYPES = Literal[
-    "s", "p", "c", "?", "b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "e", "f", "d"
-]
+BINARY_DATATYPES = Literal["s", "b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "f", "d"]
 
 #: Formats of the header that precedes the data of a binary block.
-BINARY_HEADERS = Literal["ieee", "hp", "empty"]
+BINARY_HEADERS = Literal["ieee", "hp", "rs", "empty"]
 
-#: Where a block header is expected at the latest; later ones are suspicious.
-_DEFAULT_LENGTH_BEFORE_BLOCK = 25
+#: What the ``container`` arguments accept: a type or any callable building the result.
+BINARY_CONTAINERS = Union[type, Callable]  # noqa: UP007 (repr as in PyVISA 1.16.2)
 
-#: Size in bytes of one item of each datatype ('s' and 'p' are handled as raw bytes).
-_ITEM_SIZES: dict[str, int] = {
-    code: (1 if code in "sp" else struct.calcsize("<" + code))
-    for code in get_args(BINARY_DATATYPES)
-}
+#: Index of the block start after which a header is suspicious (it is then warned about).
+DEFAULT_LENGTH_BEFORE_BLOCK = 25
+
+#: Size in bytes of one item of each datatype accepted at run time. Besides the codes of
+#: :data:`BINARY_DATATYPES`, the other single-item struct codes work as well.
+_ITEM_SIZES: dict[str, int] = {code: struct.calcsize("<" + code) for code in "sbBhHiIlLqQfdpc?e"}
 
 #: numpy dtype (without byte order) matching each datatype with standard sizes.
 _NUMPY_DTYPES = {
@@ -61,261 +69,25 @@ _NUMPY_DTYPES = {
 #: Datatypes whose native layout equals the standard one, so that a memoryview cast can
 #: decode them when the block uses the machine byte order.
 _CASTABLE = frozenset(
-    code for code in "bBhHiIlLqQfdc" if struct.calcsize("@" + code) == struct.calcsize("<" + code)
+    code for code in "bBhHiIlLqQfd" if struct.calcsize("@" + code) == struct.calcsize("<" + code)
 )
 
 _NATIVE_IS_BIG = sys.byteorder == "big"
 
+#: Datatypes whose data may be given as bytes and are then sent as they are.
+_RAW_DATATYPES = frozenset("sbB")
 
-class _MalformedBlock(InvalidBinaryFormat, ValueError):
-    """A block does not match its declared format.
+#: IEEE headers state the number of length digits with one hexadecimal digit.
+_IEEE_MAX_DIGITS = 15
+_HP_MAX_LENGTH = 0xFFFF
+#: R&S headers longer than this many digits are refused.
+_RS_MAX_DIGITS = 18
 
-    Both an :class:`~pyvisa.errors.InvalidBinaryFormat` (the documented error) and a
-    ``ValueError`` (what code written for earlier versions catches).
-    """
-
-
-# --- binary headers ----------------------------------------------------------------------
-
-
-def _check_block_position(
-    begin: int, block: Any, length_before_block: int | None, raise_on_late_block: bool
-) -> None:
-    """Warn (or raise) when the block header starts suspiciously far into the data."""
-    limit = _DEFAULT_LENGTH_BEFORE_BLOCK if length_before_block is None else length_before_block
-    if begin <= limit:
-        return
-    message = (
-        f"The beginning of the block has been found at {begin} which is an unexpectedly "
-        f"large value (more than {limit}). The actual block may have been missing a "
-        f"beginning marker but the block contained one: {bytes(block[:50])!r}..."
-    )
-    if raise_on_late_block:
-        raise RuntimeError(message)
-    warnings.warn(message, UserWarning, stacklevel=3)
+_MALFORMED = "Binary data was malformed"
+_INCOMPLETE = "Binary data is incomplete. The header states %d data bytes, but %d were received."
 
 
-#: How much of a block without a ``find`` method (a memoryview...) is copied to look for
-#: its header before the whole block is.
-_HEADER_SEARCH_WINDOW = 4096
-
-
-def _searchable(block: Any, marker: bytes) -> tuple[Any, int]:
-    """Return a sliceable form of ``block`` and the index of ``marker`` in it (-1 if absent).
-
-    Only the start of a block without a ``find`` method is copied, unless the marker is
-    not there.
-    """
-    if isinstance(block, str):
-        raise TypeError(
-            "A binary block must be bytes, bytearray or memoryview, not str "
-            f"(starting with {block[:25]!r}); read it with read_raw or encode it first"
-        )
-    if hasattr(block, "find"):
-        return block, block.find(marker)
-    view = _byte_view(block)
-    begin = bytes(view[:_HEADER_SEARCH_WINDOW]).find(marker)
-    if begin < 0 and view.nbytes > _HEADER_SEARCH_WINDOW:
-        begin = bytes(view).find(marker)
-    return view, begin
-
-
-def parse_ieee_block_header(
-    block: bytes | bytearray | memoryview,
-    length_before_block: int | None = None,
-    raise_on_late_block: bool = False,
-) -> tuple[int, int]:
-    """Parse the header of an IEEE 488.2 block.
-
-    A definite-length header is ``#<n><length>``: one digit ``n`` giving the number of
-    digits of the decimal ``length`` of the data. ``#0`` starts an indefinite-length
-    block, whose data runs up to the message termination.
-
-    Parameters
-    ----------
-    block : bytes | bytearray | memoryview
-        IEEE formatted block of data (or at least its beginning).
-    length_before_block : int | None, optional
-        Number of bytes before the actual start of the block after which the header is
-        considered late. None means 25.
-    raise_on_late_block : bool, optional
-        Raise a RuntimeError (instead of a UserWarning) for a late header. False by default.
-
-    Returns
-    -------
-    int
-        Offset at which the data starts.
-    int
-        Length of the data in bytes, -1 for an indefinite-length block.
-
-    Raises
-    ------
-    InvalidBinaryFormat
-        If no header is found or if it is malformed or truncated (also a ``ValueError``).
-
-    """
-    block, begin = _searchable(block, b"#")
-    if begin < 0:
-        raise _MalformedBlock(
-            "could not find the hash sign (#) that starts an IEEE block; "
-            f"the data starts with {bytes(block[:25])!r}"
-        )
-    _check_block_position(begin, block, length_before_block, raise_on_late_block)
-
-    count_char = bytes(block[begin + 1 : begin + 2])
-    if not count_char:
-        raise _MalformedBlock(
-            "the IEEE block header is truncated: expected a digit after '#', got the end of the data"
-        )
-    if not count_char.isdigit():
-        raise _MalformedBlock(
-            f"expected a digit after '#' in the IEEE block header, got {count_char!r}"
-        )
-    digit_count = int(count_char)
-    if digit_count == 0:
-        return begin + 2, -1
-
-    offset = begin + 2 + digit_count
-    digits = bytes(block[begin + 2 : offset])
-    if len(digits) < digit_count:
-        raise _MalformedBlock(
-            f"the IEEE block header is truncated: expected {digit_count} length digits, "
-            f"got {digits!r}"
-        )
-    if not digits.isdigit():
-        raise _MalformedBlock(
-            f"expected {digit_count} decimal digits giving the data length in the IEEE "
-            f"block header, got {digits!r}"
-        )
-    return offset, int(digits)
-
-
-def parse_hp_block_header(
-    block: bytes | bytearray | memoryview,
-    is_big_endian: bool,
-    length_before_block: int | None = None,
-    raise_on_late_block: bool = False,
-) -> tuple[int, int]:
-    """Parse the header of an HP block (``#A`` followed by a 16-bit data length).
-
-    Parameters
-    ----------
-    block : bytes | bytearray | memoryview
-        HP formatted block of data (or at least its beginning).
-    is_big_endian : bool
-        Is the length stored in big or little endian order.
-    length_before_block : int | None, optional
-        Number of bytes before the actual start of the block after which the header is
-        considered late. None means 25.
-    raise_on_late_block : bool, optional
-        Raise a RuntimeError (instead of a UserWarning) for a late header. False by default.
-
-    Returns
-    -------
-    int
-        Offset at which the data starts.
-    int
-        Length of the data in bytes.
-
-    Raises
-    ------
-    InvalidBinaryFormat
-        If no header is found or if it is truncated (also a ``ValueError``).
-
-    """
-    block, begin = _searchable(block, b"#A")
-    if begin < 0:
-        raise _MalformedBlock(
-            "could not find the header (#A) that starts an HP block; "
-            f"the data starts with {bytes(block[:25])!r}"
-        )
-    _check_block_position(begin, block, length_before_block, raise_on_late_block)
-
-    offset = begin + 4
-    length_bytes = bytes(block[begin + 2 : offset])
-    if len(length_bytes) < 2:
-        raise _MalformedBlock(
-            "the HP block header is truncated: expected 2 length bytes after '#A', "
-            f"got {length_bytes!r}"
-        )
-    return offset, int.from_bytes(length_bytes, "big" if is_big_endian else "little")
-
-
-def message_size(
-    block: bytes | bytearray | memoryview,
-    header_fmt: BINARY_HEADERS = "ieee",
-    datatype: BINARY_DATATYPES = "f",
-    is_big_endian: bool = False,
-    data_points: int = 0,
-    expect_termination: bool = True,
-    termination: str | bytes | None = None,
-) -> int:
-    """Compute the total size of a binary message from its first bytes.
-
-    This is what a reader needs to know how many bytes to wait for: the header, the data
-    and, when expected, the termination that follows the data.
-
-    Parameters
-    ----------
-    block : bytes | bytearray | memoryview
-        Beginning of the message; it must contain the whole header.
-    header_fmt : BINARY_HEADERS, optional
-        Format of the header prefixing the data, by default "ieee".
-    datatype : BINARY_DATATYPES, optional
-        Format of one element, by default "f".
-    is_big_endian : bool, optional
-        Byte order of the HP header length, by default False.
-    data_points : int, optional
-        Number of elements, used when the header does not give the data length (``#0``
-        IEEE blocks and "empty" headers). By default 0.
-    expect_termination : bool, optional
-        Does a termination follow the data, by default True.
-    termination : str | bytes | None, optional
-        The termination that follows the data (ignored when ``expect_termination`` is
-        False), by default None (no termination).
-
-    Returns
-    -------
-    int
-        Number of bytes of the whole message.
-
-    Raises
-    ------
-    InvalidBinaryFormat
-        If the header is malformed (also a ``ValueError``).
-    ValueError
-        If the header format or the datatype is unknown, or if the size of the data
-        cannot be determined because neither the header nor ``data_points`` gives it.
-
-    """
-    if header_fmt == "ieee":
-        offset, data_length = parse_ieee_block_header(block)
-    elif header_fmt == "hp":
-        offset, data_length = parse_hp_block_header(block, is_big_endian)
-    elif header_fmt == "empty":
-        offset, data_length = 0, -1
-    else:
-        raise ValueError(
-            f"Unsupported header_fmt: {header_fmt!r}, expected 'ieee', 'hp' or 'empty'"
-        )
-
-    if data_length < 0:
-        if data_points < 0:
-            raise ValueError(f"data_points must be positive or zero, got {data_points}")
-        data_length = data_points * _item_size(datatype)
-        if datatype == "p" and data_points:
-            data_length += 1
-        if data_length == 0:
-            raise ValueError(
-                "The length of the data to receive could not be determined. You should "
-                "provide the number of points you expect using the data_points keyword argument."
-            )
-    if expect_termination and termination:
-        data_length += len(termination)
-    return offset + data_length
-
-
-# --- binary data -------------------------------------------------------------------------
+# --- helpers -----------------------------------------------------------------------------
 
 
 def _item_size(datatype: str) -> int:
@@ -336,253 +108,652 @@ def _byte_view(block: Any) -> memoryview:
     return view
 
 
-def _resolve_data_length(total: int, offset: int, data_length: int | None, item_size: int) -> int:
-    """Validate where the data lies in a block of ``total`` bytes; return its length."""
-    if not 0 <= offset <= total:
-        raise _MalformedBlock(f"the data offset {offset} lies outside of the {total}-byte block")
-    if data_length is None or data_length == -1:
-        available = total - offset
-        return available - available % item_size
-    if data_length < 0:
-        raise ValueError(f"data_length must be positive, zero, -1 or None, got {data_length}")
-    if offset + data_length > total:
-        raise _MalformedBlock(
-            f"binary data is incomplete: the header declares {data_length} data bytes "
-            f"starting at offset {offset}, so expected {offset + data_length} bytes, got {total}"
+def _nbytes(block: Any) -> int:
+    """Number of bytes of a bytes-like block."""
+    if isinstance(block, (bytes, bytearray)):
+        return len(block)
+    return memoryview(block).nbytes
+
+
+#: How much of a block without a ``find`` method (a memoryview...) is copied to look for
+#: its header before the whole block is.
+_HEADER_SEARCH_WINDOW = 4096
+
+
+def _find(block: Any, marker: bytes) -> tuple[Any, int]:
+    """Return a sliceable form of ``block`` and the index of ``marker`` in it (-1 if absent).
+
+    Only the start of a block without a ``find`` method is copied, unless the marker is
+    not there.
+    """
+    if isinstance(block, str):
+        raise TypeError(
+            "A binary block must be bytes, bytearray or memoryview, not str "
+            f"(starting with {block[:25]!r}); read it with read_raw or encode it first"
         )
-    if data_length % item_size:
-        raise _MalformedBlock(
-            f"{data_length} data bytes are not a whole number of {item_size}-byte items"
+    if hasattr(block, "find"):
+        return block, block.find(marker)
+    view = _byte_view(block)
+    begin = bytes(view[:_HEADER_SEARCH_WINDOW]).find(marker)
+    if begin < 0 and view.nbytes > _HEADER_SEARCH_WINDOW:
+        begin = bytes(view).find(marker)
+    return view, begin
+
+
+def _check_block_position(
+    begin: int, block: Any, length_before_block: int | None, raise_on_late_block: bool
+) -> None:
+    """Warn (or raise) when the block header starts suspiciously far into the data."""
+    limit = DEFAULT_LENGTH_BEFORE_BLOCK if length_before_block is None else length_before_block
+    if begin <= limit:
+        return
+    message = (
+        f"The beginning of the block has been found at {begin} which is an unexpectedly "
+        "large value. The actual block may have been missing a beginning marker but the "
+        f"block contained one:\n{bytes(block[:50])!r}"
+    )
+    if raise_on_late_block:
+        raise RuntimeError(message)
+    warnings.warn(message, UserWarning, stacklevel=3)
+
+
+# --- binary headers ----------------------------------------------------------------------
+
+
+def parse_ieee_block_header(
+    block: bytes | bytearray,
+    length_before_block: int | None = None,
+    raise_on_late_block: bool = False,
+) -> tuple[int, int]:
+    """Parse the header of an IEEE 488.2 block.
+
+    A definite-length header is ``#<n><length>``: one hexadecimal digit ``n`` giving the
+    number of decimal digits of the data ``length`` (digits above 9 allow lengths of
+    1 GB and more). ``#0``, or any byte after ``#`` that is not a hexadecimal digit,
+    starts an indefinite-length block, whose data runs up to the message termination.
+
+    Parameters
+    ----------
+    block : bytes | bytearray
+        IEEE formatted block of data (or at least its beginning); a memoryview works too.
+    length_before_block : int | None, optional
+        Index of the ``#`` above which the header is considered late (a UserWarning is
+        issued). None means :data:`DEFAULT_LENGTH_BEFORE_BLOCK` (25).
+    raise_on_late_block : bool, optional
+        Raise a RuntimeError instead of warning for a late header. False by default.
+
+    Returns
+    -------
+    int
+        Offset at which the data starts.
+    int
+        Length of the data in bytes, -1 for an indefinite-length block.
+
+    Raises
+    ------
+    ValueError
+        If no ``#`` is found, if the length digits are not decimal digits, or if the
+        header announces 10 digits ("#A") in a block too short for it (an HP block read
+        with the IEEE format).
+    RuntimeError
+        For a late header when ``raise_on_late_block`` is True.
+
+    """
+    block, begin = _find(block, b"#")
+    if begin < 0:
+        raise ValueError(
+            'Could not find hash sign ("#") indicating the start of the block. '
+            f"The block begins with {bytes(block[:25])!r}"
         )
-    return data_length
+    _check_block_position(begin, block, length_before_block, raise_on_late_block)
+
+    try:
+        digit_count = int(bytes(block[begin + 1 : begin + 2]), 16)
+    except ValueError:
+        digit_count = 0
+    if digit_count == 0:
+        return begin + 2, -1
+
+    if digit_count == 10 and _nbytes(block) - begin < 2**16 + 4:
+        raise ValueError(
+            'The block header "#A" announces 10 length digits, but the block is shorter '
+            'than such a block; it looks like an HP block: use header_fmt = "hp".'
+        )
+    offset = begin + 2 + digit_count
+    digits = bytes(block[begin + 2 : offset])
+    if len(digits) < digit_count or not digits.isdigit():
+        raise ValueError(
+            f"The IEEE block header announces {digit_count} decimal length digits, "
+            f"but is followed by {digits!r}"
+        )
+    return offset, int(digits)
+
+
+def parse_hp_block_header(
+    block: bytes | bytearray,
+    is_big_endian: bool,
+    length_before_block: int | None = None,
+    raise_on_late_block: bool = False,
+) -> tuple[int, int]:
+    """Parse the header of an HP block (``#A`` followed by a 16-bit data length).
+
+    Parameters
+    ----------
+    block : bytes | bytearray
+        HP formatted block of data (or at least its beginning); a memoryview works too.
+    is_big_endian : bool
+        Is the length stored in big or little endian order.
+    length_before_block : int | None, optional
+        Index of the ``#A`` above which the header is considered late (a UserWarning is
+        issued). None means :data:`DEFAULT_LENGTH_BEFORE_BLOCK` (25).
+    raise_on_late_block : bool, optional
+        Raise a RuntimeError instead of warning for a late header. False by default.
+
+    Returns
+    -------
+    int
+        Offset at which the data starts.
+    int
+        Length of the data in bytes.
+
+    Raises
+    ------
+    ValueError
+        If no ``#A`` is found or the two length bytes are missing.
+    RuntimeError
+        For a late header when ``raise_on_late_block`` is True.
+
+    """
+    block, begin = _find(block, b"#A")
+    if begin < 0:
+        raise ValueError(
+            'Could not find the standard block header ("#A") indicating the start of the '
+            f"block. The block begins with {bytes(block[:25])!r}"
+        )
+    _check_block_position(begin, block, length_before_block, raise_on_late_block)
+
+    offset = begin + 4
+    length_bytes = bytes(block[begin + 2 : offset])
+    if len(length_bytes) < 2:
+        raise ValueError(
+            "The HP block header is truncated: expected 2 length bytes after '#A', "
+            f"got {length_bytes!r}"
+        )
+    return offset, int.from_bytes(length_bytes, "big" if is_big_endian else "little")
+
+
+def parse_rs_block_header(
+    block: bytes | bytearray,
+    length_before_block: int | None = None,
+    raise_on_late_block: bool = False,
+) -> tuple[int, int]:
+    """Parse the header of a Rohde & Schwarz block (``#(<decimal length>)``).
+
+    Parameters
+    ----------
+    block : bytes | bytearray
+        R&S formatted block of data (or at least its beginning); a memoryview works too.
+    length_before_block : int | None, optional
+        Index of the ``#(`` above which the header is considered late (a UserWarning is
+        issued). None means :data:`DEFAULT_LENGTH_BEFORE_BLOCK` (25).
+    raise_on_late_block : bool, optional
+        Raise a RuntimeError instead of warning for a late header. False by default.
+
+    Returns
+    -------
+    int
+        Offset at which the data starts.
+    int
+        Length of the data in bytes.
+
+    Raises
+    ------
+    ValueError
+        If no ``#(`` is found or the length is not a decimal number.
+    RuntimeError
+        If the closing parenthesis is missing, if the length has more than 18 digits, or
+        for a late header when ``raise_on_late_block`` is True.
+
+    """
+    block, begin = _find(block, b"#(")
+    if begin < 0:
+        raise ValueError(
+            'Could not find the standard block header ("#(") indicating the start of the '
+            f"block. The block begins with {bytes(block[:25])!r}"
+        )
+    _check_block_position(begin, block, length_before_block, raise_on_late_block)
+
+    start = begin + 2
+    # Only the bytes that a valid header may occupy are searched first.
+    window = bytes(block[start : start + _RS_MAX_DIGITS + 1])
+    end = window.find(b")")
+    if end < 0:
+        rest = bytes(block[start + len(window) :])
+        later = rest.find(b")")
+        if later < 0:
+            raise RuntimeError(
+                "Block length is indicated using parentheses syntax, but no closing "
+                "parenthesis was found."
+            )
+        end = len(window) + later
+    if end > _RS_MAX_DIGITS:
+        raise RuntimeError(
+            "Unexpectedly large block length indicated using parentheses syntax. "
+            f"Indicated length was {end} digits long."
+        )
+    digits = window[:end]
+    if not digits.isdigit():
+        raise ValueError(
+            f"The R&S block header must hold a decimal length between parentheses, got {digits!r}"
+        )
+    return start + end + 1, int(digits)
+
+
+def parse_ieee_or_rs_block_header(
+    block: bytes | bytearray,
+    length_before_block: int | None = None,
+    raise_on_late_block: bool = False,
+) -> tuple[int, int]:
+    """Parse the header of an IEEE block or of a Rohde & Schwarz block.
+
+    The block is a R&S one (``#(<length>)``) when the byte after the first ``#`` is ``(``,
+    else an IEEE one (see :func:`parse_ieee_block_header`).
+
+    Parameters
+    ----------
+    block : bytes | bytearray
+        IEEE or R&S formatted block of data (or at least its beginning).
+    length_before_block : int | None, optional
+        Index of the ``#`` above which the header is considered late (a UserWarning is
+        issued). None means :data:`DEFAULT_LENGTH_BEFORE_BLOCK` (25).
+    raise_on_late_block : bool, optional
+        Raise a RuntimeError instead of warning for a late header. False by default.
+
+    Returns
+    -------
+    int
+        Offset at which the data starts.
+    int
+        Length of the data in bytes, -1 for an indefinite-length IEEE block.
+
+    Raises
+    ------
+    ValueError
+        If no ``#`` is found or the header is malformed.
+    RuntimeError
+        If a R&S header is malformed (see :func:`parse_rs_block_header`) or for a late
+        header when ``raise_on_late_block`` is True.
+
+    """
+    view, begin = _find(block, b"#")
+    if begin < 0:
+        raise ValueError(
+            'Could not find hash sign ("#") indicating the start of the block. '
+            f"The first 25 characters of the block: {bytes(view[:25])!r}"
+        )
+    if bytes(view[begin + 1 : begin + 2]) == b"(":
+        return parse_rs_block_header(block, length_before_block, raise_on_late_block)
+    return parse_ieee_block_header(block, length_before_block, raise_on_late_block)
+
+
+def message_size(
+    num_points: int,
+    datatype: BINARY_DATATYPES = "f",
+    header_format: Literal["ieee", "hp", "empty"] = "ieee",
+) -> int:
+    """Compute the size of a binary message: header, data and one termination character.
+
+    Parameters
+    ----------
+    num_points : int
+        Number of elements of the data.
+    datatype : BINARY_DATATYPES, optional
+        Format of one element (see the :mod:`struct` module), by default "f".
+    header_format : Literal["ieee", "hp", "empty"], optional
+        Format of the header prefixing the data, by default "ieee".
+
+    Returns
+    -------
+    int
+        Number of bytes of the whole message (e.g. 406 for 100 "f" points in an IEEE block:
+        400 data bytes, the 5 bytes of "#3400" and the termination).
+
+    Raises
+    ------
+    ValueError
+        If the header format or the datatype is unknown.
+
+    """
+    data_length = num_points * _item_size(datatype)
+    if header_format == "ieee":
+        header_length = len(str(data_length)) + 2
+    elif header_format == "hp":
+        header_length = 4
+    elif header_format == "empty":
+        header_length = 0
+    else:
+        raise ValueError(f"Unsupported header_fmt: {header_format}")
+    return data_length + header_length + 1
+
+
+# --- binary data -------------------------------------------------------------------------
 
 
 def from_binary_block(
-    block: bytes | bytearray | memoryview,
+    block: bytes | bytearray,
     offset: int = 0,
     data_length: int | None = None,
     datatype: BINARY_DATATYPES = "f",
     is_big_endian: bool = False,
-    container: Callable[[Iterable[Any]], Sequence[Any]] = list,
-) -> Sequence[Any]:
+    container: Callable[[Iterable[int | float]], Sequence[int | float]] = list,
+) -> Sequence[int | float]:
     """Convert a binary block into an iterable of numbers.
 
-    With ``numpy.array``, ``numpy.asarray`` or ``numpy.ndarray`` as container the result is
-    ``numpy.frombuffer`` on the block: no copy is made (it is read-only when the block is
-    ``bytes``).
+    ``data_length // item size`` elements are read starting at ``offset`` (a trailing
+    partial element is ignored). With ``numpy.array`` or ``numpy.ndarray`` as container
+    the result is ``numpy.frombuffer`` on the block: no copy is made (it is read-only when
+    the block is ``bytes``).
 
     The "s" datatype gives the data as one ``bytes`` object handed to the container (so
-    ``bytes`` gives the bytes themselves, ``list`` their values, numpy an uint8 array).
-    The "p" datatype reads the data as one Pascal string (a length byte, then the
-    characters) and gives the characters the same way.
+    ``bytes`` gives the bytes themselves, ``list`` their values).
 
     Parameters
     ----------
-    block : bytes | bytearray | memoryview
-        Binary block of data.
+    block : bytes | bytearray
+        Binary block of data (any object supporting the buffer protocol works).
     offset : int, optional
         Offset at which the data block starts, by default 0.
     data_length : int | None, optional
-        Length in bytes of the data block. None (or -1) takes everything after the
-        offset, ignoring a trailing partial element (such as a termination character).
-        By default None.
+        Length in bytes of the data block. None (or -1) means ``len(block) - offset``.
     datatype : BINARY_DATATYPES, optional
         Format string for a single element (see the :mod:`struct` module), by default "f".
     is_big_endian : bool, optional
         Are the data in big or little endian order, by default False.
-    container : Callable[[Iterable[Any]], Sequence[Any]], optional
+    container : Callable[[Iterable[int | float]], Sequence[int | float]], optional
         Container type to use for the output data: list, tuple, ``numpy.array``...
         By default list.
 
     Returns
     -------
-    Sequence[Any]
+    Sequence[int | float]
         Parsed data.
 
     Raises
     ------
-    InvalidBinaryFormat
-        If the block is shorter than the declared data or if the data length is not a
-        whole number of elements (also a ``ValueError``).
     ValueError
-        If the datatype is unknown.
+        If the block holds fewer bytes than the elements to read ("Binary data was
+        malformed"; numpy's own message with a numpy container) or the datatype is
+        unknown.
 
     """
     item_size = _item_size(datatype)
-    view = _byte_view(block)
     offset = operator.index(offset)
-    data_length = None if data_length is None else operator.index(data_length)
-    data_length = _resolve_data_length(view.nbytes, offset, data_length, item_size)
+    if data_length is not None:
+        data_length = operator.index(data_length)
+    if data_length is None or data_length == -1:  # -1: what headers of "#0" blocks state
+        data_length = len(block) - offset
+    count = data_length // item_size
+    if count < 0:
+        raise ValueError(_MALFORMED)
+    endian = ">" if is_big_endian else "<"
 
-    if datatype == "p":
-        offset, data_length = _pascal_string_bounds(view, offset, data_length)
     if _is_numpy_container(container):
-        np = _numpy()
-        dtype = (">" if is_big_endian else "<") + _NUMPY_DTYPES[datatype]
-        return np.frombuffer(view, dtype=dtype, count=data_length // item_size, offset=offset)
+        dtype = endian + _NUMPY_DTYPES[datatype]
+        try:
+            return _numpy().frombuffer(block, dtype=dtype, count=count, offset=offset)
+        except OverflowError:  # a count or offset beyond what numpy indexes
+            raise ValueError("buffer is smaller than requested size") from None
 
-    data = view[offset : offset + data_length]
-    if datatype in "sp":
-        raw = bytes(data)
-        return raw if container is bytes else container(raw)
-    if datatype in _CASTABLE and is_big_endian == _NATIVE_IS_BIG:
+    fast = datatype in _CASTABLE and is_big_endian == _NATIVE_IS_BIG
+    if fast and offset >= 0:
+        view = _byte_view(block)
+        end = offset + count * item_size
+        if end > view.nbytes:
+            raise ValueError(_MALFORMED)
         item_format: Any = datatype  # the typing of memoryview.cast wants literal formats
-        values: Sequence[Any] = data.cast(item_format).tolist()
-    else:
-        count = data_length // item_size
-        values = struct.unpack_from(f"{'>' if is_big_endian else '<'}{count}{datatype}", data)
-    if container is list:
-        return values if isinstance(values, list) else list(values)
-    if container is tuple and isinstance(values, tuple):
+        values: Sequence[Any] = view[offset:end].cast(item_format).tolist()
+        if container is list:
+            return values
+        return container(values)
+
+    try:
+        values = struct.unpack_from(f"{endian}{count}{datatype}", block, offset)
+    except struct.error:
+        raise ValueError(_MALFORMED) from None
+    if datatype in "sp":
+        raw: Any = values[0]
+        return raw if container is bytes else container(raw)
+    if container is tuple:
         return values
     return container(values)
 
 
-def _pascal_string_bounds(view: memoryview, offset: int, data_length: int) -> tuple[int, int]:
-    """Locate the characters of the Pascal string stored in ``data_length`` bytes."""
-    if data_length == 0:
-        return offset, 0
-    declared = view[offset]
-    if declared > data_length - 1:
-        raise _MalformedBlock(
-            f"the Pascal string declares {declared} characters but only "
-            f"{data_length - 1} bytes follow its length byte"
-        )
-    return offset + 1, declared
+def _from_block(
+    block: Any,
+    offset: int,
+    data_length: int,
+    datatype: str,
+    is_big_endian: bool,
+    container: Any,
+) -> Sequence[int | float]:
+    """Decode the data after a parsed header, checking that the block holds all of it."""
+    received = _nbytes(block) - offset
+    if data_length == -1:
+        data_length = received
+    elif received < data_length:
+        raise ValueError(_INCOMPLETE % (data_length, received))
+    return from_binary_block(block, offset, data_length, datatype, is_big_endian, container)  # type: ignore[arg-type]
 
 
 def from_ieee_block(
-    block: bytes | bytearray | memoryview,
+    block: bytes | bytearray,
     datatype: BINARY_DATATYPES = "f",
     is_big_endian: bool = False,
-    container: Callable[[Iterable[Any]], Sequence[Any]] = list,
-) -> Sequence[Any]:
+    container: Callable[[Iterable[int | float]], Sequence[int | float]] = list,
+) -> Sequence[int | float]:
     """Convert a block in the IEEE format into an iterable of numbers.
 
     Definite-length blocks have the form ``#<n><length><data>`` (anything after the data,
     such as a termination character, is ignored). For an indefinite-length block
-    (``#0<data>``) all the bytes after the header are data, except a trailing partial
-    element.
+    (``#0<data>``) all the bytes after the header are data (a trailing partial element is
+    ignored).
 
     Parameters
     ----------
-    block : bytes | bytearray | memoryview
+    block : bytes | bytearray
         IEEE formatted block of data.
     datatype : BINARY_DATATYPES, optional
         Format string for a single element (see the :mod:`struct` module), by default "f".
     is_big_endian : bool, optional
         Are the data in big or little endian order, by default False.
-    container : Callable[[Iterable[Any]], Sequence[Any]], optional
+    container : Callable[[Iterable[int | float]], Sequence[int | float]], optional
         Container type to use for the output data: list, tuple, ``numpy.array``...
         By default list.
 
     Returns
     -------
-    Sequence[Any]
+    Sequence[int | float]
         Parsed data.
 
     Raises
     ------
-    InvalidBinaryFormat
-        If the header is malformed, the data shorter than declared or not a whole number
-        of elements (also a ``ValueError``).
+    ValueError
+        If the header is malformed or the block shorter than its header states.
 
     """
     offset, data_length = parse_ieee_block_header(block)
-    return from_binary_block(block, offset, data_length, datatype, is_big_endian, container)
+    return _from_block(block, offset, data_length, datatype, is_big_endian, container)
 
 
 def from_hp_block(
-    block: bytes | bytearray | memoryview,
+    block: bytes | bytearray,
     datatype: BINARY_DATATYPES = "f",
     is_big_endian: bool = False,
-    container: Callable[[Iterable[Any]], Sequence[Any]] = list,
-) -> Sequence[Any]:
+    container: Callable[[Iterable[int | float]], Sequence[int | float]] = list,
+) -> Sequence[int | float]:
     """Convert a block in the HP format (``#A<16-bit length><data>``) into numbers.
 
     Parameters
     ----------
-    block : bytes | bytearray | memoryview
+    block : bytes | bytearray
         HP formatted block of data.
     datatype : BINARY_DATATYPES, optional
         Format string for a single element (see the :mod:`struct` module), by default "f".
     is_big_endian : bool, optional
         Are the data (and the length in the header) in big or little endian order,
         by default False.
-    container : Callable[[Iterable[Any]], Sequence[Any]], optional
+    container : Callable[[Iterable[int | float]], Sequence[int | float]], optional
         Container type to use for the output data: list, tuple, ``numpy.array``...
         By default list.
 
     Returns
     -------
-    Sequence[Any]
+    Sequence[int | float]
         Parsed data.
 
     Raises
     ------
-    InvalidBinaryFormat
-        If the header is malformed, the data shorter than declared or not a whole number
-        of elements (also a ``ValueError``).
+    ValueError
+        If the header is malformed or the block shorter than its header states.
 
     """
     offset, data_length = parse_hp_block_header(block, is_big_endian)
-    return from_binary_block(block, offset, data_length, datatype, is_big_endian, container)
+    return _from_block(block, offset, data_length, datatype, is_big_endian, container)
+
+
+def from_rs_block(
+    block: bytes | bytearray,
+    datatype: BINARY_DATATYPES = "f",
+    is_big_endian: bool = False,
+    container: Callable[[Iterable[int | float]], Sequence[int | float]] = list,
+) -> Sequence[int | float]:
+    """Convert a Rohde & Schwarz block (``#(<length>)<data>``) into numbers.
+
+    Parameters
+    ----------
+    block : bytes | bytearray
+        R&S formatted block of data.
+    datatype : BINARY_DATATYPES, optional
+        Format string for a single element (see the :mod:`struct` module), by default "f".
+    is_big_endian : bool, optional
+        Are the data in big or little endian order, by default False.
+    container : Callable[[Iterable[int | float]], Sequence[int | float]], optional
+        Container type to use for the output data: list, tuple, ``numpy.array``...
+        By default list.
+
+    Returns
+    -------
+    Sequence[int | float]
+        Parsed data.
+
+    Raises
+    ------
+    ValueError
+        If the header is missing or the block shorter than its header states.
+    RuntimeError
+        If the header is malformed (see :func:`parse_rs_block_header`).
+
+    """
+    offset, data_length = parse_rs_block_header(block)
+    return _from_block(block, offset, data_length, datatype, is_big_endian, container)
+
+
+def from_ieee_or_rs_block(
+    block: bytes | bytearray,
+    datatype: BINARY_DATATYPES = "f",
+    is_big_endian: bool = False,
+    container: Callable[[Iterable[int | float]], Sequence[int | float]] = list,
+) -> Sequence[int | float]:
+    """Convert an IEEE block or a Rohde & Schwarz block into numbers.
+
+    The format is told by the header (see :func:`parse_ieee_or_rs_block_header`).
+
+    Parameters
+    ----------
+    block : bytes | bytearray
+        IEEE or R&S formatted block of data.
+    datatype : BINARY_DATATYPES, optional
+        Format string for a single element (see the :mod:`struct` module), by default "f".
+    is_big_endian : bool, optional
+        Are the data in big or little endian order, by default False.
+    container : Callable[[Iterable[int | float]], Sequence[int | float]], optional
+        Container type to use for the output data: list, tuple, ``numpy.array``...
+        By default list.
+
+    Returns
+    -------
+    Sequence[int | float]
+        Parsed data.
+
+    Raises
+    ------
+    ValueError
+        If the header is malformed or the block shorter than its header states.
+    RuntimeError
+        If a R&S header is malformed (see :func:`parse_rs_block_header`).
+
+    """
+    offset, data_length = parse_ieee_or_rs_block_header(block)
+    return _from_block(block, offset, data_length, datatype, is_big_endian, container)
 
 
 # --- binary encoding ---------------------------------------------------------------------
 
-#: Largest data length that a definite-length IEEE header (at most 9 digits) can state.
-_IEEE_MAX_DEFINITE_LENGTH = 999_999_999
-_HP_MAX_LENGTH = 0xFFFF
-
 
 def _ieee_header(data_length: int) -> bytes:
-    if data_length > _IEEE_MAX_DEFINITE_LENGTH:
-        return b"#0"
     digits = str(data_length)
-    return f"#{len(digits)}{digits}".encode("ascii")
+    if len(digits) > _IEEE_MAX_DIGITS:
+        raise OverflowError(
+            f"An IEEE block cannot hold {data_length} bytes: its header states at most "
+            f"{_IEEE_MAX_DIGITS} length digits (less than 10**15 bytes)."
+        )
+    return b"#%X%s" % (len(digits), digits.encode("ascii"))
 
 
-def _hp_header(is_big_endian: bool, data_length: int) -> bytes:
+def _hp_header(data_length: int, is_big_endian: bool) -> bytes:
     if data_length > _HP_MAX_LENGTH:
-        raise ValueError(
-            f"An HP block holds at most {_HP_MAX_LENGTH} data bytes, got {data_length}"
+        raise OverflowError(
+            f"An HP block holds at most {_HP_MAX_LENGTH} data bytes, got {data_length}."
         )
     return b"#A" + data_length.to_bytes(2, "big" if is_big_endian else "little")
 
 
-def _build_block(
-    iterable: Any,
-    datatype: str,
-    is_big_endian: bool,
-    make_header: Callable[[int], bytes],
-    prefix: bytes = b"",
-    suffix: bytes = b"",
-) -> bytes:
-    """Encode the values between ``prefix`` + header (built from the data length) and ``suffix``.
+def _rs_header(data_length: int) -> bytes:
+    return b"#(%d)" % data_length
 
-    The result is built in a single pass: the data are copied once, whatever the container.
-    """
+
+def _data_length(iterable: Any, datatype: str) -> int:
+    """Byte length of the encoded data, computed without packing (or iterating) anything."""
     item_size = _item_size(datatype)
-    if datatype in "sp":
-        data = _pascal_string(iterable) if datatype == "p" else _raw_bytes(iterable)
-        return b"".join((prefix, make_header(data.nbytes), data, suffix))
-
     np = _numpy()
     if np is not None and isinstance(iterable, np.ndarray):
-        dtype = (">" if is_big_endian else "<") + _NUMPY_DTYPES[datatype]
-        try:
-            array = np.ascontiguousarray(iterable.astype(dtype, casting="same_kind", copy=False))
-        except TypeError as exc:
-            raise ValueError(
-                f"Could not encode the array as datatype {datatype!r}: {exc}"
-            ) from None
-        header = make_header(array.nbytes)
-        return b"".join((prefix, header, array.reshape(-1).view(np.uint8), suffix))
+        return int(iterable.size) * item_size
+    return len(iterable) * item_size
+
+
+def _encode(
+    iterable: Any, datatype: str, is_big_endian: bool, head: bytes, suffix: bytes = b""
+) -> bytes:
+    """Return ``head + data + suffix``, copying the data once whatever the container."""
+    endian = ">" if is_big_endian else "<"
+    if datatype in _RAW_DATATYPES:
+        if isinstance(iterable, (bytes, bytearray)) or (
+            isinstance(iterable, memoryview) and iterable.itemsize == 1
+        ):
+            return b"".join((head, iterable, suffix))
+        if datatype == "s":
+            return b"".join((head, bytes(iterable), suffix))
+    elif datatype == "p":  # one Pascal string (struct semantics: a length byte first)
+        data = bytes(iterable)
+        return b"".join((head, struct.pack(f"{len(data)}p", data), suffix))
+
+    _item_size(datatype)
+    np = _numpy()
+    if np is not None and isinstance(iterable, np.ndarray):
+        array = np.ascontiguousarray(iterable.astype(endian + _NUMPY_DTYPES[datatype], copy=False))
+        return b"".join((head, array.reshape(-1).view(np.uint8), suffix))
 
     values = iterable if isinstance(iterable, Sequence) else list(iterable)
-    head = prefix + make_header(len(values) * item_size)
-    endian = ">" if is_big_endian else "<"
     try:
         return struct.pack(
             f"{endian}{len(head)}s{len(values)}{datatype}{len(suffix)}s", head, *values, suffix
@@ -591,9 +762,16 @@ def _build_block(
         raise ValueError(f"Could not encode the values as datatype {datatype!r}: {exc}") from None
 
 
+def _materialise(iterable: Any) -> Any:
+    """Give iterables without a length (generators...) one."""
+    if hasattr(iterable, "__len__") or isinstance(iterable, (bytes, bytearray, memoryview)):
+        return iterable
+    return list(iterable)
+
+
 def build_binary_message(
     prefix: bytes,
-    iterable: Sequence[Any] | bytes,
+    iterable: Any,
     datatype: BINARY_DATATYPES,
     is_big_endian: bool,
     header_fmt: BINARY_HEADERS,
@@ -602,64 +780,50 @@ def build_binary_message(
     """Build ``prefix + block + suffix`` with a single copy of the data.
 
     This is what :meth:`~pyvisa.resources.MessageBasedResource.write_binary_values`
-    sends: the command, the block (``to_ieee_block``, ``to_hp_block`` or a block without
-    header) and the write termination. Not part of the public API.
+    sends: the command, the block (:func:`to_ieee_block`, :func:`to_hp_block`,
+    :func:`to_rs_block` or no header for "empty") and the write termination. Not part of
+    the public API.
 
     Raises
     ------
     ValueError
         If the header format or datatype is unknown or a value cannot be encoded.
+    OverflowError
+        If the data is too long for the header format.
 
     """
-    if header_fmt == "ieee":
-        make_header: Callable[[int], bytes] = _ieee_header
-    elif header_fmt == "hp":
-        make_header = partial(_hp_header, is_big_endian)
-    elif header_fmt == "empty":
-        make_header = _empty_header
+    iterable = _materialise(iterable)
+    if header_fmt == "empty":
+        header = b""
     else:
-        raise ValueError(
-            f"Unsupported header_fmt: {header_fmt!r}, expected one of {get_args(BINARY_HEADERS)}"
-        )
-    return _build_block(iterable, datatype, is_big_endian, make_header, prefix, suffix)
-
-
-def _empty_header(data_length: int) -> bytes:
-    return b""
-
-
-def _raw_bytes(data: Any) -> memoryview:
-    """View bytes-like data (or build bytes from an iterable of ints) as bytes."""
-    try:
-        return _byte_view(data)
-    except TypeError:
-        return memoryview(bytes(data))
-
-
-def _pascal_string(data: Any) -> memoryview:
-    """Encode data as a Pascal string: one length byte followed by the data."""
-    raw = _raw_bytes(data)
-    if raw.nbytes > 255:
-        raise ValueError(f"A Pascal string ('p') holds at most 255 bytes, got {raw.nbytes}")
-    return memoryview(bytes((raw.nbytes,)) + raw)
+        data_length = _data_length(iterable, datatype)
+        if header_fmt == "ieee":
+            header = _ieee_header(data_length)
+        elif header_fmt == "hp":
+            header = _hp_header(data_length, is_big_endian)
+        elif header_fmt == "rs":
+            header = _rs_header(data_length)
+        else:
+            raise ValueError(f"Unsupported header_fmt: {header_fmt}")
+    return _encode(iterable, datatype, is_big_endian, prefix + header, suffix)
 
 
 def to_binary_block(
-    iterable: Sequence[Any] | bytes,
+    iterable: bytes | bytearray | Sequence[int | float],
     header: str | bytes,
     datatype: BINARY_DATATYPES,
     is_big_endian: bool,
 ) -> bytes:
     """Convert an iterable of numbers into a block of data with a given header.
 
-    For the "s" datatype the iterable is the bytes to send; for "p" it is sent as a Pascal
-    string (a length byte, then at most 255 bytes). A numpy array is converted by numpy
-    (same-kind casting, so integers may wrap around).
+    Bytes given with the "s", "b" or "B" datatype are appended as they are. A numpy array
+    is converted with ``ndarray.astype`` (numpy's default, unsafe, casting: integers may
+    wrap around); other iterables are packed with the :mod:`struct` module.
 
     Parameters
     ----------
-    iterable : Sequence[Any] | bytes
-        Sequence of numbers to pack into a block (a numpy array is encoded by numpy).
+    iterable : bytes | bytearray | Sequence[int | float]
+        Sequence of numbers to pack into a block.
     header : str | bytes
         Header which should prefix the binary block.
     datatype : BINARY_DATATYPES
@@ -678,25 +842,24 @@ def to_binary_block(
         If the datatype is unknown or a value cannot be encoded with it.
 
     """
-    prefix = header.encode("ascii") if isinstance(header, str) else bytes(memoryview(header))
-    return _build_block(iterable, datatype, is_big_endian, lambda _: prefix)
+    head = header.encode("ascii") if isinstance(header, str) else bytes(memoryview(header))
+    return _encode(_materialise(iterable), datatype, is_big_endian, head)
 
 
 def to_ieee_block(
-    iterable: Sequence[Any] | bytes,
+    iterable: Sequence[int | float],
     datatype: BINARY_DATATYPES = "f",
     is_big_endian: bool = False,
 ) -> bytes:
     """Convert an iterable of numbers into a block of data in the IEEE format.
 
-    The header is ``#<n><length>``. Data longer than 999 999 999 bytes cannot be described
-    by such a header and is sent as an indefinite-length block (``#0``), which the
-    termination of the message ends.
+    The header is ``#<n><length>``, ``n`` being the number of digits of the length as one
+    hexadecimal digit (so ``#A`` for a length of 10 digits, 1 GB or more).
 
     Parameters
     ----------
-    iterable : Sequence[Any] | bytes
-        Sequence of numbers to pack into a block.
+    iterable : Sequence[int | float]
+        Sequence of numbers to pack into a block (bytes and numpy arrays are accepted).
     datatype : BINARY_DATATYPES, optional
         Format string for a single element (see the :mod:`struct` module), by default "f".
     is_big_endian : bool, optional
@@ -707,12 +870,20 @@ def to_ieee_block(
     bytes
         Binary block of data preceded by the IEEE header.
 
+    Raises
+    ------
+    OverflowError
+        If the length of the data needs more than 15 digits (10**15 bytes or more); this
+        is checked before anything is packed.
+
     """
-    return _build_block(iterable, datatype, is_big_endian, _ieee_header)
+    iterable = _materialise(iterable)
+    header = _ieee_header(_data_length(iterable, datatype))
+    return _encode(iterable, datatype, is_big_endian, header)
 
 
 def to_hp_block(
-    iterable: Sequence[Any] | bytes,
+    iterable: Sequence[int | float],
     datatype: BINARY_DATATYPES = "f",
     is_big_endian: bool = False,
 ) -> bytes:
@@ -722,8 +893,8 @@ def to_hp_block(
 
     Parameters
     ----------
-    iterable : Sequence[Any] | bytes
-        Sequence of numbers to pack into a block.
+    iterable : Sequence[int | float]
+        Sequence of numbers to pack into a block (bytes and numpy arrays are accepted).
     datatype : BINARY_DATATYPES, optional
         Format string for a single element (see the :mod:`struct` module), by default "f".
     is_big_endian : bool, optional
@@ -737,8 +908,37 @@ def to_hp_block(
 
     Raises
     ------
-    ValueError
-        If the data is longer than 65535 bytes.
+    OverflowError
+        If the data is 65536 bytes long or more; this is checked before anything is packed.
 
     """
-    return _build_block(iterable, datatype, is_big_endian, partial(_hp_header, is_big_endian))
+    iterable = _materialise(iterable)
+    header = _hp_header(_data_length(iterable, datatype), is_big_endian)
+    return _encode(iterable, datatype, is_big_endian, header)
+
+
+def to_rs_block(
+    iterable: Sequence[int | float],
+    datatype: BINARY_DATATYPES = "f",
+    is_big_endian: bool = False,
+) -> bytes:
+    """Convert an iterable of numbers into a Rohde & Schwarz block (``#(<length>)<data>``).
+
+    Parameters
+    ----------
+    iterable : Sequence[int | float]
+        Sequence of numbers to pack into a block (bytes and numpy arrays are accepted).
+    datatype : BINARY_DATATYPES, optional
+        Format string for a single element (see the :mod:`struct` module), by default "f".
+    is_big_endian : bool, optional
+        Are the data in big or little endian order, by default False.
+
+    Returns
+    -------
+    bytes
+        Binary block of data preceded by the R&S header.
+
+    """
+    iterable = _materialise(iterable)
+    header = _rs_header(_data_length(iterable, datatype))
+    return _encode(iterable, datatype, is_big_endian, header)

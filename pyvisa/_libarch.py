@@ -3,240 +3,339 @@
 This private module holds the implementation; the public names are re-exported by
 :mod:`pyvisa.util`. Only the first bytes of the file are read and nothing is executed,
 so the library does not need to be loadable by the current interpreter.
+
+:func:`get_arch` gives the architectures PyVISA 1.16.2 reports. That version asks the
+``file`` command on Linux and macOS; the headers are read here instead, and the results
+are the ones ``file`` leads to: on Linux the ELF (or PE) machine is one of i386, x86-64
+and aarch64, on macOS only executables (not dynamic libraries or bundles) are reported.
 """
 
 from __future__ import annotations
 
 import enum
 import struct
+import sys
+from pathlib import Path
 from typing import BinaryIO
 
-#: How many bytes are read to find the headers (PE may need a second read).
-_HEAD_SIZE = 4096
+
+class ArchitectureType(enum.Enum):
+    """Instruction set and bitness of a binary (or of the running interpreter)."""
+
+    #: 32 bit x86.
+    I386 = ("x86", 32)
+    #: 64 bit x86.
+    X86_64 = ("x86", 64)
+    #: 64 bit ARM.
+    AARCH64 = ("arm", 64)
+
+    @classmethod
+    def from_platform_machine(cls, machine: str) -> ArchitectureType | None:
+        """Convert the machine name of :func:`platform.machine` to an architecture.
+
+        Parameters
+        ----------
+        machine : str
+            Machine name: "i386", "i686", "x86_64", "amd64", "arm64" or "aarch64" (in any
+            case, Windows says "AMD64").
+
+        Returns
+        -------
+        ArchitectureType | None
+            The architecture, None for any other machine.
+
+        """
+        return _MACHINES.get(machine.lower())
 
 
-class PEMachineType(enum.IntEnum):
-    """Machine types of the Portable Executable (PE/COFF) format."""
+_MACHINES = {
+    "i386": ArchitectureType.I386,
+    "i686": ArchitectureType.I386,
+    "x86_64": ArchitectureType.X86_64,
+    "amd64": ArchitectureType.X86_64,
+    "arm64": ArchitectureType.AARCH64,
+    "aarch64": ArchitectureType.AARCH64,
+}
+
+
+class PEMachineType(enum.Enum):
+    """Machine types of the Portable Executable (PE/COFF) format of Windows."""
 
     UNKNOWN = 0x0
-    AM33 = 0x1D3
+    I386 = 0x014C
+    R3000 = 0x0162
+    R4000 = 0x0166
+    R10000 = 0x0168
+    WCEMIPSV2 = 0x0169
+    ALPHA = 0x0184
+    SH3 = 0x01A2
+    SH3DSP = 0x01A3
+    SH3E = 0x01A4
+    SH4 = 0x01A6
+    SH5 = 0x01A8
+    ARM = 0x01C0
+    AARCH64 = 0xAA64
+    THUMB = 0x01C2
+    ARMNT = 0x01C4
+    AM33 = 0x01D3
+    POWERPC = 0x01F0
+    POWERPCFP = 0x01F1
+    IA64 = 0x0200
+    MIPS16 = 0x0266
+    ALPHA64 = 0x0284
+    MIPSFPU = 0x0366
+    MIPSFPU16 = 0x0466
+    TRICORE = 0x0520
+    CEF = 0x0CEF
+    EBC = 0x0EBC
     AMD64 = 0x8664
-    ARM = 0x1C0
-    ARMNT = 0x1C4
-    ARM64 = 0xAA64
-    EBC = 0xEBC
-    I386 = 0x14C
-    IA64 = 0x200
     M32R = 0x9041
-    MIPS16 = 0x266
-    MIPSFPU = 0x366
-    MIPSFPU16 = 0x466
-    POWERPC = 0x1F0
-    POWERPCFP = 0x1F1
-    R4000 = 0x166
-    SH3 = 0x1A2
-    SH3DSP = 0x1A3
-    SH4 = 0x1A6
-    SH5 = 0x1A8
-    THUMB = 0x1C2
-    WCEMIPSV2 = 0x169
+    CEE = 0xC0EE
 
 
-# Architecture names shared by the three formats.
-_PE_NAMES = {
-    PEMachineType.I386: "x86",
-    PEMachineType.AMD64: "x86_64",
-    PEMachineType.ARM: "arm",
-    PEMachineType.ARMNT: "arm",
-    PEMachineType.THUMB: "arm",
-    PEMachineType.ARM64: "arm64",
-    PEMachineType.IA64: "ia64",
-    PEMachineType.POWERPC: "ppc",
-    PEMachineType.POWERPCFP: "ppc",
+_PE_MACHINES = {member.value: member for member in PEMachineType}
+
+
+def get_shared_library_arch(filename: str | Path) -> PEMachineType:
+    """Get the machine type of a Windows (PE) shared library from its header.
+
+    Parameters
+    ----------
+    filename : str | Path
+        Path to the shared library.
+
+    Returns
+    -------
+    PEMachineType
+        Machine type stated in the PE header, UNKNOWN for a code missing from the enum.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be read.
+    Exception
+        "Not an executable" when the file does not start with "MZ", "Not a PE executable"
+        when the PE signature is missing.
+
+    """
+    with open(filename, "rb") as handle:
+        dos_header = handle.read(64)
+        if dos_header[:2] != b"MZ":
+            raise Exception("Not an executable")
+        (pe_offset,) = struct.unpack_from("<i", dos_header.ljust(64, b"\0"), 60)
+        if pe_offset < 0:
+            raise Exception("Not a PE executable")
+        handle.seek(pe_offset)
+        pe_header = handle.read(6)
+    if pe_header[:2] != b"PE" or len(pe_header) < 6:
+        raise Exception("Not a PE executable")
+    (machine,) = struct.unpack_from("<H", pe_header, 4)
+    return _PE_MACHINES.get(machine, PEMachineType.UNKNOWN)
+
+
+_WINDOWS_ARCH = {
+    PEMachineType.I386: ArchitectureType.I386,
+    PEMachineType.AMD64: ArchitectureType.X86_64,
+    PEMachineType.AARCH64: ArchitectureType.AARCH64,
 }
-_PE_64BIT_MACHINES = frozenset({PEMachineType.AMD64, PEMachineType.ARM64, PEMachineType.IA64})
-_PE32_MAGIC = 0x10B
-_PE32_PLUS_MAGIC = 0x20B
 
-_ELF_MACHINES = {
-    2: "sparc",
-    3: "x86",
-    4: "m68k",
-    8: "mips",
-    20: "ppc",
-    21: "ppc64",
-    22: "s390",
-    40: "arm",
-    43: "sparc64",
-    50: "ia64",
-    62: "x86_64",
-    183: "arm64",
-    243: "riscv",
-    258: "loongarch",
+
+def get_arch(filename: str | Path) -> list[ArchitectureType]:
+    """Get the architectures a shared library was compiled for.
+
+    The platform (``sys.platform``, read at each call) tells how: on Windows from the
+    machine of the PE header (:func:`get_shared_library_arch`); on Linux from the ELF (or
+    PE) header; on macOS from the Mach-O header of each image of an executable (several
+    for a universal one, in the order I386, X86_64, AARCH64).
+
+    Parameters
+    ----------
+    filename : str | Path
+        Path to the shared library.
+
+    Returns
+    -------
+    list[ArchitectureType]
+        The architectures, empty when they are not known (e.g. an unreadable file on Linux
+        and macOS, another instruction set).
+
+    Raises
+    ------
+    OSError
+        On another platform ("Unsupported platform: ..."), or if the file cannot be read
+        on Windows.
+    Exception
+        On Windows, for a file that is not a PE executable.
+
+    """
+    platform = sys.platform
+    if platform.startswith("win"):
+        machine = get_shared_library_arch(filename)
+        arch = _WINDOWS_ARCH.get(machine)
+        return [] if arch is None else [arch]
+    if platform.startswith("linux"):
+        return _linux_arch(filename)
+    if platform == "darwin":
+        return _darwin_arch(filename)
+    raise OSError(f"Unsupported platform: {platform}")
+
+
+# --- what the ``file`` command leads to ----------------------------------------------------
+
+_HEAD_SIZE = 4096
+
+_ELF_LINUX_ARCH = {
+    3: ArchitectureType.I386,  # "Intel 80386"
+    62: ArchitectureType.X86_64,  # "x86-64"
+    183: ArchitectureType.AARCH64,  # "ARM aarch64"
 }
-_ELF_CLASS_BITS = {1: 32, 2: 64}
-_ELF_BYTE_ORDERS = {1: "<", 2: ">"}
+#: ``file`` names the PE machines "Intel 80386" and "x86-64" (but "Aarch64").
+_PE_LINUX_ARCH = {
+    PEMachineType.I386.value: ArchitectureType.I386,
+    PEMachineType.AMD64.value: ArchitectureType.X86_64,
+}
 
 _CPU_ARCH_ABI64 = 0x01000000
-_CPU_ARCH_ABI64_32 = 0x02000000
-_MACHO_CPU_NAMES = {
-    6: "m68k",
-    7: "x86",
-    7 | _CPU_ARCH_ABI64: "x86_64",
-    12: "arm",
-    12 | _CPU_ARCH_ABI64: "arm64",
-    12 | _CPU_ARCH_ABI64_32: "arm64_32",
-    14: "sparc",
-    18: "ppc",
-    18 | _CPU_ARCH_ABI64: "ppc64",
+_MH_EXECUTE = 2
+_MACHO_EXECUTABLE_ARCH = {
+    7: ArchitectureType.I386,  # "executable i386"
+    7 | _CPU_ARCH_ABI64: ArchitectureType.X86_64,  # "executable x86_64"
+    12 | _CPU_ARCH_ABI64: ArchitectureType.AARCH64,  # "executable arm64"
 }
-_MACHO_THIN_MAGICS = {
-    b"\xfe\xed\xfa\xce": (">", 32),
-    b"\xce\xfa\xed\xfe": ("<", 32),
-    b"\xfe\xed\xfa\xcf": (">", 64),
-    b"\xcf\xfa\xed\xfe": ("<", 64),
-}
-#: Fat (universal) headers are big endian; the value is the size of one slice entry.
-_MACHO_FAT_MAGICS = {b"\xca\xfe\xba\xbe": 20, b"\xca\xfe\xba\xbf": 32}
+_DARWIN_ORDER = (ArchitectureType.I386, ArchitectureType.X86_64, ArchitectureType.AARCH64)
+
+
+def _read_head(filename: str | Path) -> bytes | None:
+    try:
+        with open(filename, "rb") as handle:
+            return handle.read(_HEAD_SIZE)
+    except OSError:
+        return None
+
+
+def _linux_arch(filename: str | Path) -> list[ArchitectureType]:
+    head = _read_head(filename)
+    if head is None:
+        return []
+    arch = None
+    if head[:4] == b"\x7fELF" and len(head) >= 20 and head[5] in (1, 2):
+        (machine,) = struct.unpack_from("<H" if head[5] == 1 else ">H", head, 18)
+        arch = _ELF_LINUX_ARCH.get(machine)
+    elif head[:2] == b"MZ":
+        try:
+            arch = _PE_LINUX_ARCH.get(get_shared_library_arch(filename).value)
+        except Exception:
+            arch = None
+    return [] if arch is None else [arch]
+
+
+def _macho_slice(
+    handle: BinaryIO, offset: int, head: bytes | None = None
+) -> ArchitectureType | None:
+    """Architecture of the Mach-O image at ``offset`` when it is an executable."""
+    if head is None:
+        handle.seek(offset)
+        head = handle.read(16)
+    if len(head) < 16:
+        return None
+    magic = head[:4]
+    if magic in (b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf"):
+        order = ">"
+    elif magic in (b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe"):
+        order = "<"
+    else:
+        return None
+    cpu_type, _, file_type = struct.unpack_from(order + "iiI", head, 4)
+    if file_type != _MH_EXECUTE:
+        return None
+    return _MACHO_EXECUTABLE_ARCH.get(cpu_type)
+
+
 #: Java class files share the fat magic; their "slice count" (a version) is far larger.
 _MACHO_MAX_SLICES = 30
 
 
-def _unpack(fmt: str, data: bytes, offset: int, filename: str, what: str) -> tuple[int, ...]:
-    """Unpack header fields, reporting a truncated file clearly."""
+def _darwin_arch(filename: str | Path) -> list[ArchitectureType]:
     try:
-        return struct.unpack_from(fmt, data, offset)
-    except struct.error:
-        raise ValueError(
-            f"{filename}: the {what} is truncated (file of {len(data)} bytes read)"
-        ) from None
+        with open(filename, "rb") as handle:
+            head = handle.read(_HEAD_SIZE)
+            found = set()
+            if head[:4] in (b"\xca\xfe\xba\xbe", b"\xca\xfe\xba\xbf"):
+                wide = head[3] == 0xBF
+                entry_size = 32 if wide else 20
+                (count,) = struct.unpack_from(">I", head.ljust(8, b"\0"), 4)
+                if not 0 < count <= _MACHO_MAX_SLICES:
+                    return []
+                for index in range(count):
+                    entry = head[8 + index * entry_size : 8 + (index + 1) * entry_size]
+                    if len(entry) < entry_size:
+                        break
+                    (offset,) = struct.unpack_from(">Q" if wide else ">I", entry, 8)
+                    arch = _macho_slice(handle, offset)
+                    if arch is not None:
+                        found.add(arch)
+            else:
+                arch = _macho_slice(handle, 0, head[:16])
+                if arch is not None:
+                    found.add(arch)
+    except OSError:
+        return []
+    return [arch for arch in _DARWIN_ORDER if arch in found]
 
 
-def _read_pe(head: bytes, handle: BinaryIO, filename: str) -> list[tuple[str, int]]:
-    (pe_offset,) = _unpack("<I", head, 0x3C, filename, "DOS header")
-    data = head
-    if pe_offset + 26 > len(head):
-        handle.seek(pe_offset)
-        data = handle.read(26)
-        pe_offset = 0
-    if data[pe_offset : pe_offset + 4] != b"PE\0\0":
-        raise ValueError(f"{filename}: MZ file without a PE signature (not a Windows library)")
-    machine, optional_size = _unpack("<H14xH", data, pe_offset + 4, filename, "COFF header")
+# --- bitness, whatever the platform (diagnostics of the package) ---------------------------
+
+_ELF_CLASS_BITS = {1: 32, 2: 64}
+_PE32_MAGIC = 0x10B
+_PE32_PLUS_MAGIC = 0x20B
+_PE_64BIT_MACHINES = frozenset({0x8664, 0xAA64, 0x200})
+_MACHO_THIN_BITS = {
+    b"\xfe\xed\xfa\xce": 32,
+    b"\xce\xfa\xed\xfe": 32,
+    b"\xfe\xed\xfa\xcf": 64,
+    b"\xcf\xfa\xed\xfe": 64,
+}
+
+
+def _bitnesses(filename: str | Path) -> tuple[int, ...]:
+    """Distinct bitnesses of the images of a PE, ELF or Mach-O file, () when unknown."""
     try:
-        machine_type = PEMachineType(machine)
-    except ValueError:
-        name = f"unknown PE machine 0x{machine:04x}"
-    else:
-        name = _PE_NAMES.get(machine_type, machine_type.name.lower())
+        with open(filename, "rb") as handle:
+            head = handle.read(_HEAD_SIZE)
+            if head[:2] == b"MZ":
+                return _pe_bitness(head, handle)
+    except (OSError, struct.error):
+        return ()
+    magic = head[:4]
+    if magic == b"\x7fELF" and len(head) > 4 and head[4] in _ELF_CLASS_BITS:
+        return (_ELF_CLASS_BITS[head[4]],)
+    if magic in _MACHO_THIN_BITS:
+        return (_MACHO_THIN_BITS[magic],)
+    if magic in (b"\xca\xfe\xba\xbe", b"\xca\xfe\xba\xbf") and len(head) >= 8:
+        entry_size = 32 if magic[3] == 0xBF else 20
+        (count,) = struct.unpack_from(">I", head, 4)
+        if not 0 < count <= _MACHO_MAX_SLICES or len(head) < 8 + count * entry_size:
+            return ()
+        cpus = [struct.unpack_from(">i", head, 8 + i * entry_size)[0] for i in range(count)]
+        return tuple(sorted({64 if cpu & _CPU_ARCH_ABI64 else 32 for cpu in cpus}))
+    return ()
+
+
+def _pe_bitness(head: bytes, handle: BinaryIO) -> tuple[int, ...]:
+    (pe_offset,) = struct.unpack_from("<I", head, 0x3C)
+    handle.seek(pe_offset)
+    data = handle.read(26)
+    if data[:4] != b"PE\0\0" or len(data) < 6:
+        return ()
+    machine, optional_size = struct.unpack_from("<H14xH", data.ljust(24, b"\0"), 4)
     bits = 64 if machine in _PE_64BIT_MACHINES else 32
-    if optional_size >= 2 and len(data) >= pe_offset + 26:
-        (magic,) = _unpack("<H", data, pe_offset + 24, filename, "optional header")
+    if optional_size >= 2 and len(data) >= 26:
+        (magic,) = struct.unpack_from("<H", data, 24)
         bits = {_PE32_MAGIC: 32, _PE32_PLUS_MAGIC: 64}.get(magic, bits)
-    return [(name, bits)]
+    return (bits,)
 
 
-def _read_elf(head: bytes, filename: str) -> list[tuple[str, int]]:
-    elf_class, byte_order = _unpack("4xBB", head, 0, filename, "ELF identification")
-    if elf_class not in _ELF_CLASS_BITS or byte_order not in _ELF_BYTE_ORDERS:
-        raise ValueError(f"{filename}: invalid ELF class {elf_class} or data encoding {byte_order}")
-    (machine,) = _unpack(_ELF_BYTE_ORDERS[byte_order] + "H", head, 18, filename, "ELF header")
-    name = _ELF_MACHINES.get(machine, f"unknown ELF machine {machine}")
-    return [(name, _ELF_CLASS_BITS[elf_class])]
-
-
-def _macho_name(cpu_type: int) -> str:
-    return _MACHO_CPU_NAMES.get(cpu_type, f"unknown Mach-O CPU 0x{cpu_type:x}")
-
-
-def _read_macho_fat(head: bytes, entry_size: int, filename: str) -> list[tuple[str, int]]:
-    (count,) = _unpack(">I", head, 4, filename, "Mach-O universal header")
-    if not 0 < count <= _MACHO_MAX_SLICES:
-        raise ValueError(
-            f"{filename}: not a Mach-O universal library ({count} architectures declared)"
-        )
-    slices = []
-    for index in range(count):
-        (cpu_type,) = _unpack(
-            ">i", head, 8 + index * entry_size, filename, "Mach-O universal header"
-        )
-        bits = 64 if cpu_type & _CPU_ARCH_ABI64 else 32
-        slices.append((_macho_name(cpu_type), bits))
-    return slices
-
-
-def _read_macho_thin(
-    head: bytes, byte_order: str, bits: int, filename: str
-) -> list[tuple[str, int]]:
-    (cpu_type,) = _unpack(byte_order + "i", head, 4, filename, "Mach-O header")
-    return [(_macho_name(cpu_type), bits)]
-
-
-def _read_slices(filename: str) -> list[tuple[str, int]]:
-    """Return (architecture name, bitness) for each image in a shared library."""
-    with open(filename, "rb") as handle:
-        head = handle.read(_HEAD_SIZE)
-        magic = head[:4]
-        if magic[:2] == b"MZ":
-            return _read_pe(head, handle, filename)
-    if magic == b"\x7fELF":
-        return _read_elf(head, filename)
-    if magic in _MACHO_THIN_MAGICS:
-        return _read_macho_thin(head, *_MACHO_THIN_MAGICS[magic], filename)
-    if magic in _MACHO_FAT_MAGICS:
-        return _read_macho_fat(head, _MACHO_FAT_MAGICS[magic], filename)
-    raise ValueError(
-        f"{filename} is not a PE, ELF or Mach-O shared library (it starts with {head[:8]!r})"
-    )
-
-
-def get_shared_library_arch(filename: str) -> tuple[str, ...]:
-    """Get the architectures of a shared library from its headers.
-
-    Windows (PE), Linux (ELF) and macOS (Mach-O, including universal libraries) files
-    are understood.
-
-    Parameters
-    ----------
-    filename : str
-        Path to the shared library.
-
-    Returns
-    -------
-    tuple[str, ...]
-        Name of the architecture of each image in the file: "x86", "x86_64", "arm",
-        "arm64", "ppc", "ppc64", "ia64"... (several only for universal libraries).
-
-    Raises
-    ------
-    OSError
-        If the file cannot be read.
-    ValueError
-        If the file is not a library in one of the known formats, or is truncated.
-
-    """
-    return tuple(name for name, _ in _read_slices(filename))
-
-
-def get_arch(filename: str) -> tuple[int, ...]:
-    """Get the bitness of the images of a shared library.
-
-    Parameters
-    ----------
-    filename : str
-        Path to the shared library.
-
-    Returns
-    -------
-    tuple[int, ...]
-        The distinct bitnesses, in increasing order: (32,), (64,) or (32, 64) for a
-        universal library holding both.
-
-    Raises
-    ------
-    OSError
-        If the file cannot be read.
-    ValueError
-        If the file is not a library in one of the known formats, or is truncated.
-
-    """
-    return tuple(sorted({bits for _, bits in _read_slices(filename)}))
+def _bitness_text(filename: str | Path) -> str:
+    """Bitness of a library as text: "32", "64", "32, 64" (universal) or "n/a" (unknown)."""
+    bits = _bitnesses(filename)
+    return ", ".join(map(str, bits)) if bits else "n/a"

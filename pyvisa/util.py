@@ -1,8 +1,10 @@
 """General utility functions.
 
 - ASCII and binary data blocks: :func:`from_ascii_block`, :func:`to_ascii_block`,
-  :func:`from_binary_block`, :func:`to_binary_block` and their IEEE and HP variants.
-- Shared libraries: :class:`LibraryPath`, :func:`get_shared_library_arch`, :func:`get_arch`.
+  :func:`from_binary_block`, :func:`to_binary_block` and their IEEE, HP and R&S variants.
+- Shared libraries: :class:`LibraryPath`, :class:`ArchitectureType`, :class:`PEMachineType`,
+  :func:`get_shared_library_arch`, :func:`get_arch`.
+- Timeouts: :func:`cleanup_timeout`.
 - User configuration (``.pyvisarc``): :func:`read_user_library_path`,
   :func:`add_user_dll_extra_paths`.
 - Diagnostics (``pyvisa-info``): :func:`get_system_details`, :func:`system_details_to_str`,
@@ -11,46 +13,59 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from . import logger
+from . import constants, logger
 from ._ascii_blocks import ASCII_CONVERTER, from_ascii_block, to_ascii_block
 from ._binary_blocks import (
+    BINARY_CONTAINERS,
     BINARY_DATATYPES,
     BINARY_HEADERS,
+    DEFAULT_LENGTH_BEFORE_BLOCK,
     from_binary_block,
     from_hp_block,
     from_ieee_block,
+    from_ieee_or_rs_block,
+    from_rs_block,
     message_size,
     parse_hp_block_header,
     parse_ieee_block_header,
+    parse_ieee_or_rs_block_header,
+    parse_rs_block_header,
     to_binary_block,
     to_hp_block,
     to_ieee_block,
+    to_rs_block,
 )
-from ._libarch import PEMachineType, get_arch, get_shared_library_arch
+from ._libarch import ArchitectureType, PEMachineType, get_arch, get_shared_library_arch
 
 if TYPE_CHECKING:
     from configparser import ConfigParser
 
 #: Debug information of a backend, as returned by its ``get_debug_info``.
-DebugInfo: TypeAlias = list[str] | dict[str, str | list[str] | dict[str, Any]]
+DebugInfo: TypeAlias = list[str] | dict[str, Any]
 
 __all__ = [
     "ASCII_CONVERTER",
+    "BINARY_CONTAINERS",
     "BINARY_DATATYPES",
     "BINARY_HEADERS",
+    "DEFAULT_LENGTH_BEFORE_BLOCK",
+    "ArchitectureType",
     "DebugInfo",
     "LibraryPath",
     "PEMachineType",
     "add_user_dll_extra_paths",
+    "cleanup_timeout",
     "from_ascii_block",
     "from_binary_block",
     "from_hp_block",
     "from_ieee_block",
+    "from_ieee_or_rs_block",
+    "from_rs_block",
     "get_arch",
     "get_debug_info",
     "get_shared_library_arch",
@@ -58,13 +73,64 @@ __all__ = [
     "message_size",
     "parse_hp_block_header",
     "parse_ieee_block_header",
+    "parse_ieee_or_rs_block_header",
+    "parse_rs_block_header",
     "read_user_library_path",
     "system_details_to_str",
     "to_ascii_block",
     "to_binary_block",
     "to_hp_block",
     "to_ieee_block",
+    "to_rs_block",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Provide ``np``: the numpy module, or None when numpy is not installed.
+
+    numpy is only imported on first access, so that ``import pyvisa`` stays light; the
+    result is then stored on the module (setting ``util.np`` beforehand takes effect).
+    """
+    if name == "np":
+        try:
+            import numpy
+        except ImportError:
+            numpy = None  # type: ignore[assignment]
+        globals()["np"] = numpy
+        return numpy
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --- timeouts ----------------------------------------------------------------------------
+
+
+def cleanup_timeout(timeout: int | float | None) -> int:
+    """Turn a timeout in milliseconds into the integer (or constant) VISA expects.
+
+    Parameters
+    ----------
+    timeout : int | float | None
+        None or ``float("+inf")`` mean no timeout (``VI_TMO_INFINITE``), any value below 1
+        means immediate (``VI_TMO_IMMEDIATE``); other values are truncated to an int.
+
+    Returns
+    -------
+    int
+        The VISA timeout.
+
+    Raises
+    ------
+    ValueError
+        If the value is NaN or above 4294967294 (the largest finite VISA timeout).
+
+    """
+    if timeout is None or math.isinf(timeout):
+        return constants.VI_TMO_INFINITE
+    if timeout < 1:
+        return constants.VI_TMO_IMMEDIATE
+    if not 1 <= timeout <= 4294967294:
+        raise ValueError("timeout value is invalid")
+    return int(timeout)
 
 
 # --- shared libraries --------------------------------------------------------------------
@@ -97,38 +163,27 @@ class LibraryPath(str):
         obj.found_by = found_by
         return obj
 
-    @cached_property
-    def arch(self) -> tuple[int, ...]:
-        """Bitness of the library: (32,), (64,), (32, 64), or () when unknown."""
-        try:
-            return get_arch(self.path)
-        except (OSError, ValueError) as exc:
-            logger.debug("Could not determine the architecture of %s: %s", self.path, exc)
-            return ()
-
     @property
-    def is_32bit(self) -> bool | Literal["n/a"]:
-        """Whether the library is 32 bit ("n/a" when unknown)."""
-        if not self.arch:
-            return "n/a"
-        return 32 in self.arch
+    def arch(self) -> list[ArchitectureType]:
+        """Architectures the library was compiled for (see :func:`get_arch`).
 
-    @property
-    def is_64bit(self) -> bool | Literal["n/a"]:
-        """Whether the library is 64 bit ("n/a" when unknown)."""
-        if not self.arch:
-            return "n/a"
-        return 64 in self.arch
-
-    @property
-    def bitness(self) -> str:
-        """The bitnesses of the library as text ("32", "64", "32, 64" or "n/a")."""
-        if not self.arch:
-            return "n/a"
-        return ", ".join(str(bits) for bits in self.arch)
+        Computed once; an empty list when they cannot be determined.
+        """
+        cached: list[ArchitectureType] | None = self.__dict__.get("_arch")
+        if cached is None:
+            try:
+                cached = get_arch(self.path)
+            except Exception as exc:
+                logger.debug("Could not determine the architecture of %s: %s", self.path, exc)
+                cached = []
+            self.__dict__["_arch"] = cached
+        return cached
 
 
 # --- user configuration ------------------------------------------------------------------
+
+#: Directories already given to ``os.add_dll_directory`` by :func:`add_user_dll_extra_paths`.
+_ADDED_DLL_PATHS: set[str] = set()
 
 
 def _config_files() -> list[str]:
@@ -139,35 +194,12 @@ def _config_files() -> list[str]:
     ]
 
 
-def _read_config() -> ConfigParser | None:
-    """Read the ``.pyvisarc`` files; None when there is none."""
-    from configparser import ConfigParser, Error
+def _read_config() -> tuple[ConfigParser, list[str]]:
+    """Read the ``.pyvisarc`` files; return the parser and the files that were read."""
+    from configparser import ConfigParser
 
     parser = ConfigParser()
-    found = False
-    for path in _config_files():
-        try:
-            found = bool(parser.read(path, encoding="utf-8")) or found
-        except (Error, UnicodeDecodeError) as exc:
-            logger.warning("Ignoring the malformed configuration file %s: %s", path, exc)
-    if not found:
-        logger.debug("No user defined configuration file (.pyvisarc)")
-        return None
-    return parser
-
-
-def _read_paths_option(option: str) -> str | None:
-    """Return an option of the ``[Paths]`` section of the configuration, if set."""
-    from configparser import Error
-
-    parser = _read_config()
-    if parser is None or not parser.has_option("Paths", option):
-        return None
-    try:
-        return parser.get("Paths", option)
-    except Error as exc:  # a bad "%" interpolation
-        logger.warning("Ignoring the malformed option %r of the configuration: %s", option, exc)
-        return None
+    return parser, parser.read(_config_files(), encoding="utf-8")
 
 
 def read_user_library_path() -> str | None:
@@ -185,36 +217,59 @@ def read_user_library_path() -> str | None:
         The library path, or None when no configuration file sets it.
 
     """
-    path = _read_paths_option("visa library")
-    if path is None:
-        logger.debug("No user defined library path")
-    return path
+    from configparser import NoOptionError, NoSectionError
+
+    parser, files = _read_config()
+    if not files:
+        logger.debug("No user defined library files")
+        return None
+    logger.debug("User defined library files: %s", files)
+    try:
+        return parser.get("Paths", "visa library")
+    except (NoOptionError, NoSectionError):
+        logger.debug("NoOptionError or NoSectionError while reading config file")
+        return None
 
 
 def add_user_dll_extra_paths() -> list[str] | None:
-    """Add the extra DLL search paths of the user configuration file (Windows).
+    """Add the extra DLL search paths of the user configuration file (Windows only).
 
     They are read from the ``dll_extra_paths`` option of the ``[Paths]`` section of the
-    configuration files (see :func:`read_user_library_path`), separated by ``;``. They
-    are added with ``os.add_dll_directory`` on Windows only.
+    configuration files (see :func:`read_user_library_path`), separated by ``;``, and
+    given to ``os.add_dll_directory``, each at most once per process. On other platforms
+    nothing is read.
 
     Returns
     -------
     list[str] | None
-        The extra paths, or None when no configuration file sets them.
+        The extra paths, or None when not on Windows or no configuration file sets them.
 
     """
-    value = _read_paths_option("dll_extra_paths")
-    if value is None:
-        logger.debug("No user defined extra dll paths")
+    if sys.platform != "win32":
+        logger.debug("Not loading dll_extra_paths because we are not on Windows")
         return None
-    paths = [path.strip() for path in value.split(";") if path.strip()]
-    if sys.platform == "win32":
-        for path in paths:
-            try:
-                os.add_dll_directory(path)
-            except OSError as exc:
-                logger.warning("Could not add %s to the DLL search paths: %s", path, exc)
+
+    from configparser import NoOptionError, NoSectionError
+
+    parser, files = _read_config()
+    if not files:
+        logger.debug("No user defined configuration")
+        return None
+    logger.debug("User defined configuration files: %s", files)
+    try:
+        paths = parser.get("Paths", "dll_extra_paths").split(";")
+    except (NoOptionError, NoSectionError):
+        logger.debug(
+            "NoOptionError or NoSectionError while reading config file for dll_extra_paths."
+        )
+        return None
+    added = _ADDED_DLL_PATHS
+    for path in paths:
+        if path in added:
+            logger.debug("Path %r has already been added; skipping", path)
+            continue
+        os.add_dll_directory(path)  # type: ignore[attr-defined,unused-ignore]
+        added.add(path)
     return paths
 
 

@@ -21,9 +21,9 @@ def pe(machine: int, optional_magic: int | None, pe_offset: int = 0x80) -> bytes
     return bytes(dos) + b"PE\0\0" + coff + optional
 
 
-def macho_thin(magic: int, cpu_type: int, big: bool) -> bytes:
-    """A single-architecture Mach-O header."""
-    return struct.pack(">Iii" if big else "<Iii", magic, cpu_type, 3) + bytes(20)
+def macho_thin(magic: int, cpu_type: int, big: bool, filetype: int = 0) -> bytes:
+    """A single-architecture Mach-O header (filetype 2 is an executable, 6 a dylib)."""
+    return struct.pack(">IiiI" if big else "<IiiI", magic, cpu_type, 3, filetype) + bytes(16)
 
 
 def macho_fat(cpu_types: list[int], wide: bool = False) -> bytes:
@@ -35,3 +35,14 @@ def macho_fat(cpu_types: list[int], wide: bool = False) -> bytes:
         else:
             header += struct.pack(">iiIII", cpu, 0, 4096 * (index + 1), 64, 12)
     return header
+
+
+def macho_fat_file(slices: list[tuple[int, int]]) -> bytes:
+    """A universal Mach-O file whose slices (cpu type, filetype) have their own headers."""
+    data = bytearray(macho_fat([cpu for cpu, _ in slices]))
+    for index, (cpu, filetype) in enumerate(slices):
+        offset = 4096 * (index + 1)
+        data.extend(bytes(offset - len(data)))
+        magic = 0xFEEDFACF if cpu & 0x01000000 else 0xFEEDFACE
+        data.extend(macho_thin(magic, cpu, False, filetype))
+    return bytes(data)

@@ -38,15 +38,20 @@ def homes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Homes:
     return homes
 
 
-def test_no_configuration(homes: Homes) -> None:
-    assert util.read_user_library_path() is None
+def test_no_configuration(homes: Homes, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert util.read_user_library_path() is None
+    assert [r.getMessage() for r in caplog.records] == ["No user defined library files"]
     assert util.add_user_dll_extra_paths() is None
 
 
-def test_user_file(homes: Homes) -> None:
+def test_user_file(homes: Homes, caplog: pytest.LogCaptureFixture) -> None:
     homes.user("[Paths]\nVISA library: /usr/lib/libvisa.so.7\n")
-    assert util.read_user_library_path() == "/usr/lib/libvisa.so.7"
-    assert util.add_user_dll_extra_paths() is None
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert util.read_user_library_path() == "/usr/lib/libvisa.so.7"
+    files = [str(homes.home / ".pyvisarc")]
+    assert [r.getMessage() for r in caplog.records] == [f"User defined library files: {files}"]
+    assert all(r.levelno == logging.DEBUG for r in caplog.records)
 
 
 def test_site_wide_file(homes: Homes) -> None:
@@ -54,16 +59,25 @@ def test_site_wide_file(homes: Homes) -> None:
     assert util.read_user_library_path() == "/opt/site/libvisa.so"
 
 
-def test_user_file_overrides_site_wide_one(homes: Homes) -> None:
+def test_user_file_overrides_site_wide_one(homes: Homes, monkeypatch: pytest.MonkeyPatch) -> None:
     homes.site("[Paths]\nVISA library: /site/lib.so\ndll_extra_paths: C:\\site\n")
     homes.user("[Paths]\nVISA library: /user/lib.so\n")
     assert util.read_user_library_path() == "/user/lib.so"
+    monkeypatch.setattr(os, "add_dll_directory", lambda path: None, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(util, "_ADDED_DLL_PATHS", set())
     assert util.add_user_dll_extra_paths() == ["C:\\site"]
 
 
-def test_paths_section_is_case_sensitive(homes: Homes) -> None:
-    homes.user("[paths]\nVISA library: /usr/lib/libvisa.so.7\n")
-    assert util.read_user_library_path() is None
+@pytest.mark.parametrize("text", ["[paths]\nVISA library: /lib.so\n", "[Paths]\nother: 1\n"])
+def test_missing_section_or_key(homes: Homes, caplog: pytest.LogCaptureFixture, text: str) -> None:
+    homes.user(text)
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert util.read_user_library_path() is None
+    assert caplog.records[-1].getMessage() == (
+        "NoOptionError or NoSectionError while reading config file"
+    )
+    assert len(caplog.records) == 2
 
 
 def test_option_name_is_case_insensitive(homes: Homes) -> None:
@@ -71,57 +85,89 @@ def test_option_name_is_case_insensitive(homes: Homes) -> None:
     assert util.read_user_library_path() == "/lib.so"
 
 
-def test_malformed_file_is_ignored_with_a_warning(
-    homes: Homes, caplog: pytest.LogCaptureFixture
-) -> None:
-    homes.site("[Paths]\nVISA library: /site/lib.so\n")
+def test_malformed_file_raises(homes: Homes) -> None:
+    import configparser
+
     homes.user("this is not an ini file\n[Paths\n")
-    with caplog.at_level(logging.WARNING, logger="pyvisa"):
-        assert util.read_user_library_path() == "/site/lib.so"
-    assert "malformed" in caplog.text
+    with pytest.raises(configparser.Error):
+        util.read_user_library_path()
+    homes.user("[Paths]\nVISA library: %PROGRAMFILES%\\visa.dll\n")
+    with pytest.raises(configparser.InterpolationError):
+        util.read_user_library_path()
 
 
-def test_bad_interpolation_is_ignored_with_a_warning(
-    homes: Homes, caplog: pytest.LogCaptureFixture
-) -> None:
-    homes.user("[Paths]\nVISA library: %PROGRAMFILES%\\visa.dll\ndll_extra_paths: C:\\%%a\n")
-    with caplog.at_level(logging.WARNING, logger="pyvisa"):
-        assert util.read_user_library_path() is None
-    assert "malformed option 'visa library'" in caplog.text
-    assert util.add_user_dll_extra_paths() == ["C:\\%a"]
+# --- dll_extra_paths (AC-6 ... AC-8) -------------------------------------------------------
 
 
-def test_dll_extra_paths_without_side_effects(
-    homes: Homes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    homes.user(
-        "[Paths]\ndll_extra_paths: C:\\Program Files\\Keysight\\bin; ;C:\\Program Files (x86)\\bin;\n"
-    )
+@pytest.fixture
+def windows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     added: list[str] = []
     monkeypatch.setattr(os, "add_dll_directory", added.append, raising=False)
-    monkeypatch.setattr(sys, "platform", "linux")
-    expected = ["C:\\Program Files\\Keysight\\bin", "C:\\Program Files (x86)\\bin"]
-    assert util.add_user_dll_extra_paths() == expected
-    assert added == []
-
-
-def test_dll_extra_paths_are_added_on_windows(
-    homes: Homes, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    homes.user("[Paths]\ndll_extra_paths: C:\\a;C:\\missing\n")
-    added: list[str] = []
-
-    def add_dll_directory(path: str) -> None:
-        if "missing" in path:
-            raise FileNotFoundError(path)
-        added.append(path)
-
-    monkeypatch.setattr(os, "add_dll_directory", add_dll_directory, raising=False)
     monkeypatch.setattr(sys, "platform", "win32")
-    with caplog.at_level(logging.WARNING, logger="pyvisa"):
-        assert util.add_user_dll_extra_paths() == ["C:\\a", "C:\\missing"]
-    assert added == ["C:\\a"]
-    assert "C:\\missing" in caplog.text
+    monkeypatch.setattr(util, "_ADDED_DLL_PATHS", set())
+    return added
+
+
+@pytest.mark.parametrize("plat", ["linux", "darwin", "cygwin", "win64"])
+def test_dll_extra_paths_only_on_win32(
+    homes: Homes, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, plat: str
+) -> None:
+    homes.user("[Paths]\ndll_extra_paths: C:\\a;C:\\b\n")
+    added: list[str] = []
+    monkeypatch.setattr(os, "add_dll_directory", added.append, raising=False)
+    monkeypatch.setattr(sys, "platform", plat)
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert util.add_user_dll_extra_paths() is None
+    assert caplog.records[0].getMessage() == (
+        "Not loading dll_extra_paths because we are not on Windows"
+    )
+    assert len(caplog.records) == 1 and added == []
+
+
+def test_dll_extra_paths_are_added_once(
+    homes: Homes, windows: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    homes.user("[Paths]\ndll_extra_paths: C:\\a;C:\\Program Files\\b\n")
+    expected = ["C:\\a", "C:\\Program Files\\b"]
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert util.add_user_dll_extra_paths() == expected
+    files = [str(homes.home / ".pyvisarc")]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"User defined configuration files: {files}"
+    ]
+    assert windows == expected and util._ADDED_DLL_PATHS == set(expected)
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert util.add_user_dll_extra_paths() == expected
+    assert windows == expected
+    assert [r.getMessage() for r in caplog.records][1:] == [
+        "Path 'C:\\\\a' has already been added; skipping",
+        "Path 'C:\\\\Program Files\\\\b' has already been added; skipping",
+    ]
+    util._ADDED_DLL_PATHS = set()  # rebinding starts afresh (the fixture restores it)
+    assert util.add_user_dll_extra_paths() == expected
+    assert windows == expected * 2
+
+
+def test_dll_extra_paths_without_configuration(
+    homes: Homes, windows: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert util.add_user_dll_extra_paths() is None
+    assert [r.getMessage() for r in caplog.records] == ["No user defined configuration"]
+    homes.user("[Paths]\nVISA library: x\n")
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert util.add_user_dll_extra_paths() is None
+    assert caplog.records[-1].getMessage() == (
+        "NoOptionError or NoSectionError while reading config file for dll_extra_paths."
+    )
+    assert windows == []
+
+
+def test_dll_extra_paths_are_split_on_semicolons_only(homes: Homes, windows: list[str]) -> None:
+    homes.user("[Paths]\ndll_extra_paths: C:\\a; C:\\b\n")
+    assert util.add_user_dll_extra_paths() == ["C:\\a", " C:\\b"]
 
 
 # --- diagnostics -------------------------------------------------------------------------
