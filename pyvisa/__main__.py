@@ -1,4 +1,4 @@
-"""``python -m pyvisa info`` and ``python -m pyvisa shell [-b BACKEND]``."""
+"""``python -m pyvisa info`` and ``python -m pyvisa shell [-b BACKEND] [-v]``."""
 
 from .cmd_line_tools import visa_main
 

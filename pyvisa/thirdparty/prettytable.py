@@ -193,8 +193,8 @@ class PrettyTable:
         cells = [[str(row[index]).split("\n") for index in indexes] for row in rows]
         widths = [len(name) for name in shown]
         for row_cells in cells:
-            for position, lines in enumerate(row_cells):
-                widths[position] = max(widths[position], *(len(line) for line in lines))
+            for position, cell_lines in enumerate(row_cells):
+                widths[position] = max(widths[position], *(len(line) for line in cell_lines))
         aligns = [self._align.get(name, self._default_align) for name in shown]
 
         lines: list[str] = []
@@ -225,7 +225,7 @@ class PrettyTable:
         pad = " " * self.padding_width
         parts = [
             pad + _justify(text, width, align) + pad
-            for text, width, align in zip(texts, widths, aligns)
+            for text, width, align in zip(texts, widths, aligns, strict=True)
         ]
         if self.border:
             return "|" + "|".join(parts) + "|"
