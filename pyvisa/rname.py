@@ -3,21 +3,19 @@
 A resource name such as ``GPIB::12`` is parsed into an instance of the
 :class:`ResourceName` subclass registered for its interface type and resource
 class (here :class:`GPIBInstr`); ``str()`` of that instance is the canonical
-form, with every optional segment filled with its default
-(``GPIB0::12::INSTR``).
+form, with every optional part filled with its default (``GPIB0::12::INSTR``).
 
-Matching of the keywords (interface type, resource class, ``CHASSIS``...) is
-case-insensitive; the fields keep the case they were written with. Every field
-is a ``str`` (or ``None`` for a segment that is absent and has no default, such
-as a GPIB secondary address).
-
-Names of resources on a remote VISA server, ``visa://host[:port]/resource``,
-parse into the class of the remote resource with the ``remote_host`` and
-``remote_port`` fields set; they are ``None`` for local resources.
+Each registered class is a plain (mutable) dataclass whose fields are the parts
+of the name in the order in which they are written: first the board (the text
+glued to the interface keyword), then the ``::``-separated parts. A field whose
+default is ``""`` is a required part. Every field holds a ``str`` (or ``None``
+for a part that is absent and has no default, such as a GPIB secondary
+address). Keywords (interface type, resource class) are matched without regard
+to case; the fields keep the case they were written with.
 
 :func:`filter` and :func:`filter2` implement the VISA resource regular
-expressions accepted by ``list_resources``. An invalid query raises
-:class:`InvalidQuery` (a :class:`ValueError`).
+expressions accepted by ``list_resources``; an invalid query raises
+:class:`~pyvisa.errors.VisaIOError` with ``VI_ERROR_INV_EXPR``.
 """
 
 from __future__ import annotations
@@ -27,23 +25,25 @@ import functools
 import operator
 import re
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from .resources import Resource
+
 from . import constants, errors, logger
 
 __all__ = [
-    "InvalidQuery",
     "InvalidResourceName",
     "ResourceName",
     "register_subclass",
     "parse_resource_name",
     "to_canonical_name",
+    "assemble_canonical_name",
     "filter",
     "filter2",
     "ASRLInstr",
@@ -63,18 +63,31 @@ __all__ = [
     "VICPInstr",
     "PrlgxTCPIPIntfc",
     "PrlgxASRLIntfc",
+    "NIEnet100TCPIPIntfc",
 ]
 
 T = TypeVar("T", bound="type[ResourceName]")
 
 
 class InvalidResourceName(ValueError):
-    """The resource name is malformed or names an unknown kind of resource."""
+    """The resource name is malformed or names an unknown kind of resource.
+
+    Parameters
+    ----------
+    msg : str
+        The complete message, also available as :attr:`msg`.
+
+    """
+
+    def __init__(self, msg: str) -> None:
+        super().__init__(msg)
+        self.msg = msg
+
+    def __str__(self) -> str:
+        return self.msg
 
     @classmethod
-    def bad_syntax(
-        cls, syntax: str, resource_name: str, ex: object | None = None
-    ) -> InvalidResourceName:
+    def bad_syntax(cls, syntax: str, resource_name: str, ex: Exception | None = None) -> Self:
         """Build the error for a name that does not follow the expected syntax.
 
         Parameters
@@ -83,18 +96,18 @@ class InvalidResourceName(ValueError):
             Expected syntax of the name.
         resource_name : str
             The name that could not be parsed.
-        ex : object, optional
-            What exactly was wrong (an exception or a message).
+        ex : Exception, optional
+            What exactly was wrong; shown in parentheses after the syntax.
 
         """
-        detail = f": {ex}" if ex else ""
-        return cls(f"Could not parse '{resource_name}'{detail}. The syntax is '{syntax}'.")
+        detail = f" ({ex})" if ex else ""
+        return cls(f"Could not parse '{resource_name}'. The syntax is '{syntax}'{detail}.")
 
     @classmethod
     def subclass_notfound(
         cls, interface_type_resource_class: tuple[str, str], resource_name: str | None = None
-    ) -> InvalidResourceName:
-        """Build the error for an unknown (interface type, resource class) pair.
+    ) -> Self:
+        """Build the error for an (interface type, resource class) pair without parser.
 
         Parameters
         ----------
@@ -104,19 +117,11 @@ class InvalidResourceName(ValueError):
             The name that could not be parsed.
 
         """
-        interface_type, resource_class = interface_type_resource_class
-        known = ", ".join(sorted(f"{i}::{r}" for i, r in _SUBCLASSES))
-        where = f"Could not parse '{resource_name}': n" if resource_name is not None else "N"
-        return cls(
-            f"{where}o resource name of interface type '{interface_type}' and resource class "
-            f"'{resource_class}' is known. The known ones are: {known}."
-            + _syntax_hint(interface_type)
-        )
+        message = f"Parser not found for: {interface_type_resource_class}."
+        return cls(_prefixed(message, resource_name))
 
     @classmethod
-    def rc_notfound(
-        cls, interface_type: str, resource_name: str | None = None
-    ) -> InvalidResourceName:
+    def rc_notfound(cls, interface_type: str, resource_name: str | None = None) -> Self:
         """Build the error for a missing resource class that has no default.
 
         Parameters
@@ -127,30 +132,25 @@ class InvalidResourceName(ValueError):
             The name that could not be parsed.
 
         """
-        classes = ", ".join(sorted(r for i, r in _SUBCLASSES if i == interface_type.upper()))
-        where = f"Could not parse '{resource_name}': t" if resource_name is not None else "T"
-        return cls(
-            f"{where}he resource class of interface type '{interface_type}' must be given "
-            f"(one of: {classes or 'none known'})." + _syntax_hint(interface_type)
-        )
+        message = f"Resource class for {interface_type} not provided and default not found."
+        return cls(_prefixed(message, resource_name))
 
 
-def _syntax_hint(interface_type: str) -> str:
-    """The syntaxes of the names of an interface type, as a sentence ("" if unknown)."""
-    syntaxes = [
-        c.syntax for (i, _), c in sorted(_SUBCLASSES.items()) if i == interface_type.upper()
-    ]
-    return f" The syntax is '{' or '.join(syntaxes)}'." if syntaxes else ""
+def _prefixed(message: str, resource_name: str | None) -> str:
+    if resource_name is None:
+        return message
+    return f"Could not parse '{resource_name}'. {message}"
 
 
-class InvalidQuery(ValueError):
-    """A VISA resource query (regular expression or attribute expression) is invalid.
+class _FieldError(InvalidResourceName, TypeError):
+    """Wrong fields given to a resource-name class (missing required part, unknown name).
 
-    The frontend reports it as VI_ERROR_INV_EXPR.
+    Both an :class:`InvalidResourceName` and, as a constructor argument error, a
+    :class:`TypeError`.
     """
 
 
-# --- Field checks ------------------------------------------------------------------------------
+# --- Part checks -------------------------------------------------------------------------------
 
 _NUMBER = re.compile(r"[0-9]+")
 _USB_ID = re.compile(r"0[xX][0-9a-fA-F]+|[0-9]+")
@@ -159,7 +159,8 @@ _USB_ID = re.compile(r"0[xX][0-9a-fA-F]+|[0-9]+")
 _TEXT = re.compile(r"[^\[\]]*[^\[\]:]", re.DOTALL)
 _HOST = re.compile(r"\[[^\[\]/]+\](?::[0-9]+)?|[^\[\]]*[^\[\]:]", re.DOTALL)
 
-# check name -> (compiled pattern that must match the whole field, description for errors)
+# check name -> (pattern that must match the whole part, description for errors);
+# "none" marks a part that must stay empty (the board of VICP names).
 _CHECKS: dict[str, tuple[re.Pattern[str], str]] = {
     "number": (_NUMBER, "a decimal number"),
     "usb_id": (_USB_ID, "a decimal or hexadecimal (0x...) number"),
@@ -167,70 +168,166 @@ _CHECKS: dict[str, tuple[re.Pattern[str], str]] = {
     "text": (_TEXT, "a non-empty string without brackets or final ':'"),
 }
 
-_N = {"check": "number"}
-_U = {"check": "usb_id"}
-_H = {"check": "host"}
-_S = {"check": "text"}
 
-
-# How the text after the interface keyword of the first segment is read: absent,
-# a decimal number defaulting to "0", or any non-empty string (ASRL).
-_BoardKind = Literal["none", "number", "any"]
+def _part(default: str | None = "", check: str | None = None, label: str | None = None) -> Any:
+    """Dataclass field of a name part: its default (``""`` = required) and its check."""
+    metadata: dict[str, str] = {}
+    if check is not None:
+        metadata["check"] = check
+    if label is not None:
+        metadata["label"] = label
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
-class _Segment:
-    """One ``::``-separated segment between the interface and the resource class."""
+class _Part:
+    """How one part of a name is read: field, label for messages, default, check."""
 
     name: str
     label: str
-    pattern: re.Pattern[str]
-    expected: str
+    default: str | None
+    check: str | None
 
-    def validate(self, value: str, syntax: str, resource_name: str) -> None:
-        """Raise InvalidResourceName if ``value`` is not a valid value of the segment."""
-        if not self.pattern.fullmatch(value):
-            raise InvalidResourceName.bad_syntax(
-                syntax, resource_name, f"the {self.label} '{value}' is not {self.expected}"
+    @property
+    def required(self) -> bool:
+        return self.default == ""
+
+    def read(self, value: str) -> str | None:
+        """The field value of the part written ``value`` (raise ValueError if invalid)."""
+        if value == "":
+            if self.required:
+                raise ValueError(f"{self.name} part is mandatory")
+            return self.default
+        if self.check == "none":
+            raise ValueError(f"no {self.label} is allowed, got '{value}'")
+        if self.check is not None:
+            pattern, expected = _CHECKS[self.check]
+            if not pattern.fullmatch(value):
+                raise ValueError(f"the {self.label} '{value}' is not {expected}")
+        return value
+
+
+# --- Base classes and registry -----------------------------------------------------------------
+
+
+class _ResourceNameBase:
+    """What every resource name has, whatever its parts (not a dataclass).
+
+    Attributes
+    ----------
+    user : str | None
+        The string the name was parsed from (``None`` if built from fields). It
+        takes no part in comparisons.
+    is_rc_optional : bool
+        Whether names of this interface type may omit this resource class.
+
+    """
+
+    user: str | None = None
+    is_rc_optional: ClassVar[bool] = False
+
+    @classmethod
+    def from_string(cls, resource_name: str) -> Self:
+        """Parse a resource name.
+
+        Parameters
+        ----------
+        resource_name : str
+            Name to parse, e.g. ``"GPIB::12"`` or ``"TCPIP0::[fe80::1]::hislip0::INSTR"``
+            (keywords in any case, optional parts may be omitted).
+
+        Returns
+        -------
+        ResourceName
+            A new instance of the class registered for the interface type and resource
+            class of the name, with the defaults of the omitted parts filled in. When
+            called on a subclass, the name must be of that kind.
+
+        Raises
+        ------
+        InvalidResourceName
+            If the name is malformed or not of the kind of ``cls``.
+        TypeError
+            If ``resource_name`` is not a ``str``.
+
+        """
+        if not isinstance(resource_name, str):
+            raise TypeError(f"a resource name must be a str, not {type(resource_name).__name__}")
+        kind, values = _parse_cached(resource_name)
+        parsed = kind(**values)
+        parsed.user = resource_name
+        if not isinstance(parsed, cls):
+            reason = ValueError(
+                f"it names a {parsed.interface_type} {parsed.resource_class} resource"
             )
+            syntax = _syntax_of(cls)  # type: ignore[arg-type]
+            raise InvalidResourceName.bad_syntax(syntax, resource_name, reason)
+        return parsed
 
+    @classmethod
+    def from_kwargs(cls, **kwargs: Any) -> Self:
+        """Build a resource name from its fields.
 
-def _check_board(cls: type[ResourceName], board: str, resource_name: str) -> str:
-    """Validate the board part of the first segment and fill its default."""
-    if cls._board_kind == "none":
-        if board:
+        Parameters
+        ----------
+        **kwargs : str
+            ``interface_type`` and ``resource_class`` select the class (on a subclass
+            they may be omitted; ``resource_class`` may be omitted for the default
+            class of the interface type), the other keywords are the field values
+            (``str``); omitted optional fields take their default.
+
+        Returns
+        -------
+        ResourceName
+            The new name, checked by parsing its canonical form.
+
+        Raises
+        ------
+        InvalidResourceName
+            If the interface type or resource class is unknown, a required part is
+            missing ("primary_address is a required parameter"), a field is unknown or
+            not a ``str``, or a value is invalid.
+
+        """
+        interface_type = kwargs.pop("interface_type", None)
+        resource_class = kwargs.pop("resource_class", None)
+        target = _select_subclass(cls, interface_type, resource_class)
+        wrong = {k: v for k, v in kwargs.items() if v is not None and not isinstance(v, str)}
+        if wrong:
+            raise _FieldError(f"the fields of a resource name are str, got {wrong!r}")
+        try:
+            built = target(**kwargs)
+        except _FieldError:
+            raise
+        except TypeError as ex:
+            raise _FieldError(f"{target.__name__}: {ex}") from None
+        text = str(built)
+        reparsed = target.from_string(text)
+        if reparsed != built:
             raise InvalidResourceName.bad_syntax(
-                cls.syntax, resource_name, f"no board number is allowed, got '{board}'"
+                _syntax_of(target),
+                text,
+                ValueError(f"the fields {kwargs!r} do not give back the same name"),
             )
-    elif cls._board_kind == "number":
-        if not board:
-            return "0"
-        if not _NUMBER.fullmatch(board):
-            raise InvalidResourceName.bad_syntax(
-                cls.syntax, resource_name, f"the board '{board}' is not a decimal number"
-            )
-    elif not board:
-        raise InvalidResourceName.bad_syntax(cls.syntax, resource_name, "the board is missing")
-    elif not _TEXT.fullmatch(board):
-        raise InvalidResourceName.bad_syntax(
-            cls.syntax, resource_name, f"the board '{board}' has brackets or a final ':'"
-        )
-    return board
+        return built  # type: ignore[return-value]
+
+    def __str__(self) -> str:
+        values = [getattr(self, name) for name in self._fields]  # type: ignore[attr-defined]
+        board = (values[0] or "") if values else ""
+        head = self.interface_type + board  # type: ignore[attr-defined]
+        body = [value for value in values[1:] if value is not None]
+        return "::".join([head, *body, self.resource_class])  # type: ignore[attr-defined]
 
 
-# --- Base class and registry -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, kw_only=True)
-class ResourceName:
+@dataclass
+class ResourceName(_ResourceNameBase):
     """Base class of the parsed VISA resource names.
 
-    Subclasses are keyword-only frozen dataclasses, registered with
-    :func:`register_subclass`, whose fields are the board and the segments of the
-    name in the order in which they are written; a field without default is a
-    required segment, one with a default an optional one. All fields are ``str``
-    (``None`` for an absent segment without default). Instances compare and hash
-    by class and fields.
+    Subclasses are dataclasses registered with :func:`register_subclass`. Their
+    fields are the parts of the name in writing order: the first one is the board
+    (glued to the interface keyword), the others the ``::``-separated parts. A
+    default of ``""`` marks a required part, ``None`` a part written only when
+    given. Instances compare by class and fields and are mutable.
 
     Attributes
     ----------
@@ -240,162 +337,126 @@ class ResourceName:
         Resource class (``"INSTR"``, ``"INTFC"``, ``"SOCKET"``...).
     is_rc_optional : bool
         Whether this is the resource class assumed when a name omits it.
-    syntax : str
-        Syntax of this kind of name, shown in error messages.
-    user : str | None
-        The string the name was parsed from (``None`` if built from fields). It does
-        not take part in comparisons.
-    remote_host : str | None
-        Host of the remote VISA server for ``visa://host[:port]/...`` names.
-    remote_port : str | None
-        Port of the remote VISA server, if given.
+    _fields : tuple[str, ...]
+        Names of the dataclass fields, in declaration order.
 
     """
 
-    interface_type: ClassVar[str] = ""
-    resource_class: ClassVar[str] = ""
-    is_rc_optional: ClassVar[bool] = False
-    syntax: ClassVar[str] = ""
+    interface_type: ClassVar[str]
+    resource_class: ClassVar[str]
 
     # Filled by register_subclass.
-    _segments: ClassVar[tuple[_Segment, ...]] = ()
-    _n_required: ClassVar[int] = 0
-    _board_kind: ClassVar[_BoardKind] = "number"
-    _interface_key: ClassVar[str] = ""
+    syntax: ClassVar[str] = ""
+    _parts: ClassVar[tuple[_Part, ...]] = ()
 
-    user: str | None = field(default=None, compare=False, repr=False)
-    remote_host: str | None = None
-    remote_port: str | None = None
+    def __post_init__(self) -> None:
+        names = _field_names(type(self))
+        for name in names:
+            if getattr(self, name) == "":
+                raise _FieldError(f"{name} is a required parameter")
+        self._fields = names
 
     @property
     def interface_type_const(self) -> constants.InterfaceType:
         """Interface type as a :class:`~pyvisa.constants.InterfaceType` member.
 
-        The member named like the interface type in lower case with ``-`` read as
-        ``_`` (``PRLGX-TCPIP`` → ``prlgx_tcpip``), ``unknown`` if there is none.
+        The member named like the current ``interface_type`` in lower case with
+        ``-`` read as ``_`` (``PRLGX-TCPIP`` → ``prlgx_tcpip``), ``unknown`` if
+        there is none.
         """
-        members = constants.InterfaceType.__members__
-        return members.get(self._interface_key, constants.InterfaceType.unknown)
+        key = self.interface_type.lower().replace("-", "_")
+        return constants.InterfaceType.__members__.get(key, constants.InterfaceType.unknown)
 
     @classmethod
-    def from_string(cls, resource_name: str) -> Self:
-        """Parse a resource name.
+    def from_parts(cls, *parts: str) -> Self:
+        """Build a name of this class from its parts, as written in the name.
 
         Parameters
         ----------
-        resource_name : str
-            Name to parse (case-insensitive keywords, optional segments allowed).
+        *parts : str
+            The board (``""`` for the default one) followed by the ``::``-separated
+            parts between the interface and the resource class. When fewer parts are
+            given than the class has, the optional ones are left to their default.
 
         Returns
         -------
         ResourceName
-            Instance of the registered subclass; when called on a subclass, the name
-            must be of that kind.
+            The new name.
 
         Raises
         ------
-        InvalidResourceName
-            If the name is malformed or not of the kind of ``cls``.
+        ValueError
+            With "not enough parts", "too many parts", "<field> part is mandatory" or
+            a description of the invalid part.
 
         """
-        parsed = parse_resource_name(resource_name)
-        if not isinstance(parsed, cls):
-            raise InvalidResourceName.bad_syntax(
-                cls.syntax,
-                resource_name,
-                f"it names a {parsed.interface_type} {parsed.resource_class} resource",
-            )
-        return parsed
-
-    @classmethod
-    def from_kwargs(cls, **kwargs: Any) -> ResourceName:
-        """Build a resource name from its fields.
-
-        On the base class, ``interface_type`` (and ``resource_class`` unless it is the
-        default one) select the subclass; on a subclass they may be omitted.
-
-        Parameters
-        ----------
-        **kwargs : str
-            Field values (all ``str``); omitted optional fields take their default.
-
-        Returns
-        -------
-        ResourceName
-            The validated name, whose ``user`` is its canonical form.
-
-        Raises
-        ------
-        InvalidResourceName
-            If the fields are unknown, missing, of the wrong type or invalid.
-
-        """
-        interface_type = kwargs.pop("interface_type", None)
-        resource_class = kwargs.pop("resource_class", None)
-        target = _select_subclass(cls, interface_type, resource_class)
-        wrong = {k: v for k, v in kwargs.items() if v is not None and not isinstance(v, str)}
-        if wrong:
-            raise InvalidResourceName.bad_syntax(
-                target.syntax, repr(kwargs), f"field values must be str, got {wrong!r}"
-            )
-        try:
-            built = target(**kwargs)
-            text = str(built)
-        except TypeError as ex:
-            raise InvalidResourceName.bad_syntax(target.syntax, repr(kwargs), ex) from None
-        parsed = parse_resource_name(text)
-        if parsed != built:
-            raise InvalidResourceName.bad_syntax(
-                target.syntax, repr(kwargs), f"the fields are inconsistent (they read {parsed!r})"
-            )
-        return parsed
-
-    @classmethod
-    def _parse_fields(cls, board: str, segments: list[str], resource_name: str) -> dict[str, str]:
-        """Map the segments of a name of this kind onto the fields of the class."""
-        values = {}
-        board = _check_board(cls, board, resource_name)
-        if cls._board_kind != "none":
-            values["board"] = board
-        if not cls._n_required <= len(segments) <= len(cls._segments):
-            raise InvalidResourceName.bad_syntax(
-                cls.syntax, resource_name, _count_message(cls, len(segments))
-            )
-        for segment, value in zip(cls._segments, segments, strict=False):
-            segment.validate(value, cls.syntax, resource_name)
-            values[segment.name] = value
-        return values
-
-    def _body(self) -> list[str]:
-        """Segments between the interface and the resource class, canonically."""
-        body = [getattr(self, segment.name) for segment in self._segments]
-        while body and body[-1] is None:
-            body.pop()
-        return body
-
-    def _head(self) -> str:
-        """First segment: the interface keyword and the board, canonically."""
-        board = getattr(self, "board", "") if self._board_kind != "none" else ""
-        return self.interface_type + board
-
-    def __str__(self) -> str:
-        text = "::".join([self._head(), *self._body(), self.resource_class])
-        if self.remote_host is None:
-            return text
-        port = "" if self.remote_port is None else ":" + self.remote_port
-        return f"visa://{self.remote_host}{port}/{text}"
+        specs = cls._parts or _parts_of(cls)
+        if not specs:
+            if any(parts):
+                raise ValueError("too many parts")
+            return cls()
+        if not parts:
+            raise ValueError("not enough parts")
+        values = {specs[0].name: specs[0].read(parts[0])}
+        pending, rest = list(parts[1:]), specs[1:]
+        if len(pending) > len(rest):
+            raise ValueError("too many parts")
+        required_left = sum(1 for spec in rest if spec.required)
+        if len(pending) < required_left:
+            raise ValueError("not enough parts")
+        spare = len(pending) - required_left
+        index = 0
+        for spec in rest:
+            if spec.required or spare > 0:
+                if not spec.required:
+                    spare -= 1
+                values[spec.name] = spec.read(pending[index])
+                index += 1
+            else:
+                values[spec.name] = spec.default
+        return cls(**values)
 
 
-def _count_message(cls: type[ResourceName], count: int) -> str:
-    lo, hi = cls._n_required, len(cls._segments)
-    expected = str(lo) if lo == hi else f"{lo} to {hi}"
-    return f"expected {expected} '::'-separated fields after the interface, got {count}"
+# Field names of each class (RN-2), computed once per class.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-# (interface type, resource class) -> subclass; interface type -> resource class if omitted
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _parts_of(cls: type[ResourceName]) -> tuple[_Part, ...]:
+    """How the parts of the names of ``cls`` are read, from its dataclass fields."""
+    parts = []
+    for f in dataclasses.fields(cls):
+        default = f.default if f.default is not dataclasses.MISSING else ""
+        label = f.metadata.get("label", f.name.strip("_").replace("_", " "))
+        parts.append(_Part(f.name, label, default, f.metadata.get("check")))
+    return tuple(parts)
+
+
+def _syntax_of(cls: type[ResourceName]) -> str:
+    """Syntax of the names of ``cls`` shown in error messages (built from its fields)."""
+    if cls.syntax:
+        return cls.syntax
+    parts = cls._parts or _parts_of(cls)
+    text = getattr(cls, "interface_type", "?")
+    if parts and parts[0].check != "none":
+        text += f"[{parts[0].label}]"
+    for part in parts[1:]:
+        text += f"::{part.label}" if part.required else f"[::{part.label}]"
+    resource_class = getattr(cls, "resource_class", "?")
+    return text + (f"[::{resource_class}]" if cls.is_rc_optional else f"::{resource_class}")
+
+
+# (interface type, resource class) -> class; interface type -> resource class if omitted;
+# interface type -> its registered resource classes.
 _SUBCLASSES: dict[tuple[str, str], type[ResourceName]] = {}
 _DEFAULT_RC: dict[str, str] = {}
-_RESOURCE_CLASSES: set[str] = set()
+_RESOURCE_CLASSES: defaultdict[str, set[str]] = defaultdict(set)
 # Matcher of the interface keywords (longest first), built at the first parse after a
 # registration rather than once per registered class.
 _INTERFACE_RE: re.Pattern[str] | None = None
@@ -412,76 +473,59 @@ def _interface_re() -> re.Pattern[str]:
 
 
 def register_subclass(cls: T) -> T:
-    """Register a :class:`ResourceName` subclass (class decorator).
+    """Register a :class:`ResourceName` subclass (usable as a class decorator).
 
     The class is registered for its ``(interface_type, resource_class)``; if its
-    ``is_rc_optional`` is true, it is also used for names of that interface type
-    that omit the resource class. The segments of the name are the dataclass fields
-    whose metadata has a ``"check"`` key (``"number"``, ``"usb_id"``, ``"host"`` or
-    ``"text"``), in declaration order; those without default are required. A
-    ``board`` field with a default is a decimal board number, one without default
-    any string (``ASRL``); without a ``board`` field the name takes no board.
+    ``is_rc_optional`` is true, it is also used for the names of that interface
+    type that omit the resource class. A field's ``metadata`` may carry a
+    ``"check"`` (``"number"``, ``"usb_id"``, ``"host"``, ``"text"``, or ``"none"``
+    for a board that must stay empty) and a ``"label"`` for error messages.
 
     Raises
     ------
     ValueError
-        If the class lacks its interface type or resource class, or a second class
-        claims to be the default for an interface type.
+        "Class already registered for <interface type> and <resource class>" or
+        "Default already specified for <interface type>".
 
     """
     global _INTERFACE_RE
-    interface_type, resource_class = cls.interface_type.upper(), cls.resource_class.upper()
+    interface_type = getattr(cls, "interface_type", "")
+    resource_class = getattr(cls, "resource_class", "")
     if not interface_type or not resource_class:
         raise ValueError(f"{cls.__name__} must define interface_type and resource_class")
-    if cls.is_rc_optional and _DEFAULT_RC.get(interface_type, resource_class) != resource_class:
-        raise ValueError(f"{interface_type} already has a default resource class")
+    key = (interface_type.upper(), resource_class.upper())
+    if key in _SUBCLASSES:
+        raise ValueError(f"Class already registered for {interface_type} and {resource_class}")
+    if cls.is_rc_optional and key[0] in _DEFAULT_RC:
+        raise ValueError(f"Default already specified for {interface_type}")
 
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    board = fields.get("board")
-    if board is None:
-        cls._board_kind = "none"
-    else:
-        cls._board_kind = "any" if board.default is dataclasses.MISSING else "number"
-    segments = []
-    n_required = 0
-    for f in fields.values():
-        if "check" not in f.metadata:
-            continue
-        pattern, expected = _CHECKS[f.metadata["check"]]
-        label = f.metadata.get("label", f.name.replace("_", " "))
-        segments.append(_Segment(f.name, label, pattern, expected))
-        if f.default is dataclasses.MISSING:
-            n_required += 1
-    cls._segments = tuple(segments)
-    cls._n_required = n_required
-    cls._interface_key = interface_type.lower().replace("-", "_")
-
-    _SUBCLASSES[(interface_type, resource_class)] = cls
-    _RESOURCE_CLASSES.add(resource_class)
+    cls._parts = _parts_of(cls)
+    if not cls.syntax:
+        cls.syntax = _syntax_of(cls)
+    _SUBCLASSES[key] = cls
+    _RESOURCE_CLASSES[key[0]].add(key[1])
     if cls.is_rc_optional:
-        _DEFAULT_RC[interface_type] = resource_class
+        _DEFAULT_RC[key[0]] = key[1]
     _INTERFACE_RE = None
     _parse_cached.cache_clear()
     return cls
 
 
 def _select_subclass(
-    cls: type[ResourceName], interface_type: str | None, resource_class: str | None
+    cls: type[_ResourceNameBase], interface_type: str | None, resource_class: str | None
 ) -> type[ResourceName]:
-    """Subclass named by from_kwargs arguments, checked against ``cls``."""
-    if cls.interface_type:
-        expected = (cls.interface_type.upper(), cls.resource_class.upper())
-        given = (
-            (interface_type or cls.interface_type).upper(),
-            (resource_class or cls.resource_class).upper(),
-        )
+    """Class named by from_kwargs arguments, checked against ``cls``."""
+    own = getattr(cls, "interface_type", None)
+    if own:
+        expected = (own.upper(), cls.resource_class.upper())  # type: ignore[attr-defined]
+        given = ((interface_type or own).upper(), (resource_class or expected[1]).upper())
         if given != expected:
             raise InvalidResourceName(
                 f"{cls.__name__} is for {'::'.join(expected)} resources, not {'::'.join(given)}"
             )
-        return cls
-    if not interface_type:
-        raise InvalidResourceName("from_kwargs needs the interface_type of the resource name")
+        return cls  # type: ignore[return-value]
+    if not interface_type or interface_type.upper() not in _RESOURCE_CLASSES:
+        raise InvalidResourceName(f"Unknown interface type: {interface_type}")
     interface_type = interface_type.upper()
     if not resource_class:
         if interface_type not in _DEFAULT_RC:
@@ -495,76 +539,32 @@ def _select_subclass(
 
 # --- Parsing -----------------------------------------------------------------------------------
 
-_REMOTE = re.compile(
-    r"visa://(\[[^\[\]/]+\]|[^\[\]/:]+)(?::([0-9]+))?/(.*)", re.IGNORECASE | re.DOTALL
-)
-_REMOTE_SYNTAX = "visa://host address[:server port]/remote resource"
-
-
-def parse_resource_name(resource_name: str) -> ResourceName:
-    """Parse a VISA resource name.
-
-    Parameters
-    ----------
-    resource_name : str
-        Name to parse, e.g. ``"GPIB::12"`` or ``"TCPIP0::[fe80::1]::hislip0::INSTR"``.
-
-    Returns
-    -------
-    ResourceName
-        Instance of the subclass registered for the interface type and resource
-        class of the name, with the defaults of the omitted segments filled in.
-
-    Raises
-    ------
-    InvalidResourceName
-        If the name is malformed; the message shows the expected syntax.
-    TypeError
-        If ``resource_name`` is not a ``str``.
-
-    """
-    if not isinstance(resource_name, str):
-        raise TypeError(f"a resource name must be a str, not {type(resource_name).__name__}")
-    return _parse_cached(resource_name)
-
 
 @functools.lru_cache(maxsize=512)
-def _parse_cached(resource_name: str) -> ResourceName:
-    if resource_name[:7].lower() != "visa://":
-        return _parse_local(resource_name, resource_name)
-    match = _REMOTE.fullmatch(resource_name)
+def _parse_cached(resource_name: str) -> tuple[type[ResourceName], dict[str, str | None]]:
+    """Class and field values of a name (the caller builds a fresh instance)."""
+    parts = _split_bracketed(resource_name) if "[" in resource_name else resource_name.split("::")
+    match = _interface_re().fullmatch(parts[0])
     if match is None:
-        raise InvalidResourceName.bad_syntax(_REMOTE_SYNTAX, resource_name)
-    host, port, rest = match.groups()
-    inner = _parse_local(rest, resource_name)
-    return dataclasses.replace(inner, remote_host=host, remote_port=port, user=resource_name)
-
-
-def _parse_local(text: str, resource_name: str) -> ResourceName:
-    """Parse ``text``, a name without remote part (``resource_name`` is for errors)."""
-    segments = _split_bracketed(text) if "[" in text else text.split("::")
-    match = _interface_re().fullmatch(segments[0])
-    if match is None:
-        known = ", ".join(sorted({i for i, _ in _SUBCLASSES}))
-        raise InvalidResourceName.bad_syntax(
-            "interface[board]::...[::resource class]",
-            resource_name,
-            f"unknown interface type (expected one of {known})",
-        )
+        raise InvalidResourceName(f"Could not parse {resource_name}: unknown interface type")
     interface_type, board = match.group(1).upper(), match.group(2)
-    last = segments[-1].upper()
-    if len(segments) > 1 and last in _RESOURCE_CLASSES:
+    last = parts[-1].upper()
+    if len(parts) > 1 and last in _RESOURCE_CLASSES[interface_type]:
         resource_class = last
-        body = segments[1:-1]
+        body = parts[1:-1]
     else:
         if interface_type not in _DEFAULT_RC:
             raise InvalidResourceName.rc_notfound(interface_type, resource_name)
         resource_class = _DEFAULT_RC[interface_type]
-        body = segments[1:]
+        body = parts[1:]
     cls = _SUBCLASSES.get((interface_type, resource_class))
     if cls is None:
         raise InvalidResourceName.subclass_notfound((interface_type, resource_class), resource_name)
-    return cls(**cls._parse_fields(board, body, resource_name), user=resource_name)
+    try:
+        parsed = cls.from_parts(board, *body)
+    except ValueError as ex:
+        raise InvalidResourceName.bad_syntax(cls.syntax, resource_name, ex) from None
+    return cls, {name: getattr(parsed, name) for name in parsed._fields}
 
 
 def _split_bracketed(text: str) -> list[str]:
@@ -587,6 +587,11 @@ def _split_bracketed(text: str) -> list[str]:
     return segments
 
 
+#: Parse a resource name (``ResourceName.from_string``): a new instance of the class
+#: registered for its interface type and resource class.
+parse_resource_name = ResourceName.from_string
+
+
 def to_canonical_name(resource_name: str) -> str:
     """Return the canonical form of a resource name.
 
@@ -605,61 +610,42 @@ def to_canonical_name(resource_name: str) -> str:
     return str(parse_resource_name(resource_name))
 
 
+def assemble_canonical_name(**kwargs: Any) -> str:
+    """Return the canonical resource name made of the given parts.
+
+    Parameters
+    ----------
+    **kwargs : str
+        ``interface_type``, ``resource_class`` and field values, as for
+        :meth:`ResourceName.from_kwargs`.
+
+    Returns
+    -------
+    str
+        ``str(ResourceName.from_kwargs(**kwargs))``, e.g. ``"VICP::h::INSTR"``.
+
+    """
+    return str(ResourceName.from_kwargs(**kwargs))
+
+
 # --- The kinds of resource names ---------------------------------------------------------------
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class ASRLInstr(ResourceName):
-    """Serial instrument ``ASRLboard[::INSTR]``; the board is any string (``1``, ``/dev/ttyS0``).
-
-    A serial port of an ENET-Serial controller, ``ASRL[0]::host address::serial port::INSTR``,
-    sets ``host_address`` and ``serial_port`` (both ``None`` for other serial names) and a
-    decimal ``board`` that defaults to ``"0"``.
-    """
+    """Serial instrument ``ASRLboard[::INSTR]``; the board is any string (``1``, ``/dev/ttyS0``)."""
 
     interface_type: ClassVar[str] = "ASRL"
     resource_class: ClassVar[str] = "INSTR"
     is_rc_optional: ClassVar[bool] = True
-    syntax: ClassVar[str] = "ASRLboard[::INSTR] or ASRL[0]::host address::serial port::INSTR"
+    syntax: ClassVar[str] = "ASRLboard[::INSTR]"
 
-    board: str
-    host_address: str | None = None
-    serial_port: str | None = None
-
-    @classmethod
-    def _parse_fields(cls, board: str, segments: list[str], resource_name: str) -> dict[str, str]:
-        if not segments:
-            return super()._parse_fields(board, segments, resource_name)
-        if len(segments) != 2:
-            raise InvalidResourceName.bad_syntax(
-                cls.syntax,
-                resource_name,
-                "expected no '::'-separated field after the board, or a host address and a "
-                f"serial port, got {len(segments)} fields",
-            )
-        values = {}
-        for segment, value in zip(_ENET_SERIAL_SEGMENTS, (board or "0", *segments), strict=True):
-            segment.validate(value, cls.syntax, resource_name)
-            values[segment.name] = value
-        return values
-
-    def _body(self) -> list[str]:
-        if self.host_address is None and self.serial_port is None:
-            return []
-        return [str(self.host_address), str(self.serial_port)]
-
-
-# The fields of an ENET-Serial port name (ASRL[0]::host address::serial port::INSTR).
-_ENET_SERIAL_SEGMENTS = (
-    _Segment("board", "board", *_CHECKS["number"]),
-    _Segment("host_address", "host address", *_CHECKS["host"]),
-    _Segment("serial_port", "serial port", *_CHECKS["number"]),
-)
+    board: str = _part("0", "text")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class GPIBInstr(ResourceName):
     """GPIB instrument ``GPIB[board]::primary address[::secondary address][::INSTR]``."""
 
@@ -668,13 +654,13 @@ class GPIBInstr(ResourceName):
     is_rc_optional: ClassVar[bool] = True
     syntax: ClassVar[str] = "GPIB[board]::primary address[::secondary address][::INSTR]"
 
-    board: str = "0"
-    primary_address: str = field(metadata=_N)
-    secondary_address: str | None = field(default=None, metadata=_N)
+    board: str = _part("0", "number")
+    primary_address: str = _part("", "number")
+    secondary_address: str | None = _part(None, "number")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class GPIBIntfc(ResourceName):
     """GPIB interface ``GPIB[board]::INTFC``."""
 
@@ -682,11 +668,11 @@ class GPIBIntfc(ResourceName):
     resource_class: ClassVar[str] = "INTFC"
     syntax: ClassVar[str] = "GPIB[board]::INTFC"
 
-    board: str = "0"
+    board: str = _part("0", "number")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class PXIBackplane(ResourceName):
     """PXI backplane ``PXI[interface]::chassis number::BACKPLANE``."""
 
@@ -694,12 +680,12 @@ class PXIBackplane(ResourceName):
     resource_class: ClassVar[str] = "BACKPLANE"
     syntax: ClassVar[str] = "PXI[interface]::chassis number::BACKPLANE"
 
-    board: str = "0"
-    chassis_number: str = field(metadata=_N)
+    interface: str = _part("0", "number")
+    chassis_number: str = _part("", "number")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class PXIMemacc(ResourceName):
     """PXI memory access ``PXI[interface]::MEMACC``."""
 
@@ -707,7 +693,7 @@ class PXIMemacc(ResourceName):
     resource_class: ClassVar[str] = "MEMACC"
     syntax: ClassVar[str] = "PXI[interface]::MEMACC"
 
-    board: str = "0"
+    interface: str = _part("0", "number")
 
 
 _PXI_BUS_DEVICE = re.compile(r"([0-9]+)-([0-9]+)(?:\.([0-9]+))?")
@@ -717,20 +703,20 @@ _PXI_FUNC = re.compile(r"FUNC([0-9]+)", re.IGNORECASE)
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class PXIInstr(ResourceName):
     """PXI instrument, in one of the three forms of the VISA grammar.
 
-    ``PXI[bus]::device[::function][::INSTR]`` and
+    PyVISA 1.16.2 does not parse PXI INSTR names; this package does, since VISA
+    defines them. ``PXI[bus]::device[::function][::INSTR]`` and
     ``PXI[interface]::bus-device[.function][::INSTR]`` both give ``bus`` and
     ``device`` (``chassis_number`` and ``slot_number`` are ``None``); the first
     form implies interface 0. ``PXI[interface]::CHASSISn::SLOTm[::FUNCk][::INSTR]``
     gives ``chassis_number`` and ``slot_number`` (``bus`` and ``device`` are
-    ``None``). ``board`` is the interface number and ``function`` defaults to
-    ``"0"``. The canonical form is the first form for interface 0
-    (``PXI2::12::1::INSTR``), the second one for other interfaces
-    (``PXI1::2-12.1::INSTR``), the third one for chassis and slot numbers
-    (``PXI0::CHASSIS1::SLOT3::INSTR``); a function 0 is not written.
+    ``None``). ``function`` defaults to ``"0"``. The canonical form is the first
+    form for interface 0 (``PXI2::12::1::INSTR``), the second one for other
+    interfaces (``PXI1::2-12.1::INSTR``), the third one for chassis and slot
+    numbers (``PXI0::CHASSIS1::SLOT3::INSTR``); a function 0 is not written.
     """
 
     interface_type: ClassVar[str] = "PXI"
@@ -742,7 +728,7 @@ class PXIInstr(ResourceName):
         "PXI[interface]::CHASSISchassis number::SLOTslot number[::FUNCfunction][::INSTR]"
     )
 
-    board: str = "0"
+    interface: str = "0"
     bus: str | None = None
     device: str | None = None
     function: str = "0"
@@ -750,62 +736,61 @@ class PXIInstr(ResourceName):
     slot_number: str | None = None
 
     @classmethod
-    def _parse_fields(cls, board: str, segments: list[str], resource_name: str) -> dict[str, str]:
-        interface = _check_board(cls, board, resource_name)
-
-        def bad(detail: str) -> InvalidResourceName:
-            return InvalidResourceName.bad_syntax(cls.syntax, resource_name, detail)
-
+    def from_parts(cls, *parts: str) -> Self:
+        """Build a PXI instrument name from its parts (see the class documentation)."""
+        board, segments = (parts[0] if parts else ""), parts[1:]
+        interface = board or "0"
+        if not _NUMBER.fullmatch(interface):
+            raise ValueError(f"the interface '{board}' is not a decimal number")
         if not 1 <= len(segments) <= 3:
-            raise bad(f"expected 1 to 3 '::'-separated fields after PXI, got {len(segments)}")
+            raise ValueError("not enough parts" if not segments else "too many parts")
         chassis = _PXI_CHASSIS.fullmatch(segments[0])
         if chassis or segments[0][:7].upper() == "CHASSIS":
             if chassis is None or len(segments) == 1:
-                raise bad("expected CHASSISn::SLOTm[::FUNCk]")
+                raise ValueError("expected CHASSISn::SLOTm[::FUNCk]")
             slot = _PXI_SLOT.fullmatch(segments[1])
             func = _PXI_FUNC.fullmatch(segments[2]) if len(segments) == 3 else None
             if slot is None or (len(segments) == 3 and func is None):
-                raise bad("expected CHASSISn::SLOTm[::FUNCk] with decimal numbers")
-            return {
-                "board": interface,
-                "chassis_number": chassis.group(1),
-                "slot_number": slot.group(1),
-                "function": func.group(1) if func else "0",
-            }
+                raise ValueError("expected CHASSISn::SLOTm[::FUNCk] with decimal numbers")
+            return cls(
+                interface=interface,
+                chassis_number=chassis.group(1),
+                slot_number=slot.group(1),
+                function=func.group(1) if func else "0",
+            )
         bus_device = _PXI_BUS_DEVICE.fullmatch(segments[0])
         if bus_device is not None and len(segments) == 1:
-            return {
-                "board": interface,
-                "bus": bus_device.group(1),
-                "device": bus_device.group(2),
-                "function": bus_device.group(3) or "0",
-            }
+            return cls(
+                interface=interface,
+                bus=bus_device.group(1),
+                device=bus_device.group(2),
+                function=bus_device.group(3) or "0",
+            )
         if len(segments) > 2 or not all(_NUMBER.fullmatch(s) for s in segments):
-            raise bad("expected device[::function] or bus-device[.function] decimal numbers")
-        return {
-            "board": "0",
-            "bus": interface,
-            "device": segments[0],
-            "function": segments[1] if len(segments) == 2 else "0",
-        }
+            raise ValueError("expected device[::function] or bus-device[.function] decimal numbers")
+        return cls(
+            interface="0",
+            bus=interface,
+            device=segments[0],
+            function=segments[1] if len(segments) == 2 else "0",
+        )
 
-    def _head(self) -> str:
-        if self.chassis_number is None and self.board == "0":
-            return f"PXI{self.bus}"
-        return f"PXI{self.board}"
-
-    def _body(self) -> list[str]:
+    def __str__(self) -> str:
         function = [] if self.function == "0" else [self.function]
         if self.chassis_number is not None:
             body = [f"CHASSIS{self.chassis_number}", f"SLOT{self.slot_number}"]
-            return body + [f"FUNC{f}" for f in function]
-        if self.board == "0":
-            return [f"{self.device}", *function]
-        return [f"{self.bus}-{self.device}" + "".join(f".{f}" for f in function)]
+            body += [f"FUNC{f}" for f in function]
+            head = f"PXI{self.interface}"
+        elif self.interface == "0":
+            head, body = f"PXI{self.bus}", [f"{self.device}", *function]
+        else:
+            head = f"PXI{self.interface}"
+            body = [f"{self.bus}-{self.device}" + "".join(f".{f}" for f in function)]
+        return "::".join([head, *body, self.resource_class])
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class TCPIPInstr(ResourceName):
     """LAN instrument ``TCPIP[board]::host address[::LAN device name][::INSTR]``.
 
@@ -819,13 +804,13 @@ class TCPIPInstr(ResourceName):
     is_rc_optional: ClassVar[bool] = True
     syntax: ClassVar[str] = "TCPIP[board]::host address[::LAN device name][::INSTR]"
 
-    board: str = "0"
-    host_address: str = field(metadata=_H)
-    lan_device_name: str = field(default="inst0", metadata={**_S, "label": "LAN device name"})
+    board: str = _part("0", "number")
+    host_address: str = _part("", "host")
+    lan_device_name: str = _part("inst0", "text", "LAN device name")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class TCPIPSocket(ResourceName):
     """Raw TCP socket ``TCPIP[board]::host address::port::SOCKET``."""
 
@@ -833,23 +818,14 @@ class TCPIPSocket(ResourceName):
     resource_class: ClassVar[str] = "SOCKET"
     syntax: ClassVar[str] = "TCPIP[board]::host address::port::SOCKET"
 
-    board: str = "0"
-    host_address: str = field(metadata=_H)
-    port: str = field(metadata=_N)
-
-
-@dataclass(frozen=True, kw_only=True)
-class _USBBase(ResourceName):
-    board: str = "0"
-    manufacturer_id: str = field(metadata={**_U, "label": "manufacturer ID"})
-    model_code: str = field(metadata=_U)
-    serial_number: str = field(metadata=_S)
-    usb_interface_number: str = field(default="0", metadata={**_N, "label": "USB interface number"})
+    board: str = _part("0", "number")
+    host_address: str = _part("", "host")
+    port: str = _part("", "number")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
-class USBInstr(_USBBase):
+@dataclass
+class USBInstr(ResourceName):
     """USB instrument ``USB[board]::manufacturer ID::model code::serial number[::USB interface number][::INSTR]``."""  # noqa: E501
 
     interface_type: ClassVar[str] = "USB"
@@ -859,10 +835,16 @@ class USBInstr(_USBBase):
         "USB[board]::manufacturer ID::model code::serial number[::USB interface number][::INSTR]"
     )
 
+    board: str = _part("0", "number")
+    manufacturer_id: str = _part("", "usb_id", "manufacturer ID")
+    model_code: str = _part("", "usb_id")
+    serial_number: str = _part("", "text")
+    usb_interface_number: str = _part("0", "number", "USB interface number")
+
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
-class USBRaw(_USBBase):
+@dataclass
+class USBRaw(ResourceName):
     """Raw USB device ``USB[board]::manufacturer ID::model code::serial number[::USB interface number]::RAW``."""  # noqa: E501
 
     interface_type: ClassVar[str] = "USB"
@@ -871,22 +853,39 @@ class USBRaw(_USBBase):
         "USB[board]::manufacturer ID::model code::serial number[::USB interface number]::RAW"
     )
 
+    board: str = _part("0", "number")
+    manufacturer_id: str = _part("", "usb_id", "manufacturer ID")
+    model_code: str = _part("", "usb_id")
+    serial_number: str = _part("", "text")
+    usb_interface_number: str = _part("0", "number", "USB interface number")
+
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class VXIBackplane(ResourceName):
-    """VXI mainframe ``VXI[board][::VXI logical address]::BACKPLANE`` (address "0" by default)."""
+    """VXI mainframe ``VXI[board][::VXI logical address]::BACKPLANE``.
+
+    The logical address is a required field; a name that omits it reads as
+    logical address ``"0"``, as the VISA grammar says.
+    """
 
     interface_type: ClassVar[str] = "VXI"
     resource_class: ClassVar[str] = "BACKPLANE"
     syntax: ClassVar[str] = "VXI[board][::VXI logical address]::BACKPLANE"
 
-    board: str = "0"
-    vxi_logical_address: str = field(default="0", metadata={**_N, "label": "VXI logical address"})
+    board: str = _part("0", "number")
+    vxi_logical_address: str = _part("", "number", "VXI logical address")
+
+    @classmethod
+    def from_parts(cls, *parts: str) -> Self:
+        """Build a VXI backplane name; the logical address defaults to ``"0"`` here."""
+        if len(parts) == 1:
+            parts = (parts[0], "0")
+        return super().from_parts(*parts)
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class VXIInstr(ResourceName):
     """VXI instrument ``VXI[board]::VXI logical address[::INSTR]``."""
 
@@ -895,12 +894,12 @@ class VXIInstr(ResourceName):
     is_rc_optional: ClassVar[bool] = True
     syntax: ClassVar[str] = "VXI[board]::VXI logical address[::INSTR]"
 
-    board: str = "0"
-    vxi_logical_address: str = field(metadata={**_N, "label": "VXI logical address"})
+    board: str = _part("0", "number")
+    vxi_logical_address: str = _part("", "number", "VXI logical address")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class VXIMemacc(ResourceName):
     """VXI register access ``VXI[board]::MEMACC``."""
 
@@ -908,11 +907,11 @@ class VXIMemacc(ResourceName):
     resource_class: ClassVar[str] = "MEMACC"
     syntax: ClassVar[str] = "VXI[board]::MEMACC"
 
-    board: str = "0"
+    board: str = _part("0", "number")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class VXIServant(ResourceName):
     """VXI servant (device side) ``VXI[board]::SERVANT``."""
 
@@ -920,52 +919,77 @@ class VXIServant(ResourceName):
     resource_class: ClassVar[str] = "SERVANT"
     syntax: ClassVar[str] = "VXI[board]::SERVANT"
 
-    board: str = "0"
+    board: str = _part("0", "number")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class VICPInstr(ResourceName):
-    """LeCroy VICP instrument ``VICP::host address[::INSTR]`` (no board number)."""
+    """LeCroy VICP instrument ``VICP::host address[::INSTR]``.
+
+    The name has no board: the first field, ``_unused``, stands for it and is
+    always ``None``.
+    """
 
     interface_type: ClassVar[str] = "VICP"
     resource_class: ClassVar[str] = "INSTR"
     is_rc_optional: ClassVar[bool] = True
     syntax: ClassVar[str] = "VICP::host address[::INSTR]"
 
-    host_address: str = field(metadata=_H)
+    _unused: None = _part(None, "none", "board number")
+    host_address: str = _part("", "host")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class PrlgxTCPIPIntfc(ResourceName):
-    """Prologix GPIB-ETHERNET adapter ``PRLGX-TCPIP[board]::host address[::port][::INTFC]``."""
+    """Prologix GPIB-ETHERNET adapter ``PRLGX-TCPIP[board]::host address[::port]::INTFC``."""
 
     interface_type: ClassVar[str] = "PRLGX-TCPIP"
     resource_class: ClassVar[str] = "INTFC"
-    is_rc_optional: ClassVar[bool] = True
-    syntax: ClassVar[str] = "PRLGX-TCPIP[board]::host address[::port][::INTFC]"
+    syntax: ClassVar[str] = "PRLGX-TCPIP[board]::host address[::port]::INTFC"
 
-    board: str = "0"
-    host_address: str = field(metadata=_H)
-    port: str = field(default="1234", metadata=_N)
+    board: str = _part("0", "number")
+    host_address: str = _part("", "host")
+    port: str = _part("1234", "number")
 
 
 @register_subclass
-@dataclass(frozen=True, kw_only=True)
+@dataclass
 class PrlgxASRLIntfc(ResourceName):
-    """Prologix GPIB-USB adapter ``PRLGX-ASRL[board]::serial device[::INTFC]``."""
+    """Prologix GPIB-USB adapter ``PRLGX-ASRL[board]::serial device::INTFC``."""
 
     interface_type: ClassVar[str] = "PRLGX-ASRL"
     resource_class: ClassVar[str] = "INTFC"
-    is_rc_optional: ClassVar[bool] = True
-    syntax: ClassVar[str] = "PRLGX-ASRL[board]::serial device[::INTFC]"
+    syntax: ClassVar[str] = "PRLGX-ASRL[board]::serial device::INTFC"
 
-    board: str = "0"
-    serial_device: str = field(metadata=_S)
+    board: str = _part("0", "number")
+    serial_device: str = _part("", "text")
+
+
+@register_subclass
+@dataclass
+class NIEnet100TCPIPIntfc(ResourceName):
+    """NI GPIB-ENET/100 bridge ``NI-ENET100-TCPIP[board]::host address::INTFC``."""
+
+    interface_type: ClassVar[str] = "NI-ENET100-TCPIP"
+    resource_class: ClassVar[str] = "INTFC"
+    syntax: ClassVar[str] = "NI-ENET100-TCPIP[board]::host address::INTFC"
+
+    board: str = _part("0", "number")
+    host_address: str = _part("", "host")
 
 
 # --- Resource queries --------------------------------------------------------------------------
+
+
+class _InvalidQuery(ValueError):
+    """Detail of an invalid query; reported as VisaIOError(VI_ERROR_INV_EXPR)."""
+
+
+def _invalid_expression(query: str, ex: _InvalidQuery) -> errors.VisaIOError:
+    logger.debug("invalid resource query %r: %s", query, ex)
+    return errors.VisaIOError(constants.StatusCode.error_invalid_expression)
 
 
 def filter(resources: Iterable[str], query: str) -> tuple[str, ...]:
@@ -975,9 +999,11 @@ def filter(resources: Iterable[str], query: str) -> tuple[str, ...]:
     of the preceding character or group, ``[list]`` / ``[^list]`` one character
     (not) in the list (with ``a-z`` ranges), ``exp|exp`` either expression,
     ``(exp)`` groups, and a backslash makes the next character ordinary. Matching
-    is case-insensitive and the expression must match the whole name. An
-    attribute expression ``{...}`` at the end of the query is ignored here (see
-    :func:`filter2`). The names are not parsed.
+    is case-insensitive and the expression must match the whole name. The names
+    are not parsed.
+
+    An attribute expression (from ``{`` on) is not supported here: it is ignored
+    and a warning is logged (use :func:`filter2`).
 
     Parameters
     ----------
@@ -993,32 +1019,46 @@ def filter(resources: Iterable[str], query: str) -> tuple[str, ...]:
 
     Raises
     ------
-    InvalidQuery
-        If the query is not a valid VISA resource regular expression.
+    pyvisa.errors.VisaIOError
+        With ``VI_ERROR_INV_EXPR`` if the query is not a valid VISA resource
+        regular expression.
 
     """
-    match = _compile_regex(query)[0].fullmatch
+    if not isinstance(query, str):
+        raise TypeError(f"a resource query must be a str, not {type(query).__name__}")
+    if "{" in query:
+        query = query[: query.index("{")]
+        logger.warning("optional part of the query expression not supported. See filter2")
+    try:
+        match = _compile_regex(query).fullmatch
+    except _InvalidQuery as ex:
+        raise _invalid_expression(query, ex) from ex
     return tuple(name for name in resources if match(name))
 
 
 def filter2(
-    resources: Iterable[str],
-    query: str,
-    open_resource: Callable[[str], AbstractContextManager[Any]],
+    resources: Iterable[str], query: str, open_resource: Callable[[str], Resource]
 ) -> tuple[str, ...]:
     """Select resources by VISA regular expression and attribute expression.
 
-    The attribute expression ``{...}`` at the end of the query compares VISA
-    attributes with values: ``VI_ATTR_X == value``, with ``==``, ``!=``, ``<``,
-    ``<=``, ``>``, ``>=``, combined with ``&&``, ``||``, ``!`` and parentheses.
-    Values are integers (decimal or ``0x`` hexadecimal) or double-quoted strings
-    (``\\"`` and ``\\\\`` escapes); strings only support ``==`` and ``!=``. Each
-    name that matches the regular expression is opened with ``open_resource``
-    (only when there is an expression), and its attributes are read with
-    ``get_visa_attribute``. A resource that cannot be opened
-    (:class:`~pyvisa.errors.VisaIOError`) does not match; a comparison on an
-    attribute that cannot be read (``VisaIOError``) is false. Other exceptions
-    propagate.
+    The optional attribute expression ``{...}`` that ends the query tests VISA
+    attributes: operands are ``VI_...`` attribute names, integers (decimal or
+    ``0x`` hexadecimal) and double-quoted strings, compared with ``==``, ``!=``,
+    ``<``, ``<=``, ``>``, ``>=`` (as Python compares them: a string never equals
+    a number) and combined with ``&&``, ``||``, ``!`` and parentheses.
+
+    These attributes are answered from the parsed resource name, without opening
+    anything: ``VI_ATTR_INTF_NUM``, ``VI_ATTR_MANF_ID``, ``VI_ATTR_MODEL_CODE``,
+    ``VI_ATTR_USB_SERIAL_NUM`` (the ``str`` parts), ``VI_ATTR_USB_INTFC_NUM``,
+    ``VI_ATTR_TCPIP_ADDR``, ``VI_ATTR_TCPIP_DEVICE_NAME``, ``VI_ATTR_TCPIP_PORT``,
+    ``VI_ATTR_GPIB_PRIMARY_ADDR``, ``VI_ATTR_GPIB_SECONDARY_ADDR``,
+    ``VI_ATTR_PXI_CHASSIS`` and ``VI_ATTR_MAINFRAME_LA``. For any other attribute,
+    the resource is opened with ``open_resource`` (at most once, only when
+    needed), its ``get_visa_attribute`` is called with the numeric attribute id
+    (the name itself if it is not a known constant), and the resource is closed
+    once evaluated. Any exception raised while evaluating the expression for a
+    resource (attribute not supported, resource that cannot be opened...)
+    excludes that resource and is logged on the ``pyvisa`` logger.
 
     Parameters
     ----------
@@ -1026,9 +1066,8 @@ def filter2(
         Resource names.
     query : str
         VISA resource regular expression, optionally followed by ``{expression}``.
-    open_resource : Callable[[str], AbstractContextManager[Any]]
-        Opens a resource; the object the context manager yields has a
-        ``get_visa_attribute(attribute_id)`` method.
+    open_resource : Callable[[str], Resource]
+        Opens a resource by name.
 
     Returns
     -------
@@ -1037,64 +1076,303 @@ def filter2(
 
     Raises
     ------
-    InvalidQuery
-        If the query is invalid (syntax, unknown attribute name).
+    pyvisa.errors.VisaIOError
+        With ``VI_ERROR_INV_EXPR`` if the regular expression or the attribute
+        expression is malformed (e.g. a ``{`` without ``}``).
 
     """
-    pattern, end = _compile_regex(query)
-    expression = _compile_expression(query, end)
-    candidates = [name for name in resources if pattern.fullmatch(name)]
-    if expression is None:
-        return tuple(candidates)
-    return tuple(name for name in candidates if _matches(name, expression, open_resource))
-
-
-def _matches(
-    name: str,
-    expression: _Predicate,
-    open_resource: Callable[[str], AbstractContextManager[Any]],
-) -> bool:
-    """Evaluate an attribute expression on one resource."""
-    try:
-        with open_resource(name) as resource:
-            cache: dict[int, Any] = {}
-
-            def get(attribute_id: int) -> Any:
-                if attribute_id not in cache:
-                    try:
-                        cache[attribute_id] = resource.get_visa_attribute(attribute_id)
-                    except errors.VisaIOError as ex:
-                        logger.debug("%s: attribute %#x not read: %s", name, attribute_id, ex)
-                        cache[attribute_id] = _MISSING
-                return cache[attribute_id]
-
-            return expression(get)
-    except errors.VisaIOError as ex:
-        logger.debug("%s excluded from the resource query: %s", name, ex)
-        return False
-
-
-# Value of an attribute that could not be read: every comparison with it is false.
-_MISSING = object()
-
-# A compiled attribute expression: called with a getter (attribute id -> value).
-_Predicate = Callable[[Callable[[int], Any]], bool]
-
-
-@functools.lru_cache(maxsize=128)
-def _compile_regex(query: str) -> tuple[_Automaton, int]:
-    """Matcher for the VISA regex part of a query, and where that part ends."""
     if not isinstance(query, str):
         raise TypeError(f"a resource query must be a str, not {type(query).__name__}")
-    return _RegexParser(query).parse()
+    try:
+        pattern, clause = _split_query(query)
+        match = _compile_regex(pattern).fullmatch
+        expression = _compile_expression(clause) if clause.strip() else None
+    except _InvalidQuery as ex:
+        raise _invalid_expression(query, ex) from ex
+    candidates = [name for name in resources if match(name)]
+    if expression is None:
+        return tuple(candidates)
+    return tuple(name for name in candidates if _evaluate(name, clause, expression, open_resource))
+
+
+def _split_query(query: str) -> tuple[str, str]:
+    """The regular expression and the attribute expression (``""`` if none) of a query."""
+    start = query.find("{")
+    if start < 0:
+        return query, ""
+    end = query.rfind("}")
+    if end < start:
+        raise _InvalidQuery("the attribute expression must end with '}'")
+    if query[end + 1 :].strip():
+        raise _InvalidQuery("text after the attribute expression")
+    return query[:start], query[start + 1 : end]
+
+
+def _evaluate(
+    name: str, clause: str, expression: _Node, open_resource: Callable[[str], Resource]
+) -> bool:
+    """Evaluate an attribute expression on one resource (False on any exception)."""
+    attributes = _ResourceAttributes(name, open_resource)
+    try:
+        return bool(expression(attributes.get))
+    except Exception:
+        logger.exception("Failed to evaluate %s on %s", clause, name)
+        return False
+    finally:
+        attributes.close()
+
+
+class _ResourceAttributes:
+    """Attribute values of one resource: from its name, else from the opened resource."""
+
+    def __init__(self, name: str, open_resource: Callable[[str], Resource]) -> None:
+        self.name = name
+        self.open_resource = open_resource
+        self.resource: Any = None
+        self.cache: dict[str, Any] = {}
+        self._parsed: ResourceName | None = None
+        self._parse_failed = False
+
+    def parsed(self) -> ResourceName | None:
+        if self._parsed is None and not self._parse_failed:
+            try:
+                self._parsed = parse_resource_name(self.name)
+            except InvalidResourceName:
+                self._parse_failed = True
+        return self._parsed
+
+    def get(self, attribute: str) -> Any:
+        if attribute not in self.cache:
+            from_name = _NAME_ATTRIBUTES.get(attribute)
+            parsed = self.parsed() if from_name is not None else None
+            if from_name is not None and parsed is not None:
+                value = from_name(parsed)
+            else:
+                value = self.read(attribute)
+            self.cache[attribute] = value
+        return self.cache[attribute]
+
+    def read(self, attribute: str) -> Any:
+        if self.resource is None:
+            self.resource = self.open_resource(self.name)
+        attribute_id = getattr(constants, attribute, None)
+        key = attribute_id if isinstance(attribute_id, int) else attribute
+        return self.resource.get_visa_attribute(key)
+
+    def close(self) -> None:
+        if self.resource is not None:
+            try:
+                self.resource.close()
+            except Exception:
+                logger.exception("Failed to close %s", self.name)
+
+
+def _not_supported() -> errors.VisaIOError:
+    return errors.VisaIOError(constants.StatusCode.error_nonsupported_attribute)
+
+
+def _interface_number(parsed: ResourceName) -> int:
+    board = getattr(parsed, "board", None)
+    if board is None:
+        board = getattr(parsed, "interface", None)
+    if board is None:
+        raise _not_supported()
+    return int(board)
+
+
+def _field_of(
+    kinds: tuple[type[ResourceName], ...], name: str, convert: Callable[[Any], Any] = str
+) -> Callable[[ResourceName], Any]:
+    def value(parsed: ResourceName) -> Any:
+        if not isinstance(parsed, kinds) or getattr(parsed, name, None) is None:
+            raise _not_supported()
+        return convert(getattr(parsed, name))
+
+    return value
+
+
+def _secondary_address(parsed: ResourceName) -> int:
+    if not isinstance(parsed, GPIBInstr):
+        raise _not_supported()
+    if parsed.secondary_address is None:
+        return constants.VI_NO_SEC_ADDR
+    return int(parsed.secondary_address)
+
+
+_USB = (USBInstr, USBRaw)
+
+# Attributes answered from the parsed resource name (RN-13).
+_NAME_ATTRIBUTES: dict[str, Callable[[ResourceName], Any]] = {
+    "VI_ATTR_INTF_NUM": _interface_number,
+    "VI_ATTR_MANF_ID": _field_of(_USB, "manufacturer_id"),
+    "VI_ATTR_MODEL_CODE": _field_of(_USB, "model_code"),
+    "VI_ATTR_USB_SERIAL_NUM": _field_of(_USB, "serial_number"),
+    "VI_ATTR_USB_INTFC_NUM": _field_of(_USB, "board", int),
+    "VI_ATTR_TCPIP_ADDR": _field_of((TCPIPInstr, TCPIPSocket), "host_address"),
+    "VI_ATTR_TCPIP_DEVICE_NAME": _field_of((TCPIPInstr,), "lan_device_name"),
+    "VI_ATTR_TCPIP_PORT": _field_of((TCPIPSocket,), "port", int),
+    "VI_ATTR_GPIB_PRIMARY_ADDR": _field_of((GPIBInstr,), "primary_address", int),
+    "VI_ATTR_GPIB_SECONDARY_ADDR": _secondary_address,
+    "VI_ATTR_PXI_CHASSIS": _field_of((PXIBackplane, PXIInstr), "chassis_number", int),
+    "VI_ATTR_MAINFRAME_LA": _field_of((VXIInstr, VXIBackplane), "vxi_logical_address", int),
+}
 
 
 @functools.lru_cache(maxsize=128)
-def _compile_expression(query: str, start: int) -> _Predicate | None:
-    """Predicate of the attribute expression starting at ``start`` (None if there is none)."""
-    if start == len(query):
+def _compile_regex(query: str) -> _Automaton:
+    """Matcher of a VISA regular expression (the part of a query before ``{``)."""
+    automaton, end = _RegexParser(query).parse()
+    if end != len(query):
+        raise _InvalidQuery(f"unexpected '{query[end]}' at position {end}")
+    return automaton
+
+
+@functools.lru_cache(maxsize=128)
+def _compile_expression(clause: str) -> _Node:
+    """Evaluator of an attribute expression (the text between ``{`` and ``}``)."""
+    return _ExpressionParser(clause).parse()
+
+
+# A compiled expression node: called with a getter (attribute name -> value).
+_Node = Callable[[Callable[[str], Any]], Any]
+
+_COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+_WORDS = {"and": "&&", "or": "||", "not": "!"}
+
+_EXPR_TOKEN = re.compile(
+    r"""\s*(?:
+      (?P<op>==|!=|<=|>=|<|>|&&|\|\||!|\(|\))
+    | (?P<word>and|or|not)(?![A-Za-z0-9_])
+    | (?P<attr>[Vv][Ii]_[A-Za-z0-9_]*)
+    | (?P<num>[-+]?(?:0x[0-9A-Fa-f]+|[0-9]+))(?![A-Za-z0-9_])
+    | (?P<str>"(?:[^"\\]|\\.)*")
+    )""",
+    re.VERBOSE | re.DOTALL,
+)
+_STRING_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+class _ExpressionParser:
+    """Recursive-descent parser of attribute expressions.
+
+    expr := term ('||' term)* ; term := factor ('&&' factor)* ;
+    factor := '!' factor | comparison ; comparison := primary [op primary] ;
+    primary := '(' expr ')' | VI_name | number | "string"
+    """
+
+    def __init__(self, clause: str) -> None:
+        self.tokens = self._tokenize(clause)
+        self.index = 0
+        self.depth = 0
+
+    @staticmethod
+    def _tokenize(text: str) -> list[tuple[str, str, int]]:
+        tokens = []
+        position = 0
+        text = text.rstrip()
+        while position < len(text):
+            match = _EXPR_TOKEN.match(text, position)
+            if match is None or match.lastgroup is None:
+                raise _InvalidQuery(f"unexpected text at position {position}")
+            kind, value = match.lastgroup, match.group(match.lastgroup)
+            if kind == "word":
+                kind, value = "op", _WORDS[value]
+            tokens.append((kind, value, match.start(kind)))
+            position = match.end()
+        return tokens
+
+    def _peek(self) -> str | None:
+        if self.index < len(self.tokens):
+            kind, value, _ = self.tokens[self.index]
+            return value if kind == "op" else None
         return None
-    return _AttributeParser(query, start).parse()
+
+    def _next(self, what: str) -> tuple[str, str, int]:
+        if self.index == len(self.tokens):
+            raise _InvalidQuery(f"expected {what}, the attribute expression ended")
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def _nest(self, position: int) -> None:
+        if self.depth == _MAX_NESTING:
+            raise _InvalidQuery(f"'!' and '(' nested more than {_MAX_NESTING} deep at {position}")
+        self.depth += 1
+
+    def parse(self) -> _Node:
+        node = self._expr()
+        if self.index != len(self.tokens):
+            raise _InvalidQuery(f"unexpected token at position {self.tokens[self.index][2]}")
+        return node
+
+    def _expr(self) -> _Node:
+        terms = [self._term()]
+        while self._peek() == "||":
+            self.index += 1
+            terms.append(self._term())
+        if len(terms) == 1:
+            return terms[0]
+        return lambda get: any(term(get) for term in terms)
+
+    def _term(self) -> _Node:
+        factors = [self._factor()]
+        while self._peek() == "&&":
+            self.index += 1
+            factors.append(self._factor())
+        if len(factors) == 1:
+            return factors[0]
+        return lambda get: all(factor(get) for factor in factors)
+
+    def _factor(self) -> _Node:
+        if self._peek() == "!":
+            self._nest(self.tokens[self.index][2])
+            self.index += 1
+            negated = self._factor()
+            self.depth -= 1
+            return lambda get: not negated(get)
+        left = self._primary()
+        op = self._peek()
+        if op not in _COMPARISONS:
+            return left
+        self.index += 1
+        right = self._primary()
+        compare = _COMPARISONS[op]
+        return lambda get: compare(left(get), right(get))
+
+    def _primary(self) -> _Node:
+        kind, value, position = self._next("an operand")
+        if kind == "op" and value == "(":
+            self._nest(position)
+            inner = self._expr()
+            if self._next("')'")[1] != ")":
+                raise _InvalidQuery(f"expected ')' at position {self.tokens[self.index - 1][2]}")
+            self.depth -= 1
+            return inner
+        if kind == "attr":
+            name = value.upper()
+            return lambda get: get(name)
+        literal: int | str
+        if kind == "num":
+            literal = _literal_int(value)
+        elif kind == "str":
+            literal = _STRING_ESCAPE.sub(r"\1", value[1:-1])
+        else:
+            raise _InvalidQuery(f"expected an operand at position {position}")
+        return lambda get: literal
+
+
+def _literal_int(text: str) -> int:
+    """Value of a decimal or 0x-hexadecimal literal (leading zeros allowed)."""
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    return sign * (int(digits, 16) if digits[:2].lower() == "0x" else int(digits, 10))
 
 
 #: Deepest nesting of groups, ``!`` and parentheses accepted in a query (the parsers recurse).
@@ -1189,8 +1467,8 @@ class _RegexParser:
         self.depth = 0
         self.automaton = _Automaton()
 
-    def _error(self, message: str) -> InvalidQuery:
-        return InvalidQuery(
+    def _error(self, message: str) -> _InvalidQuery:
+        return _InvalidQuery(
             f"Invalid resource query {self.query!r}: {message} at position {self.index}"
         )
 
@@ -1332,154 +1610,3 @@ def _list_test(
         return found != negate
 
     return test
-
-
-_COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
-    "==": operator.eq,
-    "!=": operator.ne,
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
-
-_EXPR_TOKEN = re.compile(
-    r"""\s*(?:
-      (?P<op>==|!=|<=|>=|<|>|&&|\|\||!|\(|\))
-    | (?P<attr>VI_ATTR_[A-Z0-9_]+)
-    | (?P<num>[-+]?(?:0x[0-9A-F]+|[0-9]+))(?![A-Z0-9_])
-    | (?P<str>"(?:[^"\\]|\\.)*")
-    )""",
-    re.IGNORECASE | re.VERBOSE | re.DOTALL,
-)
-_STRING_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-
-
-class _AttributeParser:
-    """Recursive-descent parser of ``{...}`` attribute expressions.
-
-    expr := term ('||' term)* ; term := factor ('&&' factor)* ;
-    factor := '!' factor | '(' expr ')' | VI_ATTR_name comparison value
-    """
-
-    def __init__(self, query: str, start: int) -> None:
-        self.query = query
-        text = query[start:].rstrip()
-        if not text.endswith("}"):
-            raise self._error("the attribute expression must end with '}'", start)
-        self.tokens = self._tokenize(text[1:-1], start + 1)
-        self.index = 0
-        self.depth = 0
-
-    def _error(self, message: str, position: int | None = None) -> InvalidQuery:
-        where = f" at position {position}" if position is not None else ""
-        return InvalidQuery(f"Invalid resource query {self.query!r}: {message}{where}")
-
-    def _tokenize(self, text: str, offset: int) -> list[tuple[str, str, int]]:
-        tokens = []
-        position = 0
-        text = text.rstrip()
-        while position < len(text):
-            match = _EXPR_TOKEN.match(text, position)
-            if match is None or match.lastgroup is None:
-                raise self._error("unexpected text in the attribute expression", offset + position)
-            tokens.append((match.lastgroup, match.group(match.lastgroup), offset + match.start()))
-            position = match.end()
-        if not tokens:
-            raise self._error("empty attribute expression", offset)
-        return tokens
-
-    def _peek(self) -> str | None:
-        if self.index < len(self.tokens):
-            kind, value, _ = self.tokens[self.index]
-            return value if kind == "op" else None
-        return None
-
-    def _next(self, what: str) -> tuple[str, str, int]:
-        if self.index == len(self.tokens):
-            raise self._error(f"expected {what}, the attribute expression ended")
-        token = self.tokens[self.index]
-        self.index += 1
-        return token
-
-    def parse(self) -> _Predicate:
-        predicate = self._expr()
-        if self.index != len(self.tokens):
-            raise self._error("unexpected token", self.tokens[self.index][2])
-        return predicate
-
-    def _expr(self) -> _Predicate:
-        terms = [self._term()]
-        while self._peek() == "||":
-            self.index += 1
-            terms.append(self._term())
-        if len(terms) == 1:
-            return terms[0]
-        return lambda get: any(term(get) for term in terms)
-
-    def _term(self) -> _Predicate:
-        factors = [self._factor()]
-        while self._peek() == "&&":
-            self.index += 1
-            factors.append(self._factor())
-        if len(factors) == 1:
-            return factors[0]
-        return lambda get: all(factor(get) for factor in factors)
-
-    def _factor(self) -> _Predicate:
-        kind, value, position = self._next("an attribute comparison")
-        if kind == "op" and value in ("!", "("):
-            if self.depth == _MAX_NESTING:
-                raise self._error(f"'!' and '(' are nested more than {_MAX_NESTING} deep", position)
-            self.depth += 1
-            if value == "!":
-                negated = self._factor()
-                self.depth -= 1
-                return lambda get: not negated(get)
-            inner = self._expr()
-            if self._next("')'")[1] != ")":
-                raise self._error("expected ')'", self.tokens[self.index - 1][2])
-            self.depth -= 1
-            return inner
-        if kind != "attr":
-            raise self._error("expected VI_ATTR_... or '(' or '!'", position)
-        return self._comparison(value.upper(), position)
-
-    def _comparison(self, name: str, position: int) -> _Predicate:
-        attribute_id = getattr(constants, name, None)
-        if not isinstance(attribute_id, int):
-            raise self._error(f"unknown attribute {name}", position)
-        kind, op, op_position = self._next("a comparison operator")
-        if kind != "op" or op not in _COMPARISONS:
-            raise self._error("expected ==, !=, <, <=, > or >=", op_position)
-        kind, text, value_position = self._next("a value")
-        literal: int | str
-        if kind == "num":
-            literal = _literal_int(text)
-        elif kind == "str":
-            literal = _STRING_ESCAPE.sub(r"\1", text[1:-1])
-            if op not in ("==", "!="):
-                raise self._error(
-                    f"strings can only be compared with == or !=, not {op}", op_position
-                )
-        else:
-            raise self._error("expected a number or a double-quoted string", value_position)
-        compare = _COMPARISONS[op]
-
-        def predicate(get: Callable[[int], Any]) -> bool:
-            value = get(attribute_id)
-            if value is _MISSING:
-                return False
-            try:
-                return bool(compare(value, literal))
-            except TypeError:
-                return False
-
-        return predicate
-
-
-def _literal_int(text: str) -> int:
-    """Value of a decimal or 0x-hexadecimal literal (leading zeros allowed)."""
-    sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-")
-    return sign * (int(digits, 16) if digits[:2].lower() == "0x" else int(digits, 10))

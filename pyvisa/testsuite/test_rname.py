@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import re
-from contextlib import contextmanager
+from collections import defaultdict
 from typing import Any, ClassVar
 
 import pytest
@@ -18,8 +18,8 @@ from pyvisa.rname import (
     ASRLInstr,
     GPIBInstr,
     GPIBIntfc,
-    InvalidQuery,
     InvalidResourceName,
+    NIEnet100TCPIPIntfc,
     PrlgxASRLIntfc,
     PrlgxTCPIPIntfc,
     PXIBackplane,
@@ -62,8 +62,6 @@ CONTRACT_CANONICAL = [
 # the examples of the docs' grammar table, and other names of each kind
 OTHER_CANONICAL = [
     ("GPIB::10", "GPIB0::10::INSTR"),
-    ("ASRL::1.2.3.4::2::INSTR", "ASRL0::1.2.3.4::2::INSTR"),
-    ("asrl1::[fe80::1]::7", "ASRL1::[fe80::1]::7::INSTR"),
     ("GPIB1::10", "GPIB1::10::INSTR"),
     ("ASRL2", "ASRL2::INSTR"),
     ("asrl2", "ASRL2::INSTR"),
@@ -90,20 +88,17 @@ OTHER_CANONICAL = [
     ("TCPIP::[::1]::5025::SOCKET", "TCPIP0::[::1]::5025::SOCKET"),
     ("USB::0x1234::125::A22-5::INSTR", "USB0::0x1234::125::A22-5::0::INSTR"),
     ("USB::0x5678::0x33::SN999::1::RAW", "USB0::0x5678::0x33::SN999::1::RAW"),
-    ("visa://hostname/ASRL1::INSTR", "visa://hostname/ASRL1::INSTR"),
-    ("VISA://hostname:3537/gpib::3", "visa://hostname:3537/GPIB0::3::INSTR"),
-    (
-        "visa://[fe80::2]:3537/TCPIP::[fe80::1]",
-        "visa://[fe80::2]:3537/TCPIP0::[fe80::1]::inst0::INSTR",
-    ),
     ("VXI::1::BACKPLANE", "VXI0::1::BACKPLANE"),
     ("VXI2::BACKPLANE", "VXI2::0::BACKPLANE"),
     ("VXI::MEMACC", "VXI0::MEMACC"),
     ("VXI0::1::INSTR", "VXI0::1::INSTR"),
     ("VXI0::SERVANT", "VXI0::SERVANT"),
     ("vicp::scope.lan", "VICP::scope.lan::INSTR"),
-    ("PRLGX-TCPIP3::host::5000", "PRLGX-TCPIP3::host::5000::INTFC"),
-    ("prlgx-asrl1::COM3", "PRLGX-ASRL1::COM3::INTFC"),
+    ("PRLGX-TCPIP3::host::5000::intfc", "PRLGX-TCPIP3::host::5000::INTFC"),
+    ("prlgx-asrl1::COM3::INTFC", "PRLGX-ASRL1::COM3::INTFC"),
+    ("NI-ENET100-TCPIP::10.0.0.9::INTFC", "NI-ENET100-TCPIP0::10.0.0.9::INTFC"),
+    ("ni-enet100-tcpip2::[fe80::1]::intfc", "NI-ENET100-TCPIP2::[fe80::1]::INTFC"),
+    ("ASRL::INSTR", "ASRL0::INSTR"),
 ]
 
 
@@ -123,16 +118,7 @@ def test_canonical_forms(name: str, canonical: str) -> None:
     [
         ("ASRL1::INSTR", ASRLInstr, {"board": "1"}),
         ("ASRL/dev/ttyUSB0::INSTR", ASRLInstr, {"board": "/dev/ttyUSB0"}),
-        (
-            "ASRLloop://::INSTR",
-            ASRLInstr,
-            {"board": "loop://", "host_address": None, "serial_port": None},
-        ),
-        (
-            "ASRL::1.2.3.4::2::INSTR",
-            ASRLInstr,
-            {"board": "0", "host_address": "1.2.3.4", "serial_port": "2"},
-        ),
+        ("ASRLloop://::INSTR", ASRLInstr, {"board": "loop://"}),
         (
             "GPIB::8::INSTR",
             GPIBInstr,
@@ -192,13 +178,18 @@ def test_canonical_forms(name: str, canonical: str) -> None:
             PrlgxASRLIntfc,
             {"board": "0", "serial_device": "/dev/ttyUSB0"},
         ),
-        ("PXI1::4::BACKPLANE", PXIBackplane, {"board": "1", "chassis_number": "4"}),
-        ("PXI::MEMACC", PXIMemacc, {"board": "0"}),
+        ("PXI1::4::BACKPLANE", PXIBackplane, {"interface": "1", "chassis_number": "4"}),
+        ("PXI::MEMACC", PXIMemacc, {"interface": "0"}),
+        (
+            "NI-ENET100-TCPIP1::gpib-enet.lan::INTFC",
+            NIEnet100TCPIPIntfc,
+            {"board": "1", "host_address": "gpib-enet.lan"},
+        ),
         (
             "PXI2::15::INSTR",
             PXIInstr,
             {
-                "board": "0",
+                "interface": "0",
                 "bus": "2",
                 "device": "15",
                 "function": "0",
@@ -210,7 +201,7 @@ def test_canonical_forms(name: str, canonical: str) -> None:
             "PXI1::2-12.1::INSTR",
             PXIInstr,
             {
-                "board": "1",
+                "interface": "1",
                 "bus": "2",
                 "device": "12",
                 "function": "1",
@@ -222,7 +213,7 @@ def test_canonical_forms(name: str, canonical: str) -> None:
             "PXI::CHASSIS1::SLOT3",
             PXIInstr,
             {
-                "board": "0",
+                "interface": "0",
                 "bus": None,
                 "device": None,
                 "function": "0",
@@ -241,22 +232,16 @@ def test_fields_and_defaults(name: str, cls: type[ResourceName], fields: dict[st
     assert type(parsed) is cls
     for key, value in fields.items():
         assert getattr(parsed, key) == value, key
-    assert parsed.remote_host is None and parsed.remote_port is None
+    assert tuple(f.name for f in dataclasses.fields(parsed)) == parsed._fields
     # every field is a str (or None for an absent segment without default)
     for f in dataclasses.fields(parsed):
         assert getattr(parsed, f.name) is None or isinstance(getattr(parsed, f.name), str)
 
 
-def test_remote_names() -> None:
-    parsed = parse_resource_name("visa://lab-pc:3537/TCPIP::[fe80::1]::5025::SOCKET")
-    assert type(parsed) is TCPIPSocket
-    assert (parsed.remote_host, parsed.remote_port) == ("lab-pc", "3537")
-    assert (parsed.host_address, parsed.port) == ("[fe80::1]", "5025")
-    assert parsed.interface_type_const == InterfaceType.tcpip
-    local = parse_resource_name("TCPIP::[fe80::1]::5025::SOCKET")
-    assert parsed != local
-    assert dataclasses.replace(parsed, remote_host=None, remote_port=None) == local
-    assert parse_resource_name("visa://h/ASRL1").remote_port is None
+def test_remote_names_are_not_parsed() -> None:
+    # as in PyVISA 1.16.2 (no "visa" interface type): the name is left to the VISA library
+    with pytest.raises(InvalidResourceName, match="unknown interface type"):
+        parse_resource_name("visa://lab-pc:3537/TCPIP::[fe80::1]::5025::SOCKET")
 
 
 @pytest.mark.parametrize(
@@ -279,6 +264,7 @@ def test_remote_names() -> None:
         ("VICP::h", InterfaceType.vicp, "INSTR"),
         ("PRLGX-TCPIP::h::INTFC", InterfaceType.prlgx_tcpip, "INTFC"),
         ("PRLGX-ASRL::COM1::INTFC", InterfaceType.prlgx_asrl, "INTFC"),
+        ("NI-ENET100-TCPIP::h::INTFC", InterfaceType.ni_enet100_tcpip, "INTFC"),
     ],
 )
 def test_interface_type_const(name: str, constant: InterfaceType, resource_class: str) -> None:
@@ -290,7 +276,9 @@ def test_interface_type_const(name: str, constant: InterfaceType, resource_class
 def test_equality_ignores_user_and_case_of_keywords() -> None:
     a = parse_resource_name("GPIB::1")
     b = parse_resource_name("gpib0::1::instr")
-    assert a == b and hash(a) == hash(b)
+    assert a == b
+    with pytest.raises(TypeError):
+        hash(a)  # mutable dataclasses are not hashable
     assert (a.user, b.user) == ("GPIB::1", "gpib0::1::instr")
     # fields keep their case
     assert parse_resource_name("tcpip::MyHost::HISLIP0").host_address == "MyHost"
@@ -300,10 +288,13 @@ def test_equality_ignores_user_and_case_of_keywords() -> None:
     )
 
 
-def test_parsed_names_are_immutable() -> None:
+def test_parsed_names_are_mutable_and_fresh() -> None:
     parsed = parse_resource_name("GPIB::1")
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        parsed.board = "2"  # type: ignore[misc]
+    parsed.board = "2"
+    assert str(parsed) == "GPIB2::1::INSTR"
+    # the parse cache hands out a new instance each time
+    again = parse_resource_name("GPIB::1")
+    assert again is not parsed and again.board == "0"
 
 
 # --- from_string / from_kwargs -----------------------------------------------------------------
@@ -319,7 +310,7 @@ def test_from_string() -> None:
 def test_from_kwargs() -> None:
     name = ResourceName.from_kwargs(interface_type="tcpip", host_address="h")
     assert type(name) is TCPIPInstr
-    assert str(name) == "TCPIP0::h::inst0::INSTR" and name.user == str(name)
+    assert str(name) == "TCPIP0::h::inst0::INSTR" and name.user is None
     sock = ResourceName.from_kwargs(
         interface_type="TCPIP", resource_class="socket", host_address="h", port="5025"
     )
@@ -331,17 +322,17 @@ def test_from_kwargs() -> None:
 @pytest.mark.parametrize(
     ("cls", "kwargs", "message"),
     [
-        (ResourceName, {"host_address": "h"}, "interface_type"),
-        (ResourceName, {"interface_type": "FOO"}, "FOO"),
+        (ResourceName, {"host_address": "h"}, "Unknown interface type: None"),
+        (ResourceName, {"interface_type": "FOO"}, "Unknown interface type: FOO"),
         (ResourceName, {"interface_type": "GPIB", "resource_class": "RAW"}, "RAW"),
-        (GPIBInstr, {}, "primary_address"),
+        (GPIBInstr, {}, "primary_address is a required parameter"),
         (GPIBInstr, {"primary_address": None}, "GPIB[board]::primary address"),
-        (GPIBInstr, {"primary_address": 1}, "must be str"),
+        (GPIBInstr, {"primary_address": 1}, "are str"),
         (GPIBInstr, {"primary_address": "x"}, "primary address 'x' is not a decimal"),
         (GPIBInstr, {"primary_address": "1", "nonsense": "2"}, "nonsense"),
         (GPIBInstr, {"interface_type": "USB", "primary_address": "1"}, "USB"),
         (PXIInstr, {"bus": "1"}, "bus-device"),
-        (PXIInstr, {"bus": "1", "device": "2", "slot_number": "3"}, "inconsistent"),
+        (PXIInstr, {"bus": "1", "device": "2", "slot_number": "3"}, "same name"),
     ],
 )
 def test_from_kwargs_errors(cls: type[ResourceName], kwargs: dict[str, Any], message: str) -> None:
@@ -360,24 +351,20 @@ def test_from_kwargs_errors(cls: type[ResourceName], kwargs: dict[str, Any], mes
         ("FOO::1::INSTR", "unknown interface type"),
         ("COM1", "unknown interface type"),
         ("GPIB", "GPIB[board]::primary address[::secondary address][::INSTR]"),
-        ("GPIB::INSTR", "expected 1 to 2"),
-        ("GPIB::1::2::3::INSTR", "expected 1 to 2"),
+        ("GPIB::INSTR", "(not enough parts)"),
+        ("GPIB::1::2::3::INSTR", "(too many parts)"),
         ("GPIB::abc::INSTR", "primary address 'abc' is not a decimal number"),
         ("GPIB::1::x", "secondary address 'x'"),
-        ("GPIB::::INSTR", "primary address ''"),
+        ("GPIB::::INSTR", "(primary_address part is mandatory)"),
         ("GPIBx::1::INSTR", "board 'x' is not a decimal number"),
-        ("GPIB::1::RAW", "resource class 'RAW'"),
-        ("ASRL::INSTR", "board is missing"),
+        ("GPIB::1::RAW", "secondary address 'RAW'"),
         ("ASRL[", "board '['"),
         ("ASRL:", "board ':'"),
         ("USB::1::2::abc:", "serial number 'abc:'"),
         ("USB::1::2::a[b", "serial number 'a[b'"),
         ("TCPIP::h:", "host address 'h:'"),
-        ("ASRL1::2::INSTR", "ASRLboard[::INSTR] or ASRL[0]::host address::serial port::INSTR"),
-        ("ASRL1::h::2::3::INSTR", "got 3 fields"),
-        ("ASRLx::h::2::INSTR", "board 'x' is not a decimal number"),
-        ("ASRL::h::p::INSTR", "serial port 'p' is not a decimal number"),
-        ("ASRL::h:::2::INSTR", "serial port ':2'"),
+        ("ASRL1::2::INSTR", "The syntax is 'ASRLboard[::INSTR]' (too many parts)."),
+        ("ASRL::1.2.3.4::2::INSTR", "(too many parts)"),
         ("TCPIP::INSTR", "TCPIP[board]::host address[::LAN device name][::INSTR]"),
         ("TCPIP::h::SOCKET", "TCPIP[board]::host address::port::SOCKET"),
         ("TCPIP::h::port::SOCKET", "port 'port' is not a decimal number"),
@@ -392,46 +379,49 @@ def test_from_kwargs_errors(cls: type[ResourceName], kwargs: dict[str, Any], mes
         ("PXI::CHASSIS1::SLOT1::FUNCx", "CHASSIS"),
         ("PXI::1-2-3", "PXI[bus]::device"),
         ("PXI::1::2::3", "expected device[::function]"),
-        ("PXI::1::2::3::4", "1 to 3"),
+        ("PXI::1::2::3::4", "too many parts"),
         ("PXI::BACKPLANE", "PXI[interface]::chassis number::BACKPLANE"),
         ("VXI::BACKPLANE::x", "VXI[board]::VXI logical address[::INSTR]"),
-        ("VXI::1::2::BACKPLANE", "expected 0 to 1"),
+        ("VXI::1::2::BACKPLANE", "too many parts"),
         ("PRLGX-TCPIP::h::x::INTFC", "port 'x'"),
-        ("visa://host", "visa://host address[:server port]/remote resource"),
-        ("visa://host:port/GPIB::1", "visa://host address"),
-        ("visa://host/GPIB::x", "primary address 'x'"),
+        ("visa://host/GPIB::1", "unknown interface type"),
+        ("PRLGX-TCPIP::h", "Resource class for PRLGX-TCPIP not provided and default not found."),
+        ("NI-ENET100-TCPIP::h", "Resource class for NI-ENET100-TCPIP not provided"),
+        ("NI-ENET100-TCPIP::INTFC", "(not enough parts)"),
+        ("NI-ENET100-TCPIP::h::1::INTFC", "(too many parts)"),
     ],
 )
 def test_malformed_names(name: str, expected: str) -> None:
     with pytest.raises(InvalidResourceName, match=re.escape(expected)) as info:
         parse_resource_name(name)
-    assert f"Could not parse '{name}'" in str(info.value)
+    assert str(info.value).startswith("Could not parse ")
+    assert name in str(info.value)
 
 
 def test_error_classmethods() -> None:
     error = InvalidResourceName.bad_syntax("GPIB[board]::INTFC", "GPIB::1::INTFC")
     assert isinstance(error, ValueError)
     assert str(error) == "Could not parse 'GPIB::1::INTFC'. The syntax is 'GPIB[board]::INTFC'."
+    assert error.msg == str(error)
     error = InvalidResourceName.bad_syntax("S", "N", ValueError("oops"))
-    assert str(error) == "Could not parse 'N': oops. The syntax is 'S'."
-    assert "USB::RAW" in str(InvalidResourceName.subclass_notfound(("GPIB", "RAW"), "x"))
-    assert "GPIB" in str(InvalidResourceName.subclass_notfound(("GPIB", "RAW")))
-    assert "INTFC" in str(InvalidResourceName.rc_notfound("GPIB", "x"))
-    assert "must be given" in str(InvalidResourceName.rc_notfound("GPIB"))
-    # the expected syntax of the names of the interface type is shown
-    assert "The syntax is 'GPIB[board]::primary address" in str(
-        InvalidResourceName.subclass_notfound(("GPIB", "RAW"), "GPIB::1::RAW")
+    assert str(error) == "Could not parse 'N'. The syntax is 'S' (oops)."
+    assert str(InvalidResourceName.subclass_notfound(("GPIB", "RAW"), "x")) == (
+        "Could not parse 'x'. Parser not found for: ('GPIB', 'RAW')."
     )
-    assert str(InvalidResourceName.rc_notfound("gpib")).endswith(
-        "The syntax is 'GPIB[board]::primary address[::secondary address][::INSTR] "
-        "or GPIB[board]::INTFC'."
+    assert str(InvalidResourceName.subclass_notfound("ABC")) == "Parser not found for: ABC."  # type: ignore[arg-type]
+    assert str(InvalidResourceName.rc_notfound("GPIB", "x")) == (
+        "Could not parse 'x'. Resource class for GPIB not provided and default not found."
     )
+    assert str(InvalidResourceName.rc_notfound("GPIB")) == (
+        "Resource class for GPIB not provided and default not found."
+    )
+    assert str(InvalidResourceName("plain")) == "plain"
 
 
 def test_errors_pickle() -> None:
     for query in ("GPIB::x", "(("):
-        with pytest.raises(ValueError) as info:
-            rname.filter([], query) if query == "((" else parse_resource_name(query)
+        with pytest.raises((ValueError, errors.VisaIOError)) as info:
+            rname.filter([], query) if query == "((" else parse_resource_name(query)  # type: ignore[func-returns-value]
         restored = pickle.loads(pickle.dumps(info.value))
         assert type(restored) is type(info.value) and str(restored) == str(info.value)
 
@@ -454,7 +444,7 @@ def test_random_text_parses_or_raises_invalid_resource_name(text: str) -> None:
     try:
         parsed = parse_resource_name(text)
     except InvalidResourceName as ex:
-        assert "Could not parse" in str(ex) or "must be given" in str(ex)
+        assert str(ex).startswith("Could not parse")
         return
     # whatever parses has a canonical form that is a fixed point
     canonical = str(parsed)
@@ -495,12 +485,6 @@ _host = st.tuples(
     st.one_of(_hostname, _ipv6), st.one_of(st.just(""), _number.map(":{}".format))
 ).map("".join)
 _asrl_board = st.from_regex(r"[A-Za-z0-9/._-]+(://[A-Za-z0-9/._-]*)?", fullmatch=True)
-_remote = st.one_of(
-    st.just({}),
-    st.fixed_dictionaries(
-        {"remote_host": st.one_of(_hostname, _ipv6), "remote_port": st.one_of(st.none(), _number)}
-    ),
-)
 
 
 def _kwargs(**strategies: Any) -> st.SearchStrategy[dict[str, Any]]:
@@ -510,12 +494,7 @@ def _kwargs(**strategies: Any) -> st.SearchStrategy[dict[str, Any]]:
 _KINDS: list[tuple[type[ResourceName], st.SearchStrategy[dict[str, Any]]]] = [
     (
         ASRLInstr,
-        st.one_of(
-            st.fixed_dictionaries({"board": _asrl_board}),
-            st.fixed_dictionaries(
-                {"board": _number, "host_address": _host, "serial_port": _number}
-            ),
-        ),
+        st.fixed_dictionaries({"board": _asrl_board}),
     ),
     (
         GPIBInstr,
@@ -524,18 +503,21 @@ _KINDS: list[tuple[type[ResourceName], st.SearchStrategy[dict[str, Any]]]] = [
         ),
     ),
     (GPIBIntfc, _kwargs(board=_number)),
-    (PXIBackplane, st.fixed_dictionaries({"chassis_number": _number}, optional={"board": _number})),
-    (PXIMemacc, _kwargs(board=_number)),
+    (
+        PXIBackplane,
+        st.fixed_dictionaries({"chassis_number": _number}, optional={"interface": _number}),
+    ),
+    (PXIMemacc, _kwargs(interface=_number)),
     (
         PXIInstr,
         st.one_of(
             st.fixed_dictionaries(
                 {"bus": _number, "device": _number},
-                optional={"board": _number, "function": _number},
+                optional={"interface": _number, "function": _number},
             ),
             st.fixed_dictionaries(
                 {"chassis_number": _number, "slot_number": _number},
-                optional={"board": _number, "function": _number},
+                optional={"interface": _number, "function": _number},
             ),
         ),
     ),
@@ -561,7 +543,10 @@ _KINDS: list[tuple[type[ResourceName], st.SearchStrategy[dict[str, Any]]]] = [
         )
         for cls in (USBInstr, USBRaw)
     ],
-    (VXIBackplane, _kwargs(board=_number, vxi_logical_address=_number)),
+    (
+        VXIBackplane,
+        st.fixed_dictionaries({"vxi_logical_address": _number}, optional={"board": _number}),
+    ),
     (
         VXIInstr,
         st.fixed_dictionaries({"vxi_logical_address": _number}, optional={"board": _number}),
@@ -579,13 +564,17 @@ _KINDS: list[tuple[type[ResourceName], st.SearchStrategy[dict[str, Any]]]] = [
         PrlgxASRLIntfc,
         st.fixed_dictionaries({"serial_device": _word}, optional={"board": _number}),
     ),
+    (
+        NIEnet100TCPIPIntfc,
+        st.fixed_dictionaries({"host_address": _host}, optional={"board": _number}),
+    ),
 ]
 
 
 @st.composite
 def _names(draw: st.DrawFn) -> ResourceName:
     cls, strategy = draw(st.sampled_from(_KINDS))
-    return cls(**draw(strategy), **draw(_remote))
+    return cls(**draw(strategy))
 
 
 def test_every_registered_kind_has_a_round_trip_strategy() -> None:
@@ -601,9 +590,7 @@ def test_round_trip(name: ResourceName) -> None:
     assert type(parsed) is type(name)
     assert str(parsed) == text
     assert (
-        type(name).from_kwargs(
-            **{f.name: getattr(name, f.name) for f in dataclasses.fields(name) if f.name != "user"}
-        )
+        type(name).from_kwargs(**{f.name: getattr(name, f.name) for f in dataclasses.fields(name)})
         == name
     )
 
@@ -664,7 +651,11 @@ def _example(cls: type[ResourceName]) -> list[ResourceName]:
 def scratch_registry(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(rname, "_SUBCLASSES", dict(rname._SUBCLASSES))
     monkeypatch.setattr(rname, "_DEFAULT_RC", dict(rname._DEFAULT_RC))
-    monkeypatch.setattr(rname, "_RESOURCE_CLASSES", set(rname._RESOURCE_CLASSES))
+    monkeypatch.setattr(
+        rname,
+        "_RESOURCE_CLASSES",
+        defaultdict(set, {k: set(v) for k, v in rname._RESOURCE_CLASSES.items()}),
+    )
     monkeypatch.setattr(rname, "_INTERFACE_RE", rname._INTERFACE_RE)
     yield
     monkeypatch.undo()
@@ -673,7 +664,7 @@ def scratch_registry(monkeypatch: pytest.MonkeyPatch):
 
 def test_register_subclass(scratch_registry: None) -> None:
     @rname.register_subclass
-    @dataclasses.dataclass(frozen=True, kw_only=True)
+    @dataclasses.dataclass
     class GPIBVXIInstr(ResourceName):
         interface_type: ClassVar[str] = "GPIB-VXI"
         resource_class: ClassVar[str] = "INSTR"
@@ -681,7 +672,7 @@ def test_register_subclass(scratch_registry: None) -> None:
         syntax: ClassVar[str] = "GPIB-VXI[board]::VXI logical address[::INSTR]"
 
         board: str = "0"
-        vxi_logical_address: str = dataclasses.field(metadata={"check": "number"})
+        vxi_logical_address: str = dataclasses.field(default="", metadata={"check": "number"})
 
     parsed = parse_resource_name("gpib-vxi1::5")
     assert ResourceName.from_kwargs(interface_type="gpib-vxi", vxi_logical_address="5").board == "0"
@@ -695,26 +686,26 @@ def test_register_subclass(scratch_registry: None) -> None:
 
 
 def test_register_subclass_errors(scratch_registry: None) -> None:
-    @dataclasses.dataclass(frozen=True, kw_only=True)
+    @dataclasses.dataclass
     class NoKeys(ResourceName):
         pass
 
     with pytest.raises(ValueError, match="interface_type"):
         rname.register_subclass(NoKeys)
 
-    @dataclasses.dataclass(frozen=True, kw_only=True)
+    @dataclasses.dataclass
     class SecondDefault(ResourceName):
         interface_type: ClassVar[str] = "GPIB"
         resource_class: ClassVar[str] = "OTHER"
         is_rc_optional: ClassVar[bool] = True
 
-    with pytest.raises(ValueError, match="default resource class"):
+    with pytest.raises(ValueError, match="^Default already specified for GPIB$"):
         rname.register_subclass(SecondDefault)
 
 
 def test_rc_notfound_when_no_default(scratch_registry: None) -> None:
     @rname.register_subclass
-    @dataclasses.dataclass(frozen=True, kw_only=True)
+    @dataclasses.dataclass
     class RioIntfc(ResourceName):
         interface_type: ClassVar[str] = "RIO"
         resource_class: ClassVar[str] = "INTFC"
@@ -724,9 +715,9 @@ def test_rc_notfound_when_no_default(scratch_registry: None) -> None:
 
     assert str(parse_resource_name("rio2::intfc")) == "RIO2::INTFC"
     assert parse_resource_name("rio2::intfc").interface_type_const is InterfaceType.rio
-    with pytest.raises(InvalidResourceName, match="must be given"):
+    with pytest.raises(InvalidResourceName, match="Resource class for RIO not provided"):
         parse_resource_name("RIO2")
-    with pytest.raises(InvalidResourceName, match="must be given"):
+    with pytest.raises(InvalidResourceName, match="Resource class for RIO not provided"):
         ResourceName.from_kwargs(interface_type="RIO")
 
 
@@ -848,7 +839,8 @@ def test_filter_ignores_attribute_expression() -> None:
 
 
 _SPECIAL = set("?*+[]()|\\{}")
-_literal = st.sampled_from("abAB.-:?*{").map(
+# "{" always starts the attribute expression (even escaped), as in PyVISA 1.16.2
+_literal = st.sampled_from("abAB.-:?*").map(
     lambda c: ("\\" + c if c in _SPECIAL else c, re.escape(c))
 )
 _list_items = st.lists(
@@ -902,9 +894,9 @@ def test_filter_does_not_backtrack() -> None:
     ["*", "+?", "?**", "?*+", "(?*", "?*)", "[abc", "[]", "?*\\", "(*)", "a|*", "[z-a]"],
 )
 def test_filter_invalid_queries(query: str) -> None:
-    with pytest.raises(InvalidQuery, match="Invalid resource query"):
+    with pytest.raises(errors.VisaIOError) as info:
         rname.filter(NAMES, query)
-    assert issubclass(InvalidQuery, ValueError)
+    assert info.value.error_code == constants.StatusCode.error_invalid_expression
 
 
 def test_filter_query_must_be_str() -> None:
@@ -914,40 +906,38 @@ def test_filter_query_must_be_str() -> None:
 
 # --- filter2 -----------------------------------------------------------------------------------
 
+# attributes the resources answer once opened (the name-derived ones are answered from the name)
 ATTRIBUTES: dict[str, dict[int, Any]] = {
     "USB0::0x1111::0x2222::A::0::INSTR": {
-        constants.VI_ATTR_MANF_ID: 0x1111,
-        constants.VI_ATTR_MODEL_CODE: 0x2222,
-        constants.VI_ATTR_USB_SERIAL_NUM: "A",
         constants.VI_ATTR_MANF_NAME: 'Say "hi"\\',
+        constants.VI_ATTR_TMO_VALUE: 2000,
     },
-    "USB0::0x1111::0x3333::B::0::INSTR": {
-        constants.VI_ATTR_MANF_ID: 0x1111,
-        constants.VI_ATTR_MODEL_CODE: 0x3333,
-        constants.VI_ATTR_USB_SERIAL_NUM: "B",
-    },
+    "USB0::0x1111::0x3333::B::0::INSTR": {constants.VI_ATTR_TMO_VALUE: 5000},
     "GPIB0::5::INSTR": {
-        constants.VI_ATTR_GPIB_PRIMARY_ADDR: 5,
         constants.VI_ATTR_INTF_TYPE: InterfaceType.gpib,
+        constants.VI_ATTR_TMO_VALUE: 2000,
     },
     "GPIB0::9::INSTR": {
-        constants.VI_ATTR_GPIB_PRIMARY_ADDR: 9,
         constants.VI_ATTR_INTF_TYPE: InterfaceType.gpib,
+        constants.VI_ATTR_TMO_VALUE: 100,
     },
 }
 
 
 class FakeResource:
-    def __init__(self, name: str, log: list[tuple[str, int]]) -> None:
+    def __init__(self, name: str, opener: Opener) -> None:
         self.name = name
-        self.log = log
+        self.opener = opener
 
     def get_visa_attribute(self, attribute_id: int) -> Any:
-        self.log.append((self.name, attribute_id))
+        self.opener.reads.append((self.name, attribute_id))
         try:
             return ATTRIBUTES[self.name][attribute_id]
         except KeyError:
             raise errors.VisaIOError(constants.StatusCode.error_nonsupported_attribute) from None
+
+    def close(self) -> None:
+        self.opener.closed.append(self.name)
 
 
 class Opener:
@@ -957,119 +947,108 @@ class Opener:
         self.reads: list[tuple[str, int]] = []
         self.failing = failing
 
-    @contextmanager
-    def __call__(self, name: str):
+    def __call__(self, name: str) -> FakeResource:
         if name in self.failing:
             raise errors.VisaIOError(constants.StatusCode.error_resource_not_found)
         self.opened.append(name)
-        try:
-            yield FakeResource(name, self.reads)
-        finally:
-            self.closed.append(name)
+        return FakeResource(name, self)
 
 
 def _f2(query: str, opener: Opener | None = None) -> tuple[str, ...]:
-    return rname.filter2(list(ATTRIBUTES), query, opener or Opener())
+    return rname.filter2(list(ATTRIBUTES), query, opener or Opener())  # type: ignore[arg-type]
+
+
+USB_A, USB_B, GPIB5, GPIB9 = ATTRIBUTES
 
 
 def test_filter2_without_expression_opens_nothing() -> None:
     opener = Opener()
-    assert _f2("USB?*", opener) == tuple(list(ATTRIBUTES)[:2])
+    assert _f2("USB?*", opener) == (USB_A, USB_B)
+    assert _f2("USB?*{}", opener) == (USB_A, USB_B)
     assert opener.opened == []
 
 
 def test_filter2_numbers() -> None:
-    assert _f2("?*{VI_ATTR_MANF_ID == 0x1111}") == tuple(list(ATTRIBUTES)[:2])
-    assert _f2("?*{VI_ATTR_MODEL_CODE==8738}") == ("USB0::0x1111::0x2222::A::0::INSTR",)
-    assert _f2("?*{VI_ATTR_MODEL_CODE != 0x2222}") == ("USB0::0x1111::0x3333::B::0::INSTR",)
-    assert _f2("GPIB?*{VI_ATTR_GPIB_PRIMARY_ADDR > 5}") == ("GPIB0::9::INSTR",)
-    assert _f2("GPIB?*{VI_ATTR_GPIB_PRIMARY_ADDR >= 5}") == ("GPIB0::5::INSTR", "GPIB0::9::INSTR")
-    assert _f2("GPIB?*{VI_ATTR_GPIB_PRIMARY_ADDR < 9}") == ("GPIB0::5::INSTR",)
-    assert _f2("GPIB?*{VI_ATTR_GPIB_PRIMARY_ADDR <= 09}") == ("GPIB0::5::INSTR", "GPIB0::9::INSTR")
-    assert _f2("GPIB?*{vi_attr_intf_type == 1}") == ("GPIB0::5::INSTR", "GPIB0::9::INSTR")
-    assert _f2("GPIB?*{VI_ATTR_GPIB_PRIMARY_ADDR > -1}") == ("GPIB0::5::INSTR", "GPIB0::9::INSTR")
+    assert _f2("?*{VI_ATTR_TMO_VALUE == 2000}") == (USB_A, GPIB5)
+    assert _f2("?*{VI_ATTR_TMO_VALUE==0x7D0}") == (USB_A, GPIB5)
+    assert _f2("?*{VI_ATTR_TMO_VALUE != 2000}") == (USB_B, GPIB9)
+    assert _f2("?*{VI_ATTR_TMO_VALUE > 2000}") == (USB_B,)
+    assert _f2("?*{VI_ATTR_TMO_VALUE >= 2000}") == (USB_A, USB_B, GPIB5)
+    assert _f2("?*{VI_ATTR_TMO_VALUE < 2000}") == (GPIB9,)
+    assert _f2("?*{VI_ATTR_TMO_VALUE <= 02000}") == (USB_A, GPIB5, GPIB9)
+    assert _f2("GPIB?*{vi_attr_intf_type == 1}") == (GPIB5, GPIB9)
+    assert _f2("GPIB?*{VI_ATTR_TMO_VALUE > -1}") == (GPIB5, GPIB9)
 
 
 def test_filter2_strings() -> None:
-    assert _f2('?*{VI_ATTR_USB_SERIAL_NUM == "B"}') == ("USB0::0x1111::0x3333::B::0::INSTR",)
-    assert _f2('USB?*{VI_ATTR_USB_SERIAL_NUM != "B"}') == ("USB0::0x1111::0x2222::A::0::INSTR",)
-    assert _f2('?*{VI_ATTR_MANF_NAME == "Say \\"hi\\"\\\\"}') == (
-        "USB0::0x1111::0x2222::A::0::INSTR",
-    )
+    assert _f2('?*{VI_ATTR_MANF_NAME == "Say \\"hi\\"\\\\"}') == (USB_A,)
     # a string never equals a number
-    assert _f2('?*{VI_ATTR_MANF_ID == "4369"}') == ()
+    assert _f2('?*{VI_ATTR_TMO_VALUE == "2000"}') == ()
 
 
 def test_filter2_logic() -> None:
-    usb_a, usb_b, gpib5, gpib9 = ATTRIBUTES
-    query = "?*{VI_ATTR_MANF_ID == 0x1111 && VI_ATTR_MODEL_CODE == 0x3333}"
-    assert _f2(query) == (usb_b,)
-    query = "?*{VI_ATTR_MODEL_CODE == 0x3333 || VI_ATTR_GPIB_PRIMARY_ADDR == 9}"
-    assert _f2(query) == (usb_b, gpib9)
-    query = "?*{!(VI_ATTR_GPIB_PRIMARY_ADDR == 9) && VI_ATTR_INTF_TYPE == 1}"
-    assert _f2(query) == (gpib5,)
-    # && binds tighter than ||
-    query = (
-        "?*{VI_ATTR_GPIB_PRIMARY_ADDR == 5 || VI_ATTR_MANF_ID == 0x1111 && "
-        "VI_ATTR_MODEL_CODE == 0x2222}"
-    )
-    assert _f2(query) == (usb_a, gpib5)
-    query = (
-        "?*{(VI_ATTR_GPIB_PRIMARY_ADDR == 5 || VI_ATTR_MANF_ID == 0x1111) && "
-        "VI_ATTR_MODEL_CODE == 0x2222}"
-    )
-    assert _f2(query) == (usb_a,)
+    query = "?*{VI_ATTR_TMO_VALUE == 2000 && VI_ATTR_INTF_TYPE == 1}"
+    assert _f2(query) == (GPIB5,)
+    query = "?*{VI_ATTR_TMO_VALUE == 5000 || VI_ATTR_TMO_VALUE == 100}"
+    assert _f2(query) == (USB_B, GPIB9)
+    query = "GPIB?*{!(VI_ATTR_TMO_VALUE == 100) && VI_ATTR_INTF_TYPE == 1}"
+    assert _f2(query) == (GPIB5,)
+    # && binds tighter than ||; Python words work too
+    query = "?*{VI_ATTR_TMO_VALUE == 100 || VI_ATTR_TMO_VALUE == 2000 && VI_ATTR_INTF_TYPE == 1}"
+    assert _f2(query) == (GPIB5, GPIB9)
+    query = "?*{(VI_ATTR_TMO_VALUE == 100 or VI_ATTR_TMO_VALUE == 2000) and VI_ATTR_INTF_TYPE == 1}"
+    assert _f2(query) == (GPIB5, GPIB9)
 
 
-def test_filter2_missing_attribute_or_failed_open_excludes() -> None:
-    opener = Opener(failing=frozenset({"GPIB0::9::INSTR"}))
-    assert _f2("?*{VI_ATTR_GPIB_PRIMARY_ADDR > 0}", opener) == ("GPIB0::5::INSTR",)
-    assert opener.opened == opener.closed == list(ATTRIBUTES)[:3]
-    # comparisons on an attribute that cannot be read are false, whatever the operator
-    assert _f2("?*{VI_ATTR_GPIB_PRIMARY_ADDR != 5}") == ("GPIB0::9::INSTR",)
-    assert _f2("?*{!(VI_ATTR_GPIB_PRIMARY_ADDR == 5)}") == tuple(
-        n for n in ATTRIBUTES if n != "GPIB0::5::INSTR"
-    )
+def test_filter2_failures_exclude_the_resource() -> None:
+    opener = Opener(failing=frozenset({GPIB9}))
+    assert _f2("GPIB?*{VI_ATTR_TMO_VALUE > 0}", opener) == (GPIB5,)
+    assert opener.opened == opener.closed == [GPIB5]
+    # an attribute that cannot be read excludes the resource, whatever the operator
+    assert _f2("?*{VI_ATTR_INTF_TYPE != 1}") == ()
+    assert _f2("?*{!(VI_ATTR_INTF_TYPE == 1)}") == ()
 
 
-def test_filter2_reads_lazily_and_once() -> None:
+def test_filter2_reads_lazily_once_and_closes() -> None:
     opener = Opener()
-    query = "GPIB?*{VI_ATTR_GPIB_PRIMARY_ADDR == 5 || VI_ATTR_GPIB_PRIMARY_ADDR == 9 || VI_ATTR_MANF_ID == 1}"
-    assert _f2(query, opener) == ("GPIB0::5::INSTR", "GPIB0::9::INSTR")
-    addr = constants.VI_ATTR_GPIB_PRIMARY_ADDR
-    assert opener.reads == [("GPIB0::5::INSTR", addr), ("GPIB0::9::INSTR", addr)]
+    query = (
+        "GPIB?*{VI_ATTR_TMO_VALUE == 2000 || VI_ATTR_TMO_VALUE == 100 || VI_ATTR_TMO_VALUE == 1}"
+    )
+    assert _f2(query, opener) == (GPIB5, GPIB9)
+    tmo = constants.VI_ATTR_TMO_VALUE
+    assert opener.reads == [(GPIB5, tmo), (GPIB9, tmo)]
+    assert opener.opened == opener.closed == [GPIB5, GPIB9]
 
 
-def test_filter2_other_errors_propagate() -> None:
-    def opener(name: str):
+def test_filter2_other_errors_do_not_propagate(caplog: pytest.LogCaptureFixture) -> None:
+    def opener(name: str) -> Any:
         raise RuntimeError("boom")
 
-    with pytest.raises(RuntimeError, match="boom"):
-        rname.filter2(["GPIB0::1::INSTR"], "?*{VI_ATTR_TMO_VALUE == 1}", opener)
+    with caplog.at_level("ERROR", logger="pyvisa"):
+        assert rname.filter2(["GPIB0::1::INSTR"], "?*{VI_ATTR_TMO_VALUE == 1}", opener) == ()
+    assert "Failed to evaluate" in caplog.text and "GPIB0::1::INSTR" in caplog.text
 
 
 @pytest.mark.parametrize(
-    ("query", "message"),
+    "query",
     [
-        ("?*{VI_ATTR_TMO_VALUE == 1", "must end with '}'"),
-        ("?*{}", "empty attribute expression"),
-        ("?*{VI_ATTR_DOES_NOT_EXIST == 1}", "unknown attribute VI_ATTR_DOES_NOT_EXIST"),
-        ("?*{VI_ATTR_TMO_VALUE = 1}", "unexpected text"),
-        ("?*{VI_ATTR_TMO_VALUE == }", "expected a value"),
-        ("?*{VI_ATTR_TMO_VALUE == VI_ATTR_TMO_VALUE}", "expected a number"),
-        ("?*{VI_ATTR_TMO_VALUE 1}", "expected ==, !="),
-        ('?*{VI_ATTR_RSRC_NAME < "a"}', "strings can only be compared with == or !="),
-        ("?*{VI_ATTR_TMO_VALUE == 1 &&}", "expected an attribute comparison"),
-        ("?*{(VI_ATTR_TMO_VALUE == 1}", "expected ')'"),
-        ("?*{VI_ATTR_TMO_VALUE == 1)}", "unexpected token"),
-        ("?*{1 == VI_ATTR_TMO_VALUE}", "expected VI_ATTR_"),
-        ("?*{VI_ATTR_TMO_VALUE == 12ab}", "unexpected text"),
-        ("?*{VI_ATTR_TMO_VALUE == 1} x", "must end with '}'"),
+        "?*{VI_ATTR_TMO_VALUE == 1",
+        "?*{",
+        "?*{VI_ATTR_TMO_VALUE = 1}",
+        "?*{VI_ATTR_TMO_VALUE == }",
+        "?*{VI_ATTR_TMO_VALUE 1}",
+        "?*{VI_ATTR_TMO_VALUE == 1 &&}",
+        "?*{(VI_ATTR_TMO_VALUE == 1}",
+        "?*{VI_ATTR_TMO_VALUE == 1)}",
+        "?*{VI_ATTR_TMO_VALUE == 12ab}",
+        "?*{VI_ATTR_TMO_VALUE == 1} x",
+        "?*({VI_ATTR_TMO_VALUE == 1}",
     ],
 )
-def test_filter2_invalid_expressions(query: str, message: str) -> None:
-    with pytest.raises(InvalidQuery, match=re.escape(message)):
-        rname.filter2(list(ATTRIBUTES), query, Opener())
+def test_filter2_invalid_expressions(query: str) -> None:
+    with pytest.raises(errors.VisaIOError) as info:
+        rname.filter2(list(ATTRIBUTES), query, Opener())  # type: ignore[arg-type]
+    assert info.value.error_code == constants.StatusCode.error_invalid_expression
 
 
 def test_deep_nesting_is_an_invalid_query_not_a_recursion_error() -> None:
@@ -1077,20 +1056,20 @@ def test_deep_nesting_is_an_invalid_query_not_a_recursion_error() -> None:
     assert rname.filter(["a"], "(" * deepest + "a" + ")" * deepest) == ("a",)
     comparison = "VI_ATTR_GPIB_PRIMARY_ADDR == 5"
     deep = "GPIB?*{" + "!!" * (deepest // 2) + comparison + "}"
-    assert _f2(deep) == ("GPIB0::5::INSTR",)
+    assert _f2(deep) == (GPIB5,)
     too_deep = [
         "(" * 5000 + "a" + ")" * 5000,
         "?*{" + "(" * 5000 + comparison + ")" * 5000 + "}",
         "?*{" + "!" * 5000 + comparison + "}",
     ]
     for query in too_deep:
-        with pytest.raises(InvalidQuery, match="nested more than"):
+        with pytest.raises(errors.VisaIOError):
             _f2(query)
 
 
 def test_interface_without_constant_is_unknown(scratch_registry: None) -> None:
     @rname.register_subclass
-    @dataclasses.dataclass(frozen=True, kw_only=True)
+    @dataclasses.dataclass
     class FooInstr(ResourceName):
         interface_type: ClassVar[str] = "FOO"
         resource_class: ClassVar[str] = "INSTR"
