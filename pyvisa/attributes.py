@@ -2,33 +2,37 @@
 
 Every VISA attribute is described by one class named after it (``AttrVI_ATTR_ASRL_BAUD`` for
 ``VI_ATTR_ASRL_BAUD``...). The class knows the VISA name, the numerical id, the C type, the
-session types it applies to, whether it can be read or written, whether it is local to a session,
-its default value and the kind of value it holds. An instance of the class is a descriptor that
-resource classes declare in their body::
+session types (or event types) it applies to, whether it can be read or written, whether it is
+local to a session, its default value and the kind of value it holds. An instance of the class is
+a descriptor that resource and event classes declare in their body::
 
     baud_rate: Attribute[int] = attributes.AttrVI_ATTR_ASRL_BAUD()
 
 Reading it queries the VISA library through ``instance.get_visa_attribute`` and converts the raw
-value (into an enum member, a bool...); setting it validates the value, raising ``ValueError``
-with the allowed values, before passing it to ``instance.set_visa_attribute``.
+value (into an int, an enum member, a bool...); setting it validates the value, raising a
+``ValueError`` that says why the value is invalid, before passing it to
+``instance.set_visa_attribute``.
 
-Defining a subclass whose name starts with ``AttrVI_`` registers it in :data:`AttributesByID`,
-:data:`AttributesByName` and :data:`AttributesPerResource`; a later definition for the same
-attribute replaces the earlier one (backends use this to extend the list of session types).
+Defining a subclass whose name starts with ``AttrVI_`` registers it in :data:`AttributesByID`
+and :data:`AttributesPerResource`; a later definition for the same attribute replaces the earlier
+one (backends use this to extend the list of session types of an attribute).
 
 """
 
 from __future__ import annotations
 
 import enum
+import math
+import numbers
 import operator
+import sys
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, SupportsInt, TypeVar, overload
+
+from . import constants
 
 if TYPE_CHECKING:
     from typing_extensions import Self
-
-from . import constants
 
 #: Python type of the values held by an attribute.
 T = TypeVar("T")
@@ -37,11 +41,16 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.IntEnum)
 F = TypeVar("F", bound=enum.IntFlag)
 
-#: Largest value of the platform-dependent attributes (bus addresses and sizes, user data, counts).
-_MAX_BUS_VALUE = 2**64 - 1 if constants._IS_64_BIT else 2**32 - 1
+_IS_64_BIT = sys.maxsize > 2**32
 
-#: C type of VI_ATTR_USER_DATA and VI_ATTR_RET_COUNT, whose id depends on the platform width.
-_UINT_ADDRESS_TYPE = "ViUInt64" if constants._IS_64_BIT else "ViUInt32"
+#: Largest value of the platform-dependent attributes (bus addresses and sizes, user data, counts).
+_MAX_BUS_VALUE = 2**64 - 1 if _IS_64_BIT else 2**32 - 1
+
+#: C types of the attributes whose id (and width) depends on the platform: on 64-bit platforms
+#: visa.h maps VI_ATTR_USER_DATA, VI_ATTR_RET_COUNT, VI_ATTR_MEM_BASE... to their 64-bit variants.
+_UINT_ADDRESS_TYPE = "ViUInt64" if _IS_64_BIT else "ViUInt32"
+_BUS_ADDRESS_TYPE = "ViBusAddress64" if _IS_64_BIT else "ViBusAddress"
+_BUS_SIZE_TYPE = "ViBusSize64" if _IS_64_BIT else "ViBusSize"
 
 
 class AllSessionTypes:
@@ -49,7 +58,7 @@ class AllSessionTypes:
 
 
 class _NotAvailableType:
-    """Type of :data:`NotAvailable`."""
+    """Type of :data:`NotAvailable` (a single instance exists)."""
 
     _instance: ClassVar[_NotAvailableType | None] = None
 
@@ -59,7 +68,7 @@ class _NotAvailableType:
         return cls._instance
 
     def __repr__(self) -> str:
-        return "NotAvailable"
+        return "<NotAvailable>"
 
     def __reduce__(self) -> str:
         return "NotAvailable"
@@ -67,12 +76,6 @@ class _NotAvailableType:
 
 #: Default of the attributes for which VISA defines no default value.
 NotAvailable = _NotAvailableType()
-
-#: What an attribute class applies to: session types ``(InterfaceType, resource class)`` for
-#: resource attributes, event types for event attributes, or every session type.
-ResourcesSpec = (
-    list[tuple[constants.InterfaceType, str]] | list[constants.EventType] | type[AllSessionTypes]
-)
 
 #: Attribute classes by attribute id.
 AttributesByID: dict[int, type[Attribute[Any]]] = {}
@@ -85,21 +88,20 @@ AttributesByName: dict[str, type[Attribute[Any]]] = {}
 AttributesPerResource: defaultdict[Any, set[type[Attribute[Any]]]] = defaultdict(set)
 
 
-class _AttributeOwner(Protocol):
-    """What an attribute descriptor needs from the object it is read on (a resource or event)."""
+def _alias_ids(visa_name: str, attribute_id: int) -> tuple[int, ...]:
+    """Other ids under which an attribute is registered in :data:`AttributesByID`.
 
-    def get_visa_attribute(self, name: Any) -> Any: ...
-
-    def set_visa_attribute(self, name: Any, state: Any) -> Any: ...
-
-
-def _clean_doc(doc: str) -> str:
-    """Remove the indentation of a docstring and the blank lines around it."""
-    lines = doc.expandtabs().splitlines()
-    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
-    margin = min(indents, default=0)
-    cleaned = [lines[0].strip()] + [line[margin:].rstrip() for line in lines[1:]]
-    return "\n".join(cleaned).strip()
+    VI_ATTR_WIN_SIZE takes the id of visa.h (VI_ATTR_WIN_SIZE_64 on 64-bit platforms) and is
+    also found under the 32-bit id that PyVISA 1.16.2 uses; VI_ATTR_PXI_SLOTPATH is found under
+    both the unsigned id of visa.h and its signed 32-bit reading, which PyVISA 1.16.2 uses.
+    """
+    if visa_name == "VI_ATTR_WIN_SIZE":
+        other = getattr(constants, "VI_ATTR_WIN_SIZE_32", attribute_id)
+    elif visa_name == "VI_ATTR_PXI_SLOTPATH":
+        other = attribute_id - 2**32 if attribute_id >= 2**31 else attribute_id + 2**32
+    else:
+        return ()
+    return (other,) if other != attribute_id else ()
 
 
 def _resource_keys(cls: type[Attribute[Any]]) -> list[Any]:
@@ -115,18 +117,26 @@ def _register(cls: type[Attribute[Any]]) -> None:
     if previous is not None:
         for key in _resource_keys(previous):
             AttributesPerResource[key].discard(previous)
-    AttributesByID[cls.attribute_id] = cls
+    for attribute_id in (cls.attribute_id, *_alias_ids(cls.visa_name, cls.attribute_id)):
+        AttributesByID[attribute_id] = cls
     AttributesByName[cls.visa_name] = cls
     for key in _resource_keys(cls):
         AttributesPerResource[key].add(cls)
 
 
-def _describe_resources(resources: ResourcesSpec) -> str:
+def _clean_doc(doc: str) -> str:
+    """Remove the indentation of a docstring and the blank lines around it."""
+    lines = doc.expandtabs().splitlines()
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    margin = min(indents, default=0)
+    cleaned = [lines[0].strip()] + [line[margin:].rstrip() for line in lines[1:]]
+    return "\n".join(cleaned).strip()
+
+
+def _describe_resources(resources: Any) -> str:
     """Describe the session types (or event types) of an attribute for its docstring."""
     if isinstance(resources, type):
         return "all session types"
-    if len(resources) > 1 and set(resources) == set(_ALL_EVENT_TYPES):
-        return "all event types"
     names = []
     for item in resources:
         if isinstance(item, tuple):
@@ -134,6 +144,13 @@ def _describe_resources(resources: ResourcesSpec) -> str:
         else:
             names.append(f"{item.name} event")
     return ", ".join(names) if names else "none"
+
+
+def _invalid(value: Any, attribute: Attribute[Any], expected: str) -> ValueError:
+    """The ValueError raised when a value is rejected."""
+    return ValueError(
+        f"{value!r} is an invalid value for attribute {attribute.visa_name}, should be {expected}"
+    )
 
 
 class Attribute(Generic[T]):
@@ -147,13 +164,13 @@ class Attribute(Generic[T]):
 
     #: Session types ``(InterfaceType, resource class)`` (or event types) the attribute applies
     #: to, or :class:`AllSessionTypes`.
-    resources: ClassVar[ResourcesSpec] = []
+    resources: ClassVar[Any] = []
 
     #: Name of the attribute on the Python resource classes ("" when there is none).
-    py_name: ClassVar[str] = ""
+    py_name: ClassVar[str] = "To be specified"
 
     #: VISA name of the attribute ("VI_ATTR_...").
-    visa_name: ClassVar[str] = ""
+    visa_name: ClassVar[str] = "To be specified"
 
     #: Name of the C type of the attribute value (a type of visatype.h).
     visa_type: ClassVar[str] = ""
@@ -162,7 +179,7 @@ class Attribute(Generic[T]):
     attribute_id: ClassVar[int] = 0
 
     #: Default value defined by VISA (:data:`NotAvailable` when VISA defines none).
-    default: ClassVar[Any] = NotAvailable
+    default: ClassVar[Any] = "N/A"
 
     #: Whether the attribute can be read, written, and whether it is local to a session
     #: (rather than global to the resource).
@@ -180,7 +197,7 @@ class Attribute(Generic[T]):
             cls._raw_doc = _clean_doc(own_doc)
         if not cls.__name__.startswith("AttrVI_"):
             return
-        if not cls.visa_name:
+        if cls.visa_name == "To be specified":
             cls.visa_name = cls.__name__[len("Attr") :]
         try:
             cls.attribute_id = getattr(constants, cls.visa_name)
@@ -207,7 +224,7 @@ class Attribute(Generic[T]):
             True if the attribute applies to every session type or lists ``session_type``.
 
         """
-        if isinstance(cls.resources, type):
+        if cls.resources is AllSessionTypes:
             return True
         return session_type in cls.resources
 
@@ -215,11 +232,7 @@ class Attribute(Generic[T]):
     def redoc(cls) -> None:
         """Build the docstring from the description and the VISA facts of the attribute."""
         access = "read/write" if cls.write else "read only"
-        is_event_attribute = isinstance(cls.resources, list) and any(
-            isinstance(item, constants.EventType) for item in cls.resources
-        )
-        if not is_event_attribute:
-            access += ", local" if cls.local else ", global"
+        access += ", local" if cls.local else ", global"
         fields = [
             f":VISA Attribute: {cls.visa_name} ({cls.attribute_id})",
             *cls._doc_fields(),
@@ -237,39 +250,40 @@ class Attribute(Generic[T]):
             return [":type: str"]
         return [f":type: {cls.visa_type}"]
 
-    def __init__(self) -> None:
-        self._name = self.py_name or self.visa_name
-
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
 
+    def _label(self) -> str:
+        """Name of the descriptor for error messages."""
+        return self.__dict__.get("_name") or self.py_name or self.visa_name
+
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} descriptor {self._name!r}>"
+        return f"<{type(self).__name__} descriptor {self._label()!r}>"
 
     @overload
     def __get__(self, instance: None, owner: type) -> Self: ...
 
     @overload
-    def __get__(self, instance: _AttributeOwner, owner: type | None = None) -> T: ...
+    def __get__(self, instance: Any, owner: type | None = None) -> T: ...
 
-    def __get__(self, instance: _AttributeOwner | None, owner: type | None = None) -> Self | T:
+    def __get__(self, instance: Any, owner: type | None = None) -> Self | T:
         if instance is None:
             return self
         if not self.read:
             raise AttributeError(
-                f"can't read attribute {self._name!r}: {self.visa_name} is not readable"
+                f"can't read attribute {self._label()!r}: {self.visa_name} is not readable"
             )
         return self.post_get(instance.get_visa_attribute(self.attribute_id))
 
-    def __set__(self, instance: _AttributeOwner, value: Any) -> None:
+    def __set__(self, instance: Any, value: Any) -> None:
         if not self.write:
             raise AttributeError(
-                f"can't set attribute {self._name!r}: {self.visa_name} is read-only"
+                f"can't set attribute {self._label()!r}: {self.visa_name} is read-only"
             )
         instance.set_visa_attribute(self.attribute_id, self.pre_set(value))
 
-    def __delete__(self, instance: _AttributeOwner) -> None:
-        raise AttributeError(f"can't delete attribute {self._name!r}")
+    def __delete__(self, instance: Any) -> None:
+        raise AttributeError(f"can't delete attribute {self._label()!r}")
 
     def post_get(self, value: Any) -> T:
         """Convert the raw value returned by the VISA library.
@@ -288,12 +302,12 @@ class Attribute(Generic[T]):
         result: T = value
         return result
 
-    def pre_set(self, value: Any) -> Any:
+    def pre_set(self, value: T) -> Any:
         """Validate a value and convert it to what the VISA library expects.
 
         Parameters
         ----------
-        value : Any
+        value : T
             Value given by the user.
 
         Returns
@@ -310,14 +324,14 @@ class Attribute(Generic[T]):
         return value
 
 
-def _as_integer(attribute: Attribute[Any], value: Any, expected: str) -> int:
-    """Convert a value to an int, raising a ValueError naming the attribute otherwise."""
+def _as_integer(value: Any) -> int | None:
+    """The value as an int, or None if it is not an integer (floats and strings are not)."""
     if isinstance(value, (str, bytes, float)):
-        raise ValueError(f"{attribute._name} must be {expected}, got {value!r}")
+        return None
     try:
         return operator.index(value)
     except TypeError:
-        raise ValueError(f"{attribute._name} must be {expected}, got {value!r}") from None
+        return None
 
 
 class BooleanAttribute(Attribute[bool]):
@@ -331,11 +345,11 @@ class BooleanAttribute(Attribute[bool]):
         """Convert the ViBoolean returned by the library into a bool."""
         return bool(value)
 
-    def pre_set(self, value: Any) -> int:
+    def pre_set(self, value: bool) -> constants.VisaBoolean:
         """Convert a bool (or 0 / 1) into VI_TRUE or VI_FALSE."""
         if isinstance(value, int) and value in (0, 1):
-            return constants.VI_TRUE if value else constants.VI_FALSE
-        raise ValueError(f"{self._name} must be a boolean (True or False), got {value!r}")
+            return constants.VisaBoolean.true if value else constants.VisaBoolean.false
+        raise _invalid(value, self, "a bool")
 
 
 class CharAttribute(Attribute[str]):
@@ -346,37 +360,50 @@ class CharAttribute(Attribute[str]):
 
     """
 
+    #: Python type of the values.
+    py_type: ClassVar[type] = str
+
     @classmethod
     def _doc_fields(cls) -> list[str]:
         return [":type: str", ":range: a single character of code 0 <= value <= 255"]
 
-    def post_get(self, value: Any) -> str:
+    def post_get(self, value: int) -> str:
         """Convert the character code returned by the library into a str."""
         return chr(value) if isinstance(value, int) else value
 
-    def pre_set(self, value: Any) -> int:
+    def pre_set(self, value: str | bytes) -> int:
         """Convert a character (str, bytes or code) into its code."""
-        expected = "a single character or a character code between 0 and 255"
+        code: int | None
         if isinstance(value, (str, bytes)):
-            if len(value) != 1:
-                raise ValueError(f"{self._name} must be {expected}, got {value!r}")
-            code = ord(value)
+            code = ord(value) if len(value) == 1 else None
         else:
-            code = _as_integer(self, value, expected)
-        if not 0 <= code <= 255:
-            raise ValueError(f"{self._name} must be {expected}, got {value!r}")
+            code = _as_integer(value)
+        if code is None or not 0 <= code <= 255:
+            raise _invalid(value, self, "a single character (of code 0 to 255)")
         return code
 
 
-class RangeAttribute(Attribute[int]):
+class IntAttribute(Attribute[int]):
+    """Attribute holding an integer; the raw value is converted with ``int()``."""
+
+    @classmethod
+    def _doc_fields(cls) -> list[str]:
+        return [":type: int"]
+
+    def post_get(self, value: SupportsInt) -> int:
+        """Convert the raw value into an int."""
+        return int(value)
+
+
+class RangeAttribute(IntAttribute):
     """Attribute holding an integer between two bounds or equal to a special value."""
 
-    #: Smallest and largest allowed values.
-    min_value: ClassVar[int] = 0
-    max_value: ClassVar[int] = 0
+    #: Smallest and largest allowed values (set by each attribute class).
+    min_value: ClassVar[int]
+    max_value: ClassVar[int]
 
-    #: Special values allowed outside of [min_value, max_value].
-    values: ClassVar[list[int]] = []
+    #: Special values allowed outside of [min_value, max_value], if any.
+    values: ClassVar[list[int] | None] = None
 
     @classmethod
     def _doc_fields(cls) -> list[str]:
@@ -385,18 +412,20 @@ class RangeAttribute(Attribute[int]):
             description += f" or in {cls.values}"
         return [":type: int", f":range: {description}"]
 
-    def _allowed(self) -> str:
-        allowed = f"between {self.min_value} and {self.max_value}"
-        if self.values:
-            allowed += f" or one of {self.values}"
-        return allowed
-
-    def pre_set(self, value: Any) -> int:
+    def pre_set(self, value: int) -> int:
         """Check that the value is an integer within the range or a special value."""
-        number = _as_integer(self, value, f"an integer {self._allowed()}")
-        if self.min_value <= number <= self.max_value or number in self.values:
+        number = _as_integer(value)
+        if number is not None and self.min_value <= number <= self.max_value:
             return number
-        raise ValueError(f"{self._name} must be {self._allowed()}, got {value!r}")
+        if not self.values:
+            raise _invalid(value, self, f"between {self.min_value!r} and {self.max_value!r}")
+        if number is None or number not in self.values:
+            raise _invalid(
+                value,
+                self,
+                f"between {self.min_value!r} and {self.max_value!r} or {self.values!r}",
+            )
+        return number
 
 
 class ValuesAttribute(Attribute[int]):
@@ -409,12 +438,12 @@ class ValuesAttribute(Attribute[int]):
     def _doc_fields(cls) -> list[str]:
         return [":type: int", f":range: value in {cls.values}"]
 
-    def pre_set(self, value: Any) -> int:
+    def pre_set(self, value: int) -> int:
         """Check that the value is one of the allowed values."""
-        number = _as_integer(self, value, f"one of {self.values}")
-        if number in self.values:
-            return number
-        raise ValueError(f"{self._name} must be one of {self.values}, got {value!r}")
+        number = _as_integer(value)
+        if number is None or number not in self.values:
+            raise _invalid(value, self, f"in {self.values}")
+        return number
 
 
 class EnumAttribute(Attribute[E]):
@@ -438,15 +467,14 @@ class EnumAttribute(Attribute[E]):
         except ValueError:
             return value
 
-    def pre_set(self, value: Any) -> E:
+    def pre_set(self, value: E) -> Any:
         """Check that the value is one of the enum and return the member."""
         if not isinstance(value, (str, bytes, float)):
             try:
-                return self.enum_type(value)  # type: ignore[return-value]
+                return self.enum_type(value)
             except ValueError:
                 pass
-        members = list(self.enum_type)
-        raise ValueError(f"{self._name} must be one of {members}, got {value!r}")
+        raise _invalid(value, self, f"a {self.enum_type!r}")
 
 
 class FlagAttribute(Attribute[F]):
@@ -466,17 +494,37 @@ class FlagAttribute(Attribute[F]):
         except (ValueError, TypeError):
             return value
 
-    def pre_set(self, value: Any) -> F:
+    def pre_set(self, value: F) -> Any:
         """Check that the value only combines known flags and return the combination."""
-        members = list(self.enum_type)
-        expected = f"a combination of {members}"
-        number = _as_integer(self, value, expected)
+        number = _as_integer(value)
         known = 0
-        for member in members:
+        for member in self.enum_type:
             known |= int(member)
-        if number < 0 or number & ~known:
-            raise ValueError(f"{self._name} must be {expected}, got {value!r}")
-        return self.enum_type(number)  # type: ignore[return-value]
+        if number is None or number < 0 or number & ~known:
+            raise _invalid(value, self, f"a {self.enum_type!r}")
+        return self.enum_type(number)
+
+
+def _visa_timeout(value: float | None) -> int:
+    """Convert a timeout in milliseconds (None or inf: infinite) to the VISA integer."""
+    expected = "a number of milliseconds, None or float('+inf')"
+    if value is None:
+        return constants.VI_TMO_INFINITE
+    if not isinstance(value, numbers.Real) or math.isnan(value):
+        raise ValueError(
+            f"{value!r} is an invalid value for attribute VI_ATTR_TMO_VALUE, should be {expected}"
+        )
+    if value == math.inf:
+        return constants.VI_TMO_INFINITE
+    if value < 1:
+        return constants.VI_TMO_IMMEDIATE
+    if value >= constants.VI_TMO_INFINITE:
+        raise ValueError(
+            f"{value!r} is an invalid value for attribute VI_ATTR_TMO_VALUE, should be between "
+            f"0 and {constants.VI_TMO_INFINITE - 1} (or None or float('+inf') for an infinite "
+            "timeout)"
+        )
+    return int(value)
 
 
 # Session types the attributes apply to.
@@ -484,9 +532,6 @@ _IT = constants.InterfaceType
 _ASRL_INSTR = (_IT.asrl, "INSTR")
 _GPIB_INSTR = (_IT.gpib, "INSTR")
 _GPIB_INTFC = (_IT.gpib, "INTFC")
-_GPIB_VXI_INSTR = (_IT.gpib_vxi, "INSTR")
-_GPIB_VXI_MEMACC = (_IT.gpib_vxi, "MEMACC")
-_GPIB_VXI_BACKPLANE = (_IT.gpib_vxi, "BACKPLANE")
 _PXI_INSTR = (_IT.pxi, "INSTR")
 _PXI_MEMACC = (_IT.pxi, "MEMACC")
 _PXI_BACKPLANE = (_IT.pxi, "BACKPLANE")
@@ -504,15 +549,11 @@ _PRLGX_ASRL_INTFC = (_IT.prlgx_asrl, "INTFC")
 _VICP_INSTR = (_IT.vicp, "INSTR")
 
 _EV = constants.EventType
-_ALL_EVENT_TYPES: list[constants.EventType] = [
-    event for event in _EV if event is not _EV.all_enabled
-]
 
 
 # The attribute classes follow, grouped as: every session type, message-based sessions, serial,
-# GPIB, VXI and memory access, PXI, USB, TCPIP, events. Attributes that the documented resource
-# classes do not list (FDC_GEN_SIGNAL_EN, PXI_ALLOW_WRITE_COMBINE, PXI_MEM_*_BAR5) apply to no
-# session type, so that ``visa_attributes_classes`` matches the documentation.
+# GPIB, VXI and memory access, PXI, USB, TCPIP, events. The PXI BAR attributes are made by a
+# loop at the end.
 
 
 class AttrVI_ATTR_RSRC_CLASS(Attribute[str]):
@@ -552,8 +593,8 @@ class AttrVI_ATTR_RSRC_IMPL_VERSION(RangeAttribute):
     visa_name = "VI_ATTR_RSRC_IMPL_VERSION"
     visa_type = "ViVersion"
     default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    read, write, local = True, False, True
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_RSRC_LOCK_STATE(EnumAttribute[constants.AccessModes]):
@@ -581,7 +622,7 @@ class AttrVI_ATTR_MAX_QUEUE_LENGTH(RangeAttribute):
     visa_type = "ViUInt32"
     default = 50
     read, write, local = True, True, True
-    min_value, max_value, values = 1, 0xFFFFFFFF, []
+    min_value, max_value, values = 1, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_USER_DATA(RangeAttribute):
@@ -595,9 +636,9 @@ class AttrVI_ATTR_USER_DATA(RangeAttribute):
     py_name = ""
     visa_name = "VI_ATTR_USER_DATA"
     visa_type = _UINT_ADDRESS_TYPE
-    default = NotAvailable
+    default = 0
     read, write, local = True, True, True
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
+    min_value, max_value, values = 0, _MAX_BUS_VALUE, None
 
 
 class AttrVI_ATTR_RSRC_SPEC_VERSION(RangeAttribute):
@@ -612,9 +653,9 @@ class AttrVI_ATTR_RSRC_SPEC_VERSION(RangeAttribute):
     py_name = "spec_version"
     visa_name = "VI_ATTR_RSRC_SPEC_VERSION"
     visa_type = "ViVersion"
-    default = constants.VI_SPEC_VERSION
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    default = 3145728
+    read, write, local = True, False, True
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_INTF_TYPE(EnumAttribute[constants.InterfaceType]):
@@ -638,7 +679,7 @@ class AttrVI_ATTR_INTF_NUM(RangeAttribute):
     visa_type = "ViUInt16"
     default = 0
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_INTF_INST_NAME(Attribute[str]):
@@ -661,7 +702,7 @@ class AttrVI_ATTR_RSRC_MANF_ID(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0x3FFF, []
+    min_value, max_value, values = 0, 16383, None
 
 
 class AttrVI_ATTR_RSRC_MANF_NAME(Attribute[str]):
@@ -688,12 +729,29 @@ class AttrVI_ATTR_TMO_VALUE(RangeAttribute):
     """
 
     resources = AllSessionTypes
-    py_name = ""
+    py_name = "timeout"
     visa_name = "VI_ATTR_TMO_VALUE"
     visa_type = "ViUInt32"
     default = 2000
     read, write, local = True, True, True
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
+
+    def post_get(self, value: int) -> int | float:  # type: ignore[override]
+        """Convert VI_TMO_INFINITE into ``float('+inf')``, other values into an int."""
+        if value == constants.VI_TMO_INFINITE:
+            return math.inf
+        return int(value)
+
+    def pre_set(self, value: int | float | None) -> int:
+        """Convert a timeout in milliseconds (None or ``float('+inf')``: infinite).
+
+        Values below 1 mean an immediate timeout (VI_TMO_IMMEDIATE).
+        """
+        return _visa_timeout(value)
+
+    def __delete__(self, instance: Any) -> None:
+        """Deleting the timeout makes it infinite."""
+        instance.set_visa_attribute(self.attribute_id, constants.VI_TMO_INFINITE)
 
 
 class AttrVI_ATTR_RM_SESSION(Attribute[Any]):
@@ -704,23 +762,23 @@ class AttrVI_ATTR_RM_SESSION(Attribute[Any]):
     visa_name = "VI_ATTR_RM_SESSION"
     visa_type = "ViSession"
     default = NotAvailable
-    read, write, local = True, False, True
+    read, write, local = True, False, False
 
 
 class AttrVI_ATTR_SEND_END_EN(BooleanAttribute):
     """Should END be asserted during the transfer of the last byte of the buffer."""
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -739,23 +797,23 @@ class AttrVI_ATTR_TERMCHAR(CharAttribute):
     """
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
     py_name = ""
     visa_name = "VI_ATTR_TERMCHAR"
     visa_type = "ViUInt8"
-    default = 0x0A
+    default = 10
     read, write, local = True, True, True
 
 
@@ -768,16 +826,16 @@ class AttrVI_ATTR_TERMCHAR_EN(BooleanAttribute):
     """
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -798,13 +856,13 @@ class AttrVI_ATTR_SUPPRESS_END_EN(BooleanAttribute):
     resources = [
         _ASRL_INSTR,
         _GPIB_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
     ]
     py_name = ""
@@ -825,16 +883,16 @@ class AttrVI_ATTR_IO_PROT(EnumAttribute[constants.IOProtocol]):
     """
 
     resources = [
-        _GPIB_INTFC,
-        _GPIB_INSTR,
         _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
+        _GPIB_INSTR,
+        _GPIB_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -856,17 +914,17 @@ class AttrVI_ATTR_DMA_ALLOW_EN(BooleanAttribute):
     """
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PXI_INSTR,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
+        _PXI_INSTR,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_MEMACC,
         _VXI_SERVANT,
@@ -882,16 +940,16 @@ class AttrVI_ATTR_FILE_APPEND_EN(BooleanAttribute):
     """Should viReadToFile() append data to the file instead of overwriting it."""
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -902,7 +960,7 @@ class AttrVI_ATTR_FILE_APPEND_EN(BooleanAttribute):
     read, write, local = True, True, True
 
 
-class AttrVI_ATTR_RD_BUF_OPER_MODE(ValuesAttribute):
+class AttrVI_ATTR_RD_BUF_OPER_MODE(RangeAttribute):
     """Operational mode of the formatted I/O read buffer.
 
     VI_FLUSH_DISABLE (the default) empties the buffer only when viFlush() is called;
@@ -911,25 +969,25 @@ class AttrVI_ATTR_RD_BUF_OPER_MODE(ValuesAttribute):
     """
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
     py_name = ""
     visa_name = "VI_ATTR_RD_BUF_OPER_MODE"
     visa_type = "ViUInt16"
-    default = constants.VI_FLUSH_DISABLE
+    default = 3
     read, write, local = True, True, True
-    values = [constants.VI_FLUSH_ON_ACCESS, constants.VI_FLUSH_DISABLE]
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_RD_BUF_SIZE(RangeAttribute):
@@ -940,16 +998,16 @@ class AttrVI_ATTR_RD_BUF_SIZE(RangeAttribute):
     """
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -958,10 +1016,10 @@ class AttrVI_ATTR_RD_BUF_SIZE(RangeAttribute):
     visa_type = "ViUInt32"
     default = NotAvailable
     read, write, local = True, False, True
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
-class AttrVI_ATTR_WR_BUF_OPER_MODE(ValuesAttribute):
+class AttrVI_ATTR_WR_BUF_OPER_MODE(RangeAttribute):
     """Operational mode of the formatted I/O write buffer.
 
     VI_FLUSH_WHEN_FULL (the default) sends the buffer when it is full or holds an END indicator;
@@ -970,25 +1028,25 @@ class AttrVI_ATTR_WR_BUF_OPER_MODE(ValuesAttribute):
     """
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
     py_name = ""
     visa_name = "VI_ATTR_WR_BUF_OPER_MODE"
     visa_type = "ViUInt16"
-    default = constants.VI_FLUSH_WHEN_FULL
+    default = 2
     read, write, local = True, True, True
-    values = [constants.VI_FLUSH_ON_ACCESS, constants.VI_FLUSH_WHEN_FULL]
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_WR_BUF_SIZE(RangeAttribute):
@@ -999,16 +1057,16 @@ class AttrVI_ATTR_WR_BUF_SIZE(RangeAttribute):
     """
 
     resources = [
+        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _ASRL_INSTR,
-        _PRLGX_TCPIP_INTFC,
         _PRLGX_ASRL_INTFC,
+        _PRLGX_TCPIP_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
-        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
+        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -1017,7 +1075,7 @@ class AttrVI_ATTR_WR_BUF_SIZE(RangeAttribute):
     visa_type = "ViUInt32"
     default = NotAvailable
     read, write, local = True, False, True
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_TRIG_ID(EnumAttribute[constants.TriggerID]):
@@ -1027,15 +1085,17 @@ class AttrVI_ATTR_TRIG_ID(EnumAttribute[constants.TriggerID]):
         _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
+        _PXI_BACKPLANE,
         _PXI_INSTR,
         _TCPIP_INSTR,
-        _VXI_INSTR,
         _VXI_BACKPLANE,
+        _VXI_INSTR,
+        _VXI_SERVANT,
     ]
     py_name = ""
     visa_name = "VI_ATTR_TRIG_ID"
     visa_type = "ViInt16"
-    default = constants.TriggerID.software
+    default = -1
     read, write, local = True, True, True
     enum_type = constants.TriggerID
 
@@ -1064,7 +1124,7 @@ class AttrVI_ATTR_ASRL_AVAIL_NUM(RangeAttribute):
     visa_type = "ViUInt32"
     default = 0
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_ASRL_BAUD(RangeAttribute):
@@ -1081,7 +1141,7 @@ class AttrVI_ATTR_ASRL_BAUD(RangeAttribute):
     visa_type = "ViUInt32"
     default = 9600
     read, write, local = True, True, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_ASRL_BREAK_LEN(RangeAttribute):
@@ -1099,7 +1159,7 @@ class AttrVI_ATTR_ASRL_BREAK_LEN(RangeAttribute):
     visa_type = "ViInt16"
     default = 250
     read, write, local = True, True, True
-    min_value, max_value, values = 1, 500, []
+    min_value, max_value, values = -32768, 0x7FFF, None
 
 
 class AttrVI_ATTR_ASRL_BREAK_STATE(EnumAttribute[constants.LineState]):
@@ -1159,7 +1219,7 @@ class AttrVI_ATTR_ASRL_DATA_BITS(RangeAttribute):
     visa_type = "ViUInt16"
     default = 8
     read, write, local = True, True, False
-    min_value, max_value, values = 5, 8, []
+    min_value, max_value, values = 5, 8, None
 
 
 class AttrVI_ATTR_ASRL_DCD_STATE(EnumAttribute[constants.LineState]):
@@ -1191,7 +1251,7 @@ class AttrVI_ATTR_ASRL_DISCARD_NULL(BooleanAttribute):
     visa_name = "VI_ATTR_ASRL_DISCARD_NULL"
     visa_type = "ViBoolean"
     default = False
-    read, write, local = True, True, True
+    read, write, local = True, True, False
 
 
 class AttrVI_ATTR_ASRL_DSR_STATE(EnumAttribute[constants.LineState]):
@@ -1273,7 +1333,7 @@ class AttrVI_ATTR_ASRL_REPLACE_CHAR(CharAttribute):
 
     """
 
-    resources = [_ASRL_INSTR]
+    resources = [_ASRL_INSTR, _PRLGX_ASRL_INTFC]
     py_name = "replace_char"
     visa_name = "VI_ATTR_ASRL_REPLACE_CHAR"
     visa_type = "ViUInt8"
@@ -1354,7 +1414,7 @@ class AttrVI_ATTR_ASRL_XOFF_CHAR(CharAttribute):
     py_name = "xoff_char"
     visa_name = "VI_ATTR_ASRL_XOFF_CHAR"
     visa_type = "ViUInt8"
-    default = 0x13
+    default = 19
     read, write, local = True, True, True
 
 
@@ -1369,7 +1429,7 @@ class AttrVI_ATTR_ASRL_XON_CHAR(CharAttribute):
     py_name = "xon_char"
     visa_name = "VI_ATTR_ASRL_XON_CHAR"
     visa_type = "ViUInt8"
-    default = 0x11
+    default = 17
     read, write, local = True, True, True
 
 
@@ -1382,7 +1442,7 @@ class AttrVI_ATTR_GPIB_PRIMARY_ADDR(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, True, False
-    min_value, max_value, values = 0, 30, []
+    min_value, max_value, values = 0, 30, None
 
 
 class AttrVI_ATTR_GPIB_SECONDARY_ADDR(RangeAttribute):
@@ -1398,7 +1458,7 @@ class AttrVI_ATTR_GPIB_SECONDARY_ADDR(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, True, False
-    min_value, max_value, values = 0, 30, [constants.VI_NO_SEC_ADDR]
+    min_value, max_value, values = 0, 30, [65535]
 
 
 class AttrVI_ATTR_GPIB_READDR_EN(BooleanAttribute):
@@ -1523,23 +1583,18 @@ class AttrVI_ATTR_GPIB_HS488_CBL_LEN(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, True, False
-    min_value, max_value, values = (
-        1,
-        15,
-        [constants.VI_GPIB_HS488_DISABLED, constants.VI_GPIB_HS488_NIMPL],
-    )
+    min_value, max_value, values = 1, 15, [0, -1]
 
 
-class AttrVI_ATTR_DEV_STATUS_BYTE(RangeAttribute):
+class AttrVI_ATTR_DEV_STATUS_BYTE(CharAttribute):
     """488-style status byte of the local controller or device for this session."""
 
-    resources = [_GPIB_INTFC]
+    resources = [_GPIB_INTFC, _VXI_SERVANT]
     py_name = ""
     visa_name = "VI_ATTR_DEV_STATUS_BYTE"
     visa_type = "ViUInt8"
     default = NotAvailable
     read, write, local = True, True, False
-    min_value, max_value, values = 0, 0xFF, []
 
 
 class AttrVI_ATTR_FDC_CHNL(RangeAttribute):
@@ -1551,19 +1606,19 @@ class AttrVI_ATTR_FDC_CHNL(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, True, True
-    min_value, max_value, values = 0, 7, []
+    min_value, max_value, values = 0, 7, None
 
 
-class AttrVI_ATTR_FDC_MODE(ValuesAttribute):
+class AttrVI_ATTR_FDC_MODE(RangeAttribute):
     """Which Fast Data Channel (FDC) mode to use (either normal or stream mode)."""
 
     resources = [_VXI_INSTR]
     py_name = ""
     visa_name = "VI_ATTR_FDC_MODE"
     visa_type = "ViUInt16"
-    default = constants.VI_FDC_NORMAL
+    default = 1
     read, write, local = True, True, True
-    values = [constants.VI_FDC_NORMAL, constants.VI_FDC_STREAM]
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_FDC_GEN_SIGNAL_EN(BooleanAttribute):
@@ -1574,7 +1629,7 @@ class AttrVI_ATTR_FDC_GEN_SIGNAL_EN(BooleanAttribute):
 
     """
 
-    resources: ClassVar[ResourcesSpec] = []
+    resources = [_VXI_INSTR]
     py_name = ""
     visa_name = "VI_ATTR_FDC_GEN_SIGNAL_EN"
     visa_type = "ViBoolean"
@@ -1593,16 +1648,16 @@ class AttrVI_ATTR_FDC_USE_PAIR(BooleanAttribute):
     read, write, local = True, True, True
 
 
-class AttrVI_ATTR_DEST_ACCESS_PRIV(EnumAttribute[constants.AddressModifiers]):
+class AttrVI_ATTR_DEST_ACCESS_PRIV(RangeAttribute):
     """Address modifier used by the high-level writes (viOutXX(), viMoveOutXX())."""
 
     resources = [_VXI_INSTR, _VXI_MEMACC]
     py_name = ""
     visa_name = "VI_ATTR_DEST_ACCESS_PRIV"
     visa_type = "ViUInt16"
-    default = constants.AddressModifiers.data_private
+    default = 0
     read, write, local = True, True, True
-    enum_type = constants.AddressModifiers
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_SRC_ACCESS_PRIV(EnumAttribute[constants.AddressModifiers]):
@@ -1612,7 +1667,7 @@ class AttrVI_ATTR_SRC_ACCESS_PRIV(EnumAttribute[constants.AddressModifiers]):
     py_name = ""
     visa_name = "VI_ATTR_SRC_ACCESS_PRIV"
     visa_type = "ViUInt16"
-    default = constants.AddressModifiers.data_private
+    default = 0
     read, write, local = True, True, True
     enum_type = constants.AddressModifiers
 
@@ -1628,36 +1683,36 @@ class AttrVI_ATTR_WIN_ACCESS_PRIV(EnumAttribute[constants.AddressModifiers]):
     py_name = ""
     visa_name = "VI_ATTR_WIN_ACCESS_PRIV"
     visa_type = "ViUInt16"
-    default = constants.AddressModifiers.data_private
+    default = 0
     read, write, local = True, True, True
     enum_type = constants.AddressModifiers
 
 
-class AttrVI_ATTR_DEST_BYTE_ORDER(ValuesAttribute):
+class AttrVI_ATTR_DEST_BYTE_ORDER(EnumAttribute[constants.ByteOrder]):
     """Byte order used by the high-level writes (viOutXX(), viMoveOutXX())."""
 
     resources = [_VXI_INSTR, _VXI_MEMACC]
     py_name = ""
     visa_name = "VI_ATTR_DEST_BYTE_ORDER"
     visa_type = "ViUInt16"
-    default = constants.VI_BIG_ENDIAN
+    default = 0
     read, write, local = True, True, True
-    values = [constants.VI_BIG_ENDIAN, constants.VI_LITTLE_ENDIAN]
+    enum_type = constants.ByteOrder
 
 
-class AttrVI_ATTR_SRC_BYTE_ORDER(ValuesAttribute):
+class AttrVI_ATTR_SRC_BYTE_ORDER(EnumAttribute[constants.ByteOrder]):
     """Byte order used by the high-level reads (viInXX(), viMoveInXX())."""
 
     resources = [_VXI_INSTR, _VXI_MEMACC]
     py_name = ""
     visa_name = "VI_ATTR_SRC_BYTE_ORDER"
     visa_type = "ViUInt16"
-    default = constants.VI_BIG_ENDIAN
+    default = 0
     read, write, local = True, True, True
-    values = [constants.VI_BIG_ENDIAN, constants.VI_LITTLE_ENDIAN]
+    enum_type = constants.ByteOrder
 
 
-class AttrVI_ATTR_WIN_BYTE_ORDER(ValuesAttribute):
+class AttrVI_ATTR_WIN_BYTE_ORDER(EnumAttribute[constants.ByteOrder]):
     """Byte order used for the mapped window (viMapAddress(), viPeekXX(), viPokeXX()).
 
     It can only be changed while no window is mapped.
@@ -1668,9 +1723,9 @@ class AttrVI_ATTR_WIN_BYTE_ORDER(ValuesAttribute):
     py_name = ""
     visa_name = "VI_ATTR_WIN_BYTE_ORDER"
     visa_type = "ViUInt16"
-    default = constants.VI_BIG_ENDIAN
+    default = 0
     read, write, local = True, True, True
-    values = [constants.VI_BIG_ENDIAN, constants.VI_LITTLE_ENDIAN]
+    enum_type = constants.ByteOrder
 
 
 class AttrVI_ATTR_SRC_INCREMENT(RangeAttribute):
@@ -1687,7 +1742,7 @@ class AttrVI_ATTR_SRC_INCREMENT(RangeAttribute):
     visa_type = "ViInt32"
     default = 1
     read, write, local = True, True, True
-    min_value, max_value, values = 0, 1, []
+    min_value, max_value, values = 0, 1, None
 
 
 class AttrVI_ATTR_DEST_INCREMENT(RangeAttribute):
@@ -1704,10 +1759,10 @@ class AttrVI_ATTR_DEST_INCREMENT(RangeAttribute):
     visa_type = "ViInt32"
     default = 1
     read, write, local = True, True, True
-    min_value, max_value, values = 0, 1, []
+    min_value, max_value, values = 0, 1, None
 
 
-class AttrVI_ATTR_WIN_ACCESS(ValuesAttribute):
+class AttrVI_ATTR_WIN_ACCESS(RangeAttribute):
     """Modes in which the current window may be accessed.
 
     VI_NMAPPED: no window is mapped; VI_USE_OPERS: use viPeekXX() and viPokeXX(); VI_DEREF_ADDR: the
@@ -1719,9 +1774,9 @@ class AttrVI_ATTR_WIN_ACCESS(ValuesAttribute):
     py_name = ""
     visa_name = "VI_ATTR_WIN_ACCESS"
     visa_type = "ViUInt16"
-    default = constants.VI_NMAPPED
+    default = 1
     read, write, local = True, False, True
-    values = [constants.VI_NMAPPED, constants.VI_USE_OPERS, constants.VI_DEREF_ADDR]
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_WIN_BASE_ADDR(RangeAttribute):
@@ -1730,10 +1785,10 @@ class AttrVI_ATTR_WIN_BASE_ADDR(RangeAttribute):
     resources = [_PXI_INSTR, _PXI_MEMACC, _VXI_INSTR, _VXI_MEMACC]
     py_name = ""
     visa_name = "VI_ATTR_WIN_BASE_ADDR"
-    visa_type = "ViBusAddress"
+    visa_type = _BUS_ADDRESS_TYPE
     default = NotAvailable
     read, write, local = True, False, True
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
+    min_value, max_value, values = 0, _MAX_BUS_VALUE, None
 
 
 class AttrVI_ATTR_WIN_SIZE(RangeAttribute):
@@ -1742,25 +1797,25 @@ class AttrVI_ATTR_WIN_SIZE(RangeAttribute):
     resources = [_PXI_INSTR, _PXI_MEMACC, _VXI_INSTR, _VXI_MEMACC]
     py_name = ""
     visa_name = "VI_ATTR_WIN_SIZE"
-    visa_type = "ViBusSize"
+    visa_type = _BUS_SIZE_TYPE
     default = NotAvailable
     read, write, local = True, False, True
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
+    min_value, max_value, values = 0, _MAX_BUS_VALUE, None
 
 
 class AttrVI_ATTR_CMDR_LA(RangeAttribute):
     """Unique logical address of the commander of the VXI device used by the given session."""
 
-    resources = [_VXI_INSTR]
+    resources = [_VXI_INSTR, _VXI_SERVANT]
     py_name = ""
     visa_name = "VI_ATTR_CMDR_LA"
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 255, [constants.VI_UNKNOWN_LA]
+    min_value, max_value, values = 0, 255, [-1]
 
 
-class AttrVI_ATTR_VXI_DEV_CLASS(ValuesAttribute):
+class AttrVI_ATTR_VXI_DEV_CLASS(EnumAttribute[constants.VXIClass]):
     """VXI-defined device class to which the resource belongs.
 
     One of VI_VXI_CLASS_MEMORY, VI_VXI_CLASS_EXTENDED, VI_VXI_CLASS_MESSAGE, VI_VXI_CLASS_REGISTER
@@ -1774,13 +1829,7 @@ class AttrVI_ATTR_VXI_DEV_CLASS(ValuesAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    values = [
-        constants.VI_VXI_CLASS_MEMORY,
-        constants.VI_VXI_CLASS_EXTENDED,
-        constants.VI_VXI_CLASS_MESSAGE,
-        constants.VI_VXI_CLASS_REGISTER,
-        constants.VI_VXI_CLASS_OTHER,
-    ]
+    enum_type = constants.VXIClass
 
 
 class AttrVI_ATTR_MAINFRAME_LA(RangeAttribute):
@@ -1790,19 +1839,19 @@ class AttrVI_ATTR_MAINFRAME_LA(RangeAttribute):
 
     """
 
-    resources = [_VXI_INSTR, _VXI_BACKPLANE]
+    resources = [_VXI_BACKPLANE, _VXI_INSTR]
     py_name = ""
     visa_name = "VI_ATTR_MAINFRAME_LA"
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 255, [constants.VI_UNKNOWN_LA]
+    min_value, max_value, values = 0, 255, [-1]
 
 
 class AttrVI_ATTR_MANF_NAME(Attribute[str]):
     """Manufacturer name."""
 
-    resources = [_PXI_INSTR, _USB_INSTR, _USB_RAW, _VXI_INSTR]
+    resources = [_PXI_BACKPLANE, _PXI_INSTR, _USB_INSTR, _USB_RAW, _VXI_INSTR]
     py_name = "manufacturer_name"
     visa_name = "VI_ATTR_MANF_NAME"
     visa_type = "ViString"
@@ -1813,7 +1862,7 @@ class AttrVI_ATTR_MANF_NAME(Attribute[str]):
 class AttrVI_ATTR_MODEL_NAME(Attribute[str]):
     """Model name of the device."""
 
-    resources = [_PXI_INSTR, _USB_INSTR, _USB_RAW, _VXI_INSTR]
+    resources = [_PXI_BACKPLANE, _PXI_INSTR, _USB_INSTR, _USB_RAW, _VXI_INSTR]
     py_name = "model_name"
     visa_name = "VI_ATTR_MODEL_NAME"
     visa_type = "ViString"
@@ -1830,7 +1879,7 @@ class AttrVI_ATTR_MANF_ID(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_MODEL_CODE(RangeAttribute):
@@ -1842,7 +1891,7 @@ class AttrVI_ATTR_MODEL_CODE(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_VXI_VME_INTR_STATUS(RangeAttribute):
@@ -1858,7 +1907,7 @@ class AttrVI_ATTR_VXI_VME_INTR_STATUS(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_VXI_TRIG_STATUS(RangeAttribute):
@@ -1874,7 +1923,7 @@ class AttrVI_ATTR_VXI_TRIG_STATUS(RangeAttribute):
     visa_type = "ViUInt32"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_VXI_VME_SYSFAIL_STATE(EnumAttribute[constants.LineState]):
@@ -1892,25 +1941,25 @@ class AttrVI_ATTR_VXI_VME_SYSFAIL_STATE(EnumAttribute[constants.LineState]):
 class AttrVI_ATTR_MEM_BASE(RangeAttribute):
     """Base address of the device in VXIbus memory address space (A24 or A32 space)."""
 
-    resources = [_VXI_INSTR]
+    resources = [_VXI_INSTR, _VXI_SERVANT]
     py_name = ""
     visa_name = "VI_ATTR_MEM_BASE"
-    visa_type = "ViBusAddress"
+    visa_type = _BUS_ADDRESS_TYPE
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
+    min_value, max_value, values = 0, _MAX_BUS_VALUE, None
 
 
 class AttrVI_ATTR_MEM_SIZE(RangeAttribute):
     """Size of memory requested by the device in VXIbus address space."""
 
-    resources = [_VXI_INSTR]
+    resources = [_VXI_INSTR, _VXI_SERVANT]
     py_name = ""
     visa_name = "VI_ATTR_MEM_SIZE"
-    visa_type = "ViBusSize"
+    visa_type = _BUS_SIZE_TYPE
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
+    min_value, max_value, values = 0, _MAX_BUS_VALUE, None
 
 
 class AttrVI_ATTR_MEM_SPACE(EnumAttribute[constants.AddressSpace]):
@@ -1920,7 +1969,7 @@ class AttrVI_ATTR_MEM_SPACE(EnumAttribute[constants.AddressSpace]):
     py_name = ""
     visa_name = "VI_ATTR_MEM_SPACE"
     visa_type = "ViUInt16"
-    default = constants.AddressSpace.a16
+    default = 1
     read, write, local = True, False, False
     enum_type = constants.AddressSpace
 
@@ -1932,13 +1981,13 @@ class AttrVI_ATTR_VXI_LA(RangeAttribute):
 
     """
 
-    resources = [_VXI_INSTR, _VXI_MEMACC]
+    resources = [_VXI_INSTR, _VXI_MEMACC, _VXI_SERVANT]
     py_name = ""
     visa_name = "VI_ATTR_VXI_LA"
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 511, []
+    min_value, max_value, values = 0, 511, None
 
 
 class AttrVI_ATTR_SLOT(RangeAttribute):
@@ -1954,7 +2003,7 @@ class AttrVI_ATTR_SLOT(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 18, [constants.VI_UNKNOWN_SLOT]
+    min_value, max_value, values = 1, 18, [-1]
 
 
 class AttrVI_ATTR_IMMEDIATE_SERV(BooleanAttribute):
@@ -1986,13 +2035,13 @@ class AttrVI_ATTR_VXI_TRIG_SUPPORT(RangeAttribute):
 
     """
 
-    resources = [_VXI_INSTR, _VXI_BACKPLANE]
+    resources = [_VXI_BACKPLANE, _VXI_INSTR]
     py_name = ""
     visa_name = "VI_ATTR_VXI_TRIG_SUPPORT"
     visa_type = "ViUInt32"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_VXI_TRIG_LINES_EN(RangeAttribute):
@@ -2002,9 +2051,9 @@ class AttrVI_ATTR_VXI_TRIG_LINES_EN(RangeAttribute):
     py_name = ""
     visa_name = "VI_ATTR_VXI_TRIG_LINES_EN"
     visa_type = "ViUInt16"
-    default = NotAvailable
+    default = 0
     read, write, local = True, True, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_VXI_TRIG_DIR(RangeAttribute):
@@ -2014,21 +2063,21 @@ class AttrVI_ATTR_VXI_TRIG_DIR(RangeAttribute):
     py_name = ""
     visa_name = "VI_ATTR_VXI_TRIG_DIR"
     visa_type = "ViUInt16"
-    default = NotAvailable
+    default = 0
     read, write, local = True, True, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_INTF_PARENT_NUM(RangeAttribute):
     """Board number of the GPIB board to which the GPIB-VXI is attached."""
 
-    resources = [_GPIB_VXI_INSTR, _GPIB_VXI_MEMACC, _GPIB_VXI_BACKPLANE]
+    resources = [_VXI_BACKPLANE]
     py_name = ""
     visa_name = "VI_ATTR_INTF_PARENT_NUM"
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_PXI_DEV_NUM(RangeAttribute):
@@ -2040,7 +2089,7 @@ class AttrVI_ATTR_PXI_DEV_NUM(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 31, []
+    min_value, max_value, values = 0, 31, None
 
 
 class AttrVI_ATTR_PXI_FUNC_NUM(RangeAttribute):
@@ -2054,9 +2103,9 @@ class AttrVI_ATTR_PXI_FUNC_NUM(RangeAttribute):
     py_name = ""
     visa_name = "VI_ATTR_PXI_FUNC_NUM"
     visa_type = "ViUInt16"
-    default = NotAvailable
+    default = 0
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 7, []
+    min_value, max_value, values = 0, 7, None
 
 
 class AttrVI_ATTR_PXI_BUS_NUM(RangeAttribute):
@@ -2068,7 +2117,7 @@ class AttrVI_ATTR_PXI_BUS_NUM(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 255, []
+    min_value, max_value, values = 0, 255, None
 
 
 class AttrVI_ATTR_PXI_CHASSIS(RangeAttribute):
@@ -2078,13 +2127,13 @@ class AttrVI_ATTR_PXI_CHASSIS(RangeAttribute):
 
     """
 
-    resources = [_PXI_INSTR]
+    resources = [_PXI_BACKPLANE, _PXI_INSTR]
     py_name = ""
     visa_name = "VI_ATTR_PXI_CHASSIS"
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 255, [constants.VI_UNKNOWN_CHASSIS]
+    min_value, max_value, values = 0, 255, [-1]
 
 
 class AttrVI_ATTR_PXI_SLOTPATH(Attribute[str]):
@@ -2112,7 +2161,11 @@ class AttrVI_ATTR_PXI_SLOT_LBUS_LEFT(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = -0x8000, 0x7FFF, []
+    min_value, max_value, values = (
+        1,
+        18,
+        [-1, 0, 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1413, 2000],
+    )
 
 
 class AttrVI_ATTR_PXI_SLOT_LBUS_RIGHT(RangeAttribute):
@@ -2124,19 +2177,23 @@ class AttrVI_ATTR_PXI_SLOT_LBUS_RIGHT(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = -0x8000, 0x7FFF, []
+    min_value, max_value, values = (
+        1,
+        18,
+        [-1, 0, 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1413, 2000],
+    )
 
 
 class AttrVI_ATTR_PXI_TRIG_BUS(RangeAttribute):
     """Trigger bus number of this device."""
 
-    resources = [_PXI_INSTR]
+    resources = [_PXI_BACKPLANE, _PXI_INSTR]
     py_name = ""
     visa_name = "VI_ATTR_PXI_TRIG_BUS"
     visa_type = "ViInt16"
     default = NotAvailable
-    read, write, local = True, True, False
-    min_value, max_value, values = -0x8000, 0x7FFF, []
+    read, write, local = True, True, True
+    min_value, max_value, values = 1, 3, [-1]
 
 
 class AttrVI_ATTR_PXI_STAR_TRIG_BUS(RangeAttribute):
@@ -2148,7 +2205,7 @@ class AttrVI_ATTR_PXI_STAR_TRIG_BUS(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = -0x8000, 0x7FFF, []
+    min_value, max_value, values = 1, 3, [-1]
 
 
 class AttrVI_ATTR_PXI_STAR_TRIG_LINE(RangeAttribute):
@@ -2160,7 +2217,7 @@ class AttrVI_ATTR_PXI_STAR_TRIG_LINE(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = -0x8000, 0x7FFF, []
+    min_value, max_value, values = 0, 0x7FFF, None
 
 
 class AttrVI_ATTR_PXI_SRC_TRIG_BUS(RangeAttribute):
@@ -2172,7 +2229,7 @@ class AttrVI_ATTR_PXI_SRC_TRIG_BUS(RangeAttribute):
     visa_type = "ViInt16"
     default = -1
     read, write, local = True, True, True
-    min_value, max_value, values = -0x8000, 0x7FFF, []
+    min_value, max_value, values = 1, 3, [-1]
 
 
 class AttrVI_ATTR_PXI_DEST_TRIG_BUS(RangeAttribute):
@@ -2184,238 +2241,7 @@ class AttrVI_ATTR_PXI_DEST_TRIG_BUS(RangeAttribute):
     visa_type = "ViInt16"
     default = -1
     read, write, local = True, True, True
-    min_value, max_value, values = -0x8000, 0x7FFF, []
-
-
-class AttrVI_ATTR_PXI_MEM_TYPE_BAR0(EnumAttribute[constants.PXIMemory]):
-    """Memory type (none, memory or I/O) used by the device in the BAR0 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_TYPE_BAR0"
-    visa_type = "ViUInt16"
-    default = NotAvailable
-    read, write, local = True, False, False
-    enum_type = constants.PXIMemory
-
-
-class AttrVI_ATTR_PXI_MEM_TYPE_BAR1(EnumAttribute[constants.PXIMemory]):
-    """Memory type (none, memory or I/O) used by the device in the BAR1 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_TYPE_BAR1"
-    visa_type = "ViUInt16"
-    default = NotAvailable
-    read, write, local = True, False, False
-    enum_type = constants.PXIMemory
-
-
-class AttrVI_ATTR_PXI_MEM_TYPE_BAR2(EnumAttribute[constants.PXIMemory]):
-    """Memory type (none, memory or I/O) used by the device in the BAR2 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_TYPE_BAR2"
-    visa_type = "ViUInt16"
-    default = NotAvailable
-    read, write, local = True, False, False
-    enum_type = constants.PXIMemory
-
-
-class AttrVI_ATTR_PXI_MEM_TYPE_BAR3(EnumAttribute[constants.PXIMemory]):
-    """Memory type (none, memory or I/O) used by the device in the BAR3 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_TYPE_BAR3"
-    visa_type = "ViUInt16"
-    default = NotAvailable
-    read, write, local = True, False, False
-    enum_type = constants.PXIMemory
-
-
-class AttrVI_ATTR_PXI_MEM_TYPE_BAR4(EnumAttribute[constants.PXIMemory]):
-    """Memory type (none, memory or I/O) used by the device in the BAR4 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_TYPE_BAR4"
-    visa_type = "ViUInt16"
-    default = NotAvailable
-    read, write, local = True, False, False
-    enum_type = constants.PXIMemory
-
-
-class AttrVI_ATTR_PXI_MEM_TYPE_BAR5(EnumAttribute[constants.PXIMemory]):
-    """Memory type (none, memory or I/O) used by the device in the BAR5 space.
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_TYPE_BAR5"
-    visa_type = "ViUInt16"
-    default = NotAvailable
-    read, write, local = True, False, False
-    enum_type = constants.PXIMemory
-
-
-class AttrVI_ATTR_PXI_MEM_BASE_BAR0(RangeAttribute):
-    """Memory base address assigned to the BAR0 space of the device."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_BASE_BAR0"
-    visa_type = "ViBusAddress"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_BASE_BAR1(RangeAttribute):
-    """Memory base address assigned to the BAR1 space of the device."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_BASE_BAR1"
-    visa_type = "ViBusAddress"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_BASE_BAR2(RangeAttribute):
-    """Memory base address assigned to the BAR2 space of the device."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_BASE_BAR2"
-    visa_type = "ViBusAddress"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_BASE_BAR3(RangeAttribute):
-    """Memory base address assigned to the BAR3 space of the device."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_BASE_BAR3"
-    visa_type = "ViBusAddress"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_BASE_BAR4(RangeAttribute):
-    """Memory base address assigned to the BAR4 space of the device."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_BASE_BAR4"
-    visa_type = "ViBusAddress"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_BASE_BAR5(RangeAttribute):
-    """Memory base address assigned to the BAR5 space of the device.
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_BASE_BAR5"
-    visa_type = "ViBusAddress"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_SIZE_BAR0(RangeAttribute):
-    """Memory size used by the device in the BAR0 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_SIZE_BAR0"
-    visa_type = "ViBusSize"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_SIZE_BAR1(RangeAttribute):
-    """Memory size used by the device in the BAR1 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_SIZE_BAR1"
-    visa_type = "ViBusSize"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_SIZE_BAR2(RangeAttribute):
-    """Memory size used by the device in the BAR2 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_SIZE_BAR2"
-    visa_type = "ViBusSize"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_SIZE_BAR3(RangeAttribute):
-    """Memory size used by the device in the BAR3 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_SIZE_BAR3"
-    visa_type = "ViBusSize"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_SIZE_BAR4(RangeAttribute):
-    """Memory size used by the device in the BAR4 space."""
-
-    resources = [_PXI_INSTR]
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_SIZE_BAR4"
-    visa_type = "ViBusSize"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
-
-
-class AttrVI_ATTR_PXI_MEM_SIZE_BAR5(RangeAttribute):
-    """Memory size used by the device in the BAR5 space.
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_MEM_SIZE_BAR5"
-    visa_type = "ViBusSize"
-    default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
+    min_value, max_value, values = 1, 3, [-1]
 
 
 class AttrVI_ATTR_PXI_IS_EXPRESS(BooleanAttribute):
@@ -2490,7 +2316,7 @@ class AttrVI_ATTR_PXI_DSTAR_BUS(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = -0x8000, 0x7FFF, []
+    min_value, max_value, values = -32768, 0x7FFF, None
 
 
 class AttrVI_ATTR_PXI_DSTAR_SET(RangeAttribute):
@@ -2502,23 +2328,7 @@ class AttrVI_ATTR_PXI_DSTAR_SET(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = -0x8000, 0x7FFF, []
-
-
-class AttrVI_ATTR_PXI_ALLOW_WRITE_COMBINE(BooleanAttribute):
-    """Whether the VISA implementation may use write combining on the mapped memory.
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_PXI_ALLOW_WRITE_COMBINE"
-    visa_type = "ViBoolean"
-    default = NotAvailable
-    read, write, local = True, True, True
+    min_value, max_value, values = 0, 16, [-1]
 
 
 class AttrVI_ATTR_USB_SERIAL_NUM(Attribute[str]):
@@ -2541,7 +2351,7 @@ class AttrVI_ATTR_USB_INTFC_NUM(RangeAttribute):
     visa_type = "ViInt16"
     default = 0
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 254, []
+    min_value, max_value, values = 0, 254, None
 
 
 class AttrVI_ATTR_USB_PROTOCOL(RangeAttribute):
@@ -2553,7 +2363,7 @@ class AttrVI_ATTR_USB_PROTOCOL(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 255, []
+    min_value, max_value, values = 0, 255, None
 
 
 class AttrVI_ATTR_USB_MAX_INTR_SIZE(RangeAttribute):
@@ -2565,7 +2375,7 @@ class AttrVI_ATTR_USB_MAX_INTR_SIZE(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, True, True
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_USB_BULK_OUT_PIPE(RangeAttribute):
@@ -2581,7 +2391,7 @@ class AttrVI_ATTR_USB_BULK_OUT_PIPE(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, True, True
-    min_value, max_value, values = 0x01, 0x0F, [-1]
+    min_value, max_value, values = 1, 15, [-1]
 
 
 class AttrVI_ATTR_USB_BULK_IN_PIPE(RangeAttribute):
@@ -2597,7 +2407,7 @@ class AttrVI_ATTR_USB_BULK_IN_PIPE(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, True, True
-    min_value, max_value, values = 0x81, 0x8F, [-1]
+    min_value, max_value, values = 129, 143, [-1]
 
 
 class AttrVI_ATTR_USB_INTR_IN_PIPE(RangeAttribute):
@@ -2613,7 +2423,7 @@ class AttrVI_ATTR_USB_INTR_IN_PIPE(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, True, True
-    min_value, max_value, values = 0x81, 0x8F, [-1]
+    min_value, max_value, values = 129, 143, [-1]
 
 
 class AttrVI_ATTR_USB_CLASS(RangeAttribute):
@@ -2625,7 +2435,7 @@ class AttrVI_ATTR_USB_CLASS(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 255, []
+    min_value, max_value, values = 0, 255, None
 
 
 class AttrVI_ATTR_USB_SUBCLASS(RangeAttribute):
@@ -2637,7 +2447,7 @@ class AttrVI_ATTR_USB_SUBCLASS(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 255, []
+    min_value, max_value, values = 0, 255, None
 
 
 class AttrVI_ATTR_USB_ALT_SETTING(RangeAttribute):
@@ -2649,23 +2459,19 @@ class AttrVI_ATTR_USB_ALT_SETTING(RangeAttribute):
     visa_type = "ViInt16"
     default = 0
     read, write, local = True, True, False
-    min_value, max_value, values = 0, 255, []
+    min_value, max_value, values = 0, 255, None
 
 
-class AttrVI_ATTR_USB_END_IN(ValuesAttribute):
+class AttrVI_ATTR_USB_END_IN(EnumAttribute[constants.USBEndInput]):
     """Method used to terminate read operations."""
 
     resources = [_USB_RAW]
     py_name = ""
     visa_name = "VI_ATTR_USB_END_IN"
     visa_type = "ViUInt16"
-    default = constants.VI_USB_END_SHORT_OR_COUNT
+    default = 5
     read, write, local = True, True, True
-    values = [
-        constants.VI_USB_END_NONE,
-        constants.VI_USB_END_SHORT,
-        constants.VI_USB_END_SHORT_OR_COUNT,
-    ]
+    enum_type = constants.USBEndInput
 
 
 class AttrVI_ATTR_USB_NUM_INTFCS(RangeAttribute):
@@ -2677,7 +2483,7 @@ class AttrVI_ATTR_USB_NUM_INTFCS(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 1, 32, []
+    min_value, max_value, values = 1, 255, None
 
 
 class AttrVI_ATTR_USB_NUM_PIPES(RangeAttribute):
@@ -2693,10 +2499,10 @@ class AttrVI_ATTR_USB_NUM_PIPES(RangeAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 30, []
+    min_value, max_value, values = 0, 30, None
 
 
-class AttrVI_ATTR_USB_BULK_OUT_STATUS(ValuesAttribute):
+class AttrVI_ATTR_USB_BULK_OUT_STATUS(RangeAttribute):
     """State (stalled or ready) of the bulk-out pipe; only VI_USB_PIPE_READY can be set."""
 
     resources = [_USB_RAW]
@@ -2705,14 +2511,10 @@ class AttrVI_ATTR_USB_BULK_OUT_STATUS(ValuesAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, True, True
-    values = [
-        constants.VI_USB_PIPE_STATE_UNKNOWN,
-        constants.VI_USB_PIPE_READY,
-        constants.VI_USB_PIPE_STALLED,
-    ]
+    min_value, max_value, values = -32768, 0x7FFF, None
 
 
-class AttrVI_ATTR_USB_BULK_IN_STATUS(ValuesAttribute):
+class AttrVI_ATTR_USB_BULK_IN_STATUS(RangeAttribute):
     """State (stalled or ready) of the bulk-in pipe; only VI_USB_PIPE_READY can be set."""
 
     resources = [_USB_RAW]
@@ -2721,14 +2523,10 @@ class AttrVI_ATTR_USB_BULK_IN_STATUS(ValuesAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, True, True
-    values = [
-        constants.VI_USB_PIPE_STATE_UNKNOWN,
-        constants.VI_USB_PIPE_READY,
-        constants.VI_USB_PIPE_STALLED,
-    ]
+    min_value, max_value, values = -32768, 0x7FFF, None
 
 
-class AttrVI_ATTR_USB_INTR_IN_STATUS(ValuesAttribute):
+class AttrVI_ATTR_USB_INTR_IN_STATUS(RangeAttribute):
     """State (stalled or ready) of the interrupt-in pipe; only VI_USB_PIPE_READY can be set."""
 
     resources = [_USB_RAW]
@@ -2737,11 +2535,7 @@ class AttrVI_ATTR_USB_INTR_IN_STATUS(ValuesAttribute):
     visa_type = "ViInt16"
     default = NotAvailable
     read, write, local = True, True, True
-    values = [
-        constants.VI_USB_PIPE_STATE_UNKNOWN,
-        constants.VI_USB_PIPE_READY,
-        constants.VI_USB_PIPE_STALLED,
-    ]
+    min_value, max_value, values = -32768, 0x7FFF, None
 
 
 class AttrVI_ATTR_USB_CTRL_PIPE(RangeAttribute):
@@ -2757,7 +2551,7 @@ class AttrVI_ATTR_USB_CTRL_PIPE(RangeAttribute):
     visa_type = "ViInt16"
     default = 0
     read, write, local = True, True, True
-    min_value, max_value, values = 0x00, 0x0F, []
+    min_value, max_value, values = 0, 15, None
 
 
 class AttrVI_ATTR_TCPIP_ADDR(Attribute[str]):
@@ -2795,7 +2589,7 @@ class AttrVI_ATTR_TCPIP_PORT(RangeAttribute):
     visa_type = "ViUInt16"
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_TCPIP_DEVICE_NAME(Attribute[str]):
@@ -2865,7 +2659,7 @@ class AttrVI_ATTR_TCPIP_HISLIP_VERSION(RangeAttribute):
     visa_type = "ViVersion"
     default = NotAvailable
     read, write, local = True, False, True
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_TCPIP_HISLIP_MAX_MESSAGE_KB(RangeAttribute):
@@ -2880,7 +2674,7 @@ class AttrVI_ATTR_TCPIP_HISLIP_MAX_MESSAGE_KB(RangeAttribute):
     visa_type = "ViUInt32"
     default = 1024
     read, write, local = True, True, True
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_TCPIP_IS_HISLIP(BooleanAttribute):
@@ -2891,30 +2685,18 @@ class AttrVI_ATTR_TCPIP_IS_HISLIP(BooleanAttribute):
     visa_name = "VI_ATTR_TCPIP_IS_HISLIP"
     visa_type = "ViBoolean"
     default = NotAvailable
-    read, write, local = True, False, True
-
-
-class AttrVI_ATTR_EVENT_TYPE(EnumAttribute[constants.EventType]):
-    """Logical event identifier of the event that occurred."""
-
-    resources = _ALL_EVENT_TYPES
-    py_name = "event_type"
-    visa_name = "VI_ATTR_EVENT_TYPE"
-    visa_type = "ViEventType"
-    default = NotAvailable
     read, write, local = True, False, False
-    enum_type = constants.EventType
 
 
 class AttrVI_ATTR_STATUS(EnumAttribute[constants.StatusCode]):
     """Status code of the operation generating this event."""
 
-    resources = [_EV.exception, _EV.io_completion, _EV.usb_interrupt]
+    resources = [_EV.exception, _EV.io_completion]
     py_name = "status"
     visa_name = "VI_ATTR_STATUS"
     visa_type = "ViStatus"
     default = NotAvailable
-    read, write, local = True, False, False
+    read, write, local = True, False, True
     enum_type = constants.StatusCode
 
 
@@ -2926,7 +2708,7 @@ class AttrVI_ATTR_JOB_ID(Attribute[Any]):
     visa_name = "VI_ATTR_JOB_ID"
     visa_type = "ViJobId"
     default = NotAvailable
-    read, write, local = True, False, False
+    read, write, local = True, False, True
 
 
 class AttrVI_ATTR_BUFFER(Attribute[Any]):
@@ -2937,7 +2719,27 @@ class AttrVI_ATTR_BUFFER(Attribute[Any]):
     visa_name = "VI_ATTR_BUFFER"
     visa_type = "ViBuf"
     default = NotAvailable
-    read, write, local = True, False, False
+    read, write, local = True, False, True
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Self: ...
+
+    @overload
+    def __get__(self, instance: Any, owner: type | None = None) -> Any: ...
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        """Buffer of the job of the event, as kept by the library that started the job.
+
+        When the library does not know the job, the raw value of VI_ATTR_BUFFER is returned.
+        """
+        if instance is None:
+            return self
+        get_buffer = getattr(getattr(instance, "visalib", None), "get_buffer_from_id", None)
+        if get_buffer is not None:
+            buffer = get_buffer(instance.job_id)
+            if buffer is not None:
+                return buffer
+        return instance.get_visa_attribute(self.attribute_id)
 
 
 class AttrVI_ATTR_RET_COUNT(RangeAttribute):
@@ -2948,8 +2750,8 @@ class AttrVI_ATTR_RET_COUNT(RangeAttribute):
     visa_name = "VI_ATTR_RET_COUNT"
     visa_type = _UINT_ADDRESS_TYPE
     default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, _MAX_BUS_VALUE, []
+    read, write, local = True, False, True
+    min_value, max_value, values = 0, _MAX_BUS_VALUE, None
 
 
 class AttrVI_ATTR_OPER_NAME(Attribute[str]):
@@ -2960,10 +2762,10 @@ class AttrVI_ATTR_OPER_NAME(Attribute[str]):
     visa_name = "VI_ATTR_OPER_NAME"
     visa_type = "ViString"
     default = NotAvailable
-    read, write, local = True, False, False
+    read, write, local = True, False, True
 
 
-class AttrVI_ATTR_RECV_TRIG_ID(EnumAttribute[constants.TriggerID]):
+class AttrVI_ATTR_RECV_TRIG_ID(EnumAttribute[constants.TriggerEventID]):
     """Identifier of the triggering mechanism on which the specified trigger event was received."""
 
     resources = [_EV.trig]
@@ -2971,8 +2773,8 @@ class AttrVI_ATTR_RECV_TRIG_ID(EnumAttribute[constants.TriggerID]):
     visa_name = "VI_ATTR_RECV_TRIG_ID"
     visa_type = "ViInt16"
     default = NotAvailable
-    read, write, local = True, False, False
-    enum_type = constants.TriggerID
+    read, write, local = True, False, True
+    enum_type = constants.TriggerEventID
 
 
 class AttrVI_ATTR_SIGP_STATUS_ID(RangeAttribute):
@@ -2983,32 +2785,32 @@ class AttrVI_ATTR_SIGP_STATUS_ID(RangeAttribute):
     visa_name = "VI_ATTR_SIGP_STATUS_ID"
     visa_type = "ViUInt16"
     default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    read, write, local = True, False, True
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_INTR_STATUS_ID(RangeAttribute):
     """32-bit status/ID retrieved during the IACK cycle."""
 
     resources = [_EV.vxi_vme_interrupt]
-    py_name = "interrupt_status_id"
+    py_name = "status_id"
     visa_name = "VI_ATTR_INTR_STATUS_ID"
     visa_type = "ViUInt32"
     default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    read, write, local = True, False, True
+    min_value, max_value, values = 0, 0xFFFFFFFF, None
 
 
 class AttrVI_ATTR_RECV_INTR_LEVEL(RangeAttribute):
     """VXI interrupt level on which the interrupt was received."""
 
     resources = [_EV.vxi_vme_interrupt]
-    py_name = "received_interrupt_level"
+    py_name = "level"
     visa_name = "VI_ATTR_RECV_INTR_LEVEL"
     visa_type = "ViInt16"
     default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 1, 7, [constants.VI_UNKNOWN_LEVEL]
+    read, write, local = True, False, True
+    min_value, max_value, values = 1, 7, [-1]
 
 
 class AttrVI_ATTR_GPIB_RECV_CIC_STATE(BooleanAttribute):
@@ -3019,18 +2821,18 @@ class AttrVI_ATTR_GPIB_RECV_CIC_STATE(BooleanAttribute):
     visa_name = "VI_ATTR_GPIB_RECV_CIC_STATE"
     visa_type = "ViBoolean"
     default = NotAvailable
-    read, write, local = True, False, False
+    read, write, local = True, False, True
 
 
 class AttrVI_ATTR_RECV_TCPIP_ADDR(Attribute[str]):
     """Address of the device from which the session received a connection."""
 
     resources = [_EV.tcpip_connect]
-    py_name = "received_tcpip_address"
+    py_name = "tcpip_connect"
     visa_name = "VI_ATTR_RECV_TCPIP_ADDR"
     visa_type = "ViString"
     default = NotAvailable
-    read, write, local = True, False, False
+    read, write, local = True, False, True
 
 
 class AttrVI_ATTR_USB_RECV_INTR_SIZE(RangeAttribute):
@@ -3041,34 +2843,33 @@ class AttrVI_ATTR_USB_RECV_INTR_SIZE(RangeAttribute):
     visa_name = "VI_ATTR_USB_RECV_INTR_SIZE"
     visa_type = "ViUInt16"
     default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFF, []
+    read, write, local = True, False, True
+    min_value, max_value, values = 0, 0xFFFF, None
 
 
 class AttrVI_ATTR_USB_RECV_INTR_DATA(Attribute[Any]):
     """Actual data that was received from the USB interrupt-IN pipe."""
 
-    resources = [_EV.usb_interrupt]
+    resources = [_EV.pxi_interrupt]
     py_name = "data"
     visa_name = "VI_ATTR_USB_RECV_INTR_DATA"
-    visa_type = "ViAUInt8"
+    visa_type = "ViBuf"
     default = NotAvailable
-    read, write, local = True, False, False
+    read, write, local = True, False, True
 
 
-class AttrVI_ATTR_PXI_RECV_INTR_SEQ(RangeAttribute):
+class AttrVI_ATTR_PXI_RECV_INTR_SEQ(Attribute[Any]):
     """Index of the interrupt sequence that detected the interrupt condition."""
 
     resources = [_EV.pxi_interrupt]
-    py_name = "sequence_number"
+    py_name = "sequence"
     visa_name = "VI_ATTR_PXI_RECV_INTR_SEQ"
-    visa_type = "ViUInt32"
+    visa_type = "ViInt16"
     default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    read, write, local = True, False, True
 
 
-class AttrVI_ATTR_PXI_RECV_INTR_DATA(RangeAttribute):
+class AttrVI_ATTR_PXI_RECV_INTR_DATA(Attribute[Any]):
     """First PXI/PCI register that was read in the successful interrupt detection sequence."""
 
     resources = [_EV.pxi_interrupt]
@@ -3076,174 +2877,82 @@ class AttrVI_ATTR_PXI_RECV_INTR_DATA(RangeAttribute):
     visa_name = "VI_ATTR_PXI_RECV_INTR_DATA"
     visa_type = "ViUInt32"
     default = NotAvailable
-    read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
-
-
-class AttrVI_ATTR_TCPIP_SERVER_CERT_ISSUER_NAME(Attribute[str]):
-    """Issuer of the TLS certificate of the server (IVI VISA 7.1).
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_TCPIP_SERVER_CERT_ISSUER_NAME"
-    visa_type = "ViString"
-    default = NotAvailable
     read, write, local = True, False, True
 
 
-class AttrVI_ATTR_TCPIP_SERVER_CERT_SUBJECT_NAME(Attribute[str]):
-    """Subject of the TLS certificate of the server (IVI VISA 7.1).
+class _AttrVI_ATTR_PXI_MEM_BASE_BARX(RangeAttribute):
+    """Memory base address assigned to a BAR space of the device."""
 
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
+    resources = [_PXI_INSTR]
     py_name = ""
-    visa_name = "VI_ATTR_TCPIP_SERVER_CERT_SUBJECT_NAME"
-    visa_type = "ViString"
-    default = NotAvailable
-    read, write, local = True, False, True
-
-
-class AttrVI_ATTR_TCPIP_SERVER_CERT_EXPIRATION_DATE(Attribute[str]):
-    """Expiration date of the TLS certificate of the server (IVI VISA 7.1).
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_TCPIP_SERVER_CERT_EXPIRATION_DATE"
-    visa_type = "ViString"
-    default = NotAvailable
-    read, write, local = True, False, True
-
-
-class AttrVI_ATTR_TCPIP_SERVER_CERT_IS_PERPETUAL(BooleanAttribute):
-    """Whether the TLS certificate of the server never expires (IVI VISA 7.1).
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_TCPIP_SERVER_CERT_IS_PERPETUAL"
-    visa_type = "ViBoolean"
-    default = NotAvailable
-    read, write, local = True, False, True
-
-
-class AttrVI_ATTR_TCPIP_SASL_MECHANISM(Attribute[str]):
-    """SASL mechanism used to authenticate the connection (IVI VISA 7.1).
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_TCPIP_SASL_MECHANISM"
-    visa_type = "ViString"
-    default = NotAvailable
-    read, write, local = True, False, True
-
-
-class AttrVI_ATTR_TCPIP_TLS_CIPHER_SUITE(Attribute[str]):
-    """TLS cipher suite of the connection (IVI VISA 7.1).
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_TCPIP_TLS_CIPHER_SUITE"
-    visa_type = "ViString"
-    default = NotAvailable
-    read, write, local = True, False, True
-
-
-class AttrVI_ATTR_TCPIP_HISLIP_ENCRYPTION_EN(BooleanAttribute):
-    """Whether the HiSLIP connection is encrypted (IVI VISA 7.1).
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_TCPIP_HISLIP_ENCRYPTION_EN"
-    visa_type = "ViBoolean"
-    default = NotAvailable
-    read, write, local = True, True, True
-
-
-class AttrVI_ATTR_TCPIP_SERVER_CERT_SIZE(RangeAttribute):
-    """Size in bytes of the TLS certificate of the server (NI-VISA).
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_TCPIP_SERVER_CERT_SIZE"
-    visa_type = "ViUInt32"
-    default = NotAvailable
-    read, write, local = True, False, True
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
-
-
-class AttrVI_ATTR_SYNC_MXI_ALLOW_EN(BooleanAttribute):
-    """Whether MXI synchronisation is allowed (NI-VISA extension).
-
-    The documented resource classes do not list this attribute, so it is not associated with any
-    session type here.
-
-    """
-
-    resources: ClassVar[ResourcesSpec] = []
-    py_name = ""
-    visa_name = "VI_ATTR_SYNC_MXI_ALLOW_EN"
-    visa_type = "ViBoolean"
-    default = NotAvailable
-    read, write, local = True, True, True
-
-
-class AttrVI_ATTR_VXI_DEV_CMD_TYPE(RangeAttribute):
-    """Type (16 or 32 bits) of the VXI device command that was received (NI-VISA extension)."""
-
-    resources = [_EV.vxi_device_command]
-    py_name = ""
-    visa_name = "VI_ATTR_VXI_DEV_CMD_TYPE"
-    visa_type = "ViInt16"
+    visa_type = _BUS_ADDRESS_TYPE
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = -0x8000, 0x7FFF, []
+    min_value, max_value, values = 0, _MAX_BUS_VALUE, None
 
 
-class AttrVI_ATTR_VXI_DEV_CMD_VALUE(RangeAttribute):
-    """Value of the VXI device command that was received (NI-VISA extension)."""
+class _AttrVI_ATTR_PXI_MEM_SIZE_BARX(RangeAttribute):
+    """Memory size used by the device in a BAR space."""
 
-    resources = [_EV.vxi_device_command]
+    resources = [_PXI_INSTR]
     py_name = ""
-    visa_name = "VI_ATTR_VXI_DEV_CMD_VALUE"
-    visa_type = "ViUInt32"
+    visa_type = _BUS_SIZE_TYPE
     default = NotAvailable
     read, write, local = True, False, False
-    min_value, max_value, values = 0, 0xFFFFFFFF, []
+    min_value, max_value, values = 0, _MAX_BUS_VALUE, None
+
+
+class _AttrVI_ATTR_PXI_MEM_TYPE_BARX(EnumAttribute[constants.PXIMemory]):
+    """Memory type (none, memory or I/O) used by the device in a BAR space."""
+
+    resources = [_PXI_INSTR]
+    py_name = ""
+    visa_type = "ViUInt16"
+    default = NotAvailable
+    read, write, local = True, False, False
+    enum_type = constants.PXIMemory
+
+
+def _bar_attribute(base: type[Attribute[Any]], kind: str, bar: int, doc: str) -> None:
+    """Define AttrVI_ATTR_PXI_MEM_<kind>_BAR<bar> as a subclass of ``base`` in this module."""
+    name = f"AttrVI_ATTR_PXI_MEM_{kind}_BAR{bar}"
+    namespace = {
+        "__doc__": doc,
+        "__module__": __name__,
+        "__qualname__": name,
+        "visa_name": f"VI_ATTR_PXI_MEM_{kind}_BAR{bar}",
+    }
+    setattr(mod, name, type(name, (base,), namespace))
+
+
+mod = sys.modules[__name__]
+for i in range(6):
+    _bar_attribute(
+        _AttrVI_ATTR_PXI_MEM_TYPE_BARX,
+        "TYPE",
+        i,
+        f"Memory type (none, memory or I/O) used by the device in the BAR{i} space.",
+    )
+    _bar_attribute(
+        _AttrVI_ATTR_PXI_MEM_BASE_BARX,
+        "BASE",
+        i,
+        f"Memory base address assigned to the BAR{i} space of the device.",
+    )
+    _bar_attribute(
+        _AttrVI_ATTR_PXI_MEM_SIZE_BARX,
+        "SIZE",
+        i,
+        f"Memory size used by the device in the BAR{i} space.",
+    )
+
+if TYPE_CHECKING:
+    AttrVI_ATTR_PXI_MEM_TYPE_BAR0 = AttrVI_ATTR_PXI_MEM_TYPE_BAR1 = _AttrVI_ATTR_PXI_MEM_TYPE_BARX
+    AttrVI_ATTR_PXI_MEM_TYPE_BAR2 = AttrVI_ATTR_PXI_MEM_TYPE_BAR3 = _AttrVI_ATTR_PXI_MEM_TYPE_BARX
+    AttrVI_ATTR_PXI_MEM_TYPE_BAR4 = AttrVI_ATTR_PXI_MEM_TYPE_BAR5 = _AttrVI_ATTR_PXI_MEM_TYPE_BARX
+    AttrVI_ATTR_PXI_MEM_BASE_BAR0 = AttrVI_ATTR_PXI_MEM_BASE_BAR1 = _AttrVI_ATTR_PXI_MEM_BASE_BARX
+    AttrVI_ATTR_PXI_MEM_BASE_BAR2 = AttrVI_ATTR_PXI_MEM_BASE_BAR3 = _AttrVI_ATTR_PXI_MEM_BASE_BARX
+    AttrVI_ATTR_PXI_MEM_BASE_BAR4 = AttrVI_ATTR_PXI_MEM_BASE_BAR5 = _AttrVI_ATTR_PXI_MEM_BASE_BARX
+    AttrVI_ATTR_PXI_MEM_SIZE_BAR0 = AttrVI_ATTR_PXI_MEM_SIZE_BAR1 = _AttrVI_ATTR_PXI_MEM_SIZE_BARX
+    AttrVI_ATTR_PXI_MEM_SIZE_BAR2 = AttrVI_ATTR_PXI_MEM_SIZE_BAR3 = _AttrVI_ATTR_PXI_MEM_SIZE_BARX
+    AttrVI_ATTR_PXI_MEM_SIZE_BAR4 = AttrVI_ATTR_PXI_MEM_SIZE_BAR5 = _AttrVI_ATTR_PXI_MEM_SIZE_BARX

@@ -1,10 +1,12 @@
-"""VISA events: one Python class per event type.
+"""VISA events: one Python class per kind of event payload.
 
-An event is identified by a VISA event context handle. The classes here wrap that handle
-and expose the attributes VISA attaches to each kind of event (for instance the status and
-the data of an asynchronous I/O completion). Objects are built with
-``Event(visalib, event_type, context)``, which returns an instance of the class registered
-for ``event_type`` (or of :class:`Event` itself for an unregistered type).
+An event is identified by a VISA event context handle. The classes here wrap that handle and
+expose the attributes VISA attaches to each kind of event (for instance the status and the data
+of an asynchronous I/O completion) as VISA attribute descriptors of :mod:`pyvisa.attributes`,
+declared the same way resources declare theirs. Objects are built with
+``Event(visalib, event_type, context)``, which returns an instance of the class registered for
+``event_type``. Event types that carry no attribute besides their type (clear, service request,
+GPIB listen and talk, VXI/VME SYSFAIL and SYSRESET) are registered to :class:`Event` itself.
 
 :class:`WaitResponse` is what :meth:`pyvisa.resources.Resource.wait_on_event` returns.
 """
@@ -13,110 +15,30 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from . import constants, errors, logger
+from . import attributes, constants, errors, logger
+from .attributes import Attribute
 from .constants import EventAttribute, EventType, StatusCode
+from .typing import VISAEventContext, VISAJobID
 
 if TYPE_CHECKING:
     from .highlevel import VisaLibraryBase
-    from .typing import VISAEventContext
 
 __all__ = [
-    "ClearEvent",
     "Event",
     "ExceptionEvent",
-    "GPIBCIChangeEvent",
-    "GPIBListenEvent",
-    "GPIBTalkEvent",
+    "GPIBCICEvent",
     "IOCompletionEvent",
-    "PXIInterruptEvent",
-    "ServiceRequestEvent",
-    "TCPIPConnectEvent",
-    "TriggerEvent",
-    "USBInterruptEvent",
-    "VXISignalProcessorEvent",
-    "VXIVMEInterruptEvent",
-    "VXIVMESysfailEvent",
-    "VXIVMESysresetEvent",
+    "PXIInteruptEvent",
+    "TrigEvent",
+    "USBInteruptEvent",
+    "VXIInterruptEvent",
+    "VXISignalInteruptEvent",
     "WaitResponse",
 ]
 
-T = TypeVar("T")
 E = TypeVar("E", bound="Event")
-
-
-class EventAttributeDescriptor(Generic[T]):
-    """Read-only descriptor exposing one VISA attribute of an event.
-
-    Parameters
-    ----------
-    attribute : constants.EventAttribute
-        Identifier of the VISA attribute.
-    convert : Callable[[Any], T]
-        Conversion applied to the raw value returned by the library.
-    doc : str
-        Documentation of the attribute.
-
-    """
-
-    def __init__(self, attribute: EventAttribute, convert: Callable[[Any], T], doc: str) -> None:
-        self.attribute = attribute
-        self.convert = convert
-        self.__doc__ = doc
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, instance: None, owner: type) -> EventAttributeDescriptor[T]: ...
-
-    @overload
-    def __get__(self, instance: Event, owner: type) -> T: ...
-
-    def __get__(self, instance: Event | None, owner: type) -> EventAttributeDescriptor[T] | T:
-        if instance is None:
-            return self
-        return self.convert(instance.get_visa_attribute(self.attribute))
-
-    def __set__(self, instance: Event, value: Any) -> None:
-        raise AttributeError(f"The event attribute {self.name!r} is read-only")
-
-
-def _coerce(enum_cls: type[Any], value: Any) -> Any:
-    try:
-        return enum_cls(value)
-    except ValueError:
-        return value
-
-
-def _status(value: Any) -> StatusCode | int:
-    return _coerce(StatusCode, int(value))
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bytes | bytearray):
-        return value.decode("ascii", errors="backslashreplace")
-    return str(value)
-
-
-def _raw_bytes(value: Any) -> bytes:
-    if value is None:
-        return b""
-    if isinstance(value, str):
-        return value.encode("latin-1")
-    return bytes(value)
-
-
-def _close_context(visalib: VisaLibraryBase, context: VISAEventContext) -> None:
-    # Run by weakref.finalize (garbage collection or interpreter exit): never raise.
-    try:
-        try:
-            visalib.close(context)
-        finally:
-            visalib._session_closed(context)
-    except Exception as exc:  # noqa: BLE001 - nothing may escape a finalizer
-        logger.debug("Closing the event context %s failed: %s", context, exc)
 
 
 class Event:
@@ -144,7 +66,6 @@ class Event:
     event_type: EventType
 
     _context: VISAEventContext | None
-    _finalizer: weakref.finalize[Any, Any] | None = None
 
     @classmethod
     def register(cls, event_type: EventType) -> Callable[[type[E]], type[E]]:
@@ -158,26 +79,26 @@ class Event:
         Returns
         -------
         Callable[[type[Event]], type[Event]]
-            Decorator registering the class (a later registration replaces an earlier one).
+            Decorator registering the class. It raises ``TypeError`` if the class lacks one of
+            the attributes that :data:`pyvisa.attributes.AttributesPerResource` lists for the
+            event type (the registry is then left unchanged); a later registration replaces an
+            earlier one, with a warning.
 
         """
 
         def _register(python_class: type[E]) -> type[E]:
+            for attribute in attributes.AttributesPerResource[event_type]:
+                name = attribute.py_name
+                if name and not hasattr(python_class, name):
+                    raise TypeError(f"{python_class} is expected to have an attribute {name}")
             if event_type in cls._event_classes:
-                logger.debug(
-                    "%s replaces %s for the event type %r",
-                    python_class.__name__,
-                    cls._event_classes[event_type].__name__,
-                    event_type,
+                logger.warning(
+                    "%s is already registered. Overwriting with %s", event_type, python_class
                 )
             cls._event_classes[event_type] = python_class
-            python_class.event_type_registered = event_type
             return python_class
 
         return _register
-
-    #: Event type the class was registered for (None for the generic class).
-    event_type_registered: ClassVar[EventType | None] = None
 
     def __new__(
         cls, visalib: VisaLibraryBase, event_type: EventType, context: VISAEventContext | None
@@ -209,9 +130,10 @@ class Event:
             If the event was closed or did not occur.
 
         """
-        if self._context is None:
+        context = self._context
+        if context is None:
             raise errors.InvalidSession()
-        return self._context
+        return context
 
     def get_visa_attribute(self, attribute_id: EventAttribute) -> Any:
         """Read a VISA attribute of the event.
@@ -226,134 +148,80 @@ class Event:
         Any
             Raw value of the attribute.
 
+        Raises
+        ------
+        errors.InvalidSession
+            If the event was closed.
+        errors.VisaIOError
+            If the library reports an error.
+
         """
-        value, status = self.visalib.get_attribute(self.context, attribute_id)
+        context = self.context
+        value, status = self.visalib.get_attribute(context, attribute_id)
         if status is not None and status < 0:
             raise errors.VisaIOError(status)
         return value
 
-    def _take_ownership(self) -> None:
-        # The context came from wait_on_event: it must be closed by us (at the latest on
-        # garbage collection). Contexts given to handlers belong to the library.
-        if self._context is not None and self._finalizer is None:
-            self._finalizer = weakref.finalize(self, _close_context, self.visalib, self._context)
+    def close(self) -> None:
+        """Invalidate the event context.
 
-    def _invalidate(self) -> None:
+        The library is not called: the context of an event given to a handler belongs to the
+        library, and the one of a :class:`WaitResponse` is closed by the response.
+        """
         self._context = None
 
-    def close(self) -> None:
-        """Close the event context (closing twice does nothing)."""
-        if self._finalizer is not None:
-            self._finalizer.detach()
-            self._finalizer = None
-        context, self._context = self._context, None
-        if context is not None:
-            try:
-                self.visalib.close(context)
-            finally:
-                self.visalib._session_closed(context)
+    # Name used by the resources for the contexts of the events given to handlers.
+    _invalidate = close
 
-    def __enter__(self: E) -> E:
-        return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+for event in (
+    EventType.clear,
+    EventType.gpib_listen,
+    EventType.gpib_talk,
+    EventType.service_request,
+    EventType.vxi_vme_sysfail,
+    EventType.vxi_vme_sysreset,
+):
+    Event.register(event)(Event)
 
 
 @Event.register(EventType.exception)
 class ExceptionEvent(Event):
     """Notification that an error condition occurred during an operation invocation."""
 
-    status = EventAttributeDescriptor(
-        EventAttribute.status, _status, "Status code of the error (VI_ATTR_STATUS)."
-    )
-    operation_name = EventAttributeDescriptor(
-        EventAttribute.operation_name,
-        _text,
-        "Name of the operation that generated the error (VI_ATTR_OPER_NAME).",
-    )
+    #: Status code returned by the operation that generated the error.
+    status: Attribute[StatusCode] = attributes.AttrVI_ATTR_STATUS()
+
+    #: Name of the operation that generated the error.
+    operation_name: Attribute[str] = attributes.AttrVI_ATTR_OPER_NAME()
 
 
 @Event.register(EventType.gpib_controller_in_charge)
-class GPIBCIChangeEvent(Event):
+class GPIBCICEvent(Event):
     """Notification that the GPIB controller gained or lost the CIC state."""
 
-    cic_state = EventAttributeDescriptor(
-        EventAttribute.gpib_received_cic_state,
-        bool,
-        "Whether the controller became CIC (VI_ATTR_GPIB_RECV_CIC_STATE).",
-    )
-
-
-@Event.register(EventType.gpib_listen)
-class GPIBListenEvent(Event):
-    """Notification that the GPIB controller has been addressed to listen."""
-
-
-@Event.register(EventType.gpib_talk)
-class GPIBTalkEvent(Event):
-    """Notification that the GPIB controller has been addressed to talk."""
-
-
-@Event.register(EventType.clear)
-class ClearEvent(Event):
-    """Notification that the local controller has been sent a device clear message."""
-
-
-@Event.register(EventType.trig)
-class TriggerEvent(Event):
-    """Notification that a trigger interrupt was received from the device."""
-
-    received_trigger_id = EventAttributeDescriptor(
-        EventAttribute.received_trigger_id,
-        lambda value: _coerce(constants.TriggerID, value),
-        "Identifier of the received trigger (VI_ATTR_RECV_TRIG_ID).",
-    )
-
-
-@Event.register(EventType.service_request)
-class ServiceRequestEvent(Event):
-    """Notification that a service request was received from the device."""
+    #: Whether the controller became controller in charge.
+    cic_state: Attribute[bool] = attributes.AttrVI_ATTR_GPIB_RECV_CIC_STATE()
 
 
 @Event.register(EventType.io_completion)
 class IOCompletionEvent(Event):
     """Notification that an asynchronous operation has completed."""
 
-    status = EventAttributeDescriptor(
-        EventAttribute.status,
-        _status,
-        "Return code of the asynchronous operation (VI_ATTR_STATUS).",
-    )
-    job_id = EventAttributeDescriptor(
-        EventAttribute.job_id,
-        int,
-        "Job identifier of the asynchronous operation (VI_ATTR_JOB_ID).",
-    )
-    return_count = EventAttributeDescriptor(
-        EventAttribute.return_count,
-        int,
-        "Number of elements transferred by the operation (VI_ATTR_RET_COUNT).",
-    )
-    operation_name = EventAttributeDescriptor(
-        EventAttribute.operation_name,
-        _text,
-        "Name of the operation that completed (VI_ATTR_OPER_NAME).",
-    )
+    #: Buffer used by the asynchronous operation (as kept by the library for the job).
+    buffer: Attribute[Any] = attributes.AttrVI_ATTR_BUFFER()
 
-    @property
-    def buffer(self) -> Any:
-        """Buffer used by the asynchronous operation (VI_ATTR_BUFFER).
+    #: Job identifier of the asynchronous operation.
+    job_id: Attribute[VISAJobID] = attributes.AttrVI_ATTR_JOB_ID()
 
-        The library keeps the buffer of each job it started; if it does not know the job,
-        the raw value of VI_ATTR_BUFFER is returned.
-        """
-        get_buffer = getattr(self.visalib, "get_buffer_from_id", None)
-        if get_buffer is not None:
-            buffer = get_buffer(self.job_id)
-            if buffer is not None:
-                return buffer
-        return self.get_visa_attribute(EventAttribute.buffer)
+    #: Name of the operation that completed.
+    operation_name: Attribute[str] = attributes.AttrVI_ATTR_OPER_NAME()
+
+    #: Number of elements transferred by the operation.
+    return_count: Attribute[int] = attributes.AttrVI_ATTR_RET_COUNT()
+
+    #: Return code of the asynchronous operation.
+    status: Attribute[StatusCode] = attributes.AttrVI_ATTR_STATUS()
 
     @property
     def data(self) -> bytes:
@@ -364,91 +232,77 @@ class IOCompletionEvent(Event):
         return bytes(memoryview(buffer).cast("B")[: self.return_count])
 
 
-@Event.register(EventType.pxi_interrupt)
-class PXIInterruptEvent(Event):
-    """Notification that a PXI interrupt occurred."""
+@Event.register(EventType.trig)
+class TrigEvent(Event):
+    """Notification that a trigger interrupt was received from the device."""
 
-    sequence = EventAttributeDescriptor(
-        EventAttribute.pxi_received_interrupt_sequence,
-        int,
-        "Index of the interrupt sequence that detected the interrupt (VI_ATTR_PXI_RECV_INTR_SEQ).",
-    )
-    data = EventAttributeDescriptor(
-        EventAttribute.pxi_received_interrupt_data,
-        int,
-        "First PXI/PCI register read in the interrupt sequence (VI_ATTR_PXI_RECV_INTR_DATA).",
-    )
-
-
-@Event.register(EventType.vxi_signal_interrupt)
-class VXISignalProcessorEvent(Event):
-    """Notification that a VXIbus signal or VXIbus interrupt was received from the device."""
-
-    signal_register_status_id = EventAttributeDescriptor(
-        EventAttribute.signal_status_id,
-        int,
-        "16-bit status/ID value retrieved during the IACK cycle (VI_ATTR_SIGP_STATUS_ID).",
-    )
-
-
-@Event.register(EventType.vxi_vme_interrupt)
-class VXIVMEInterruptEvent(Event):
-    """Notification that a VXIbus interrupt was received from the device."""
-
-    status_id = EventAttributeDescriptor(
-        EventAttribute.interrupt_status_id,
-        int,
-        "32-bit status/ID retrieved during the IACK cycle (VI_ATTR_INTR_STATUS_ID).",
-    )
-    level = EventAttributeDescriptor(
-        EventAttribute.received_interrupt_level,
-        int,
-        "VXI interrupt level on which the interrupt was received (VI_ATTR_RECV_INTR_LEVEL).",
-    )
-
-
-@Event.register(EventType.vxi_vme_sysfail)
-class VXIVMESysfailEvent(Event):
-    """Notification that the VXI/VME SYSFAIL* line has been asserted."""
-
-
-@Event.register(EventType.vxi_vme_sysreset)
-class VXIVMESysresetEvent(Event):
-    """Notification that the VXI/VME SYSRESET* line has been asserted."""
+    #: Identifier of the triggering mechanism on which the event occurred.
+    received_trigger_id: Attribute[constants.TriggerEventID] = attributes.AttrVI_ATTR_RECV_TRIG_ID()
 
 
 @Event.register(EventType.usb_interrupt)
-class USBInterruptEvent(Event):
+class USBInteruptEvent(Event):
     """Notification that a vendor-specific USB interrupt occurred."""
 
-    status = EventAttributeDescriptor(
-        EventAttribute.status, _status, "Status of the interrupt reception (VI_ATTR_STATUS)."
-    )
-    size = EventAttributeDescriptor(
-        EventAttribute.usb_received_interrupt_size,
-        int,
-        "Size of the received interrupt data (VI_ATTR_USB_RECV_INTR_SIZE).",
-    )
-    data = EventAttributeDescriptor(
-        EventAttribute.usb_received_interrupt_data,
-        _raw_bytes,
-        "Received interrupt data (VI_ATTR_USB_RECV_INTR_DATA).",
-    )
+    #: Status of the interrupt reception.
+    status: Attribute[StatusCode] = attributes.AttrVI_ATTR_STATUS()
+
+    #: Size of the received interrupt data.
+    size: Attribute[int] = attributes.AttrVI_ATTR_USB_RECV_INTR_SIZE()
+
+    #: Received interrupt data.
+    data: Attribute[Any] = attributes.AttrVI_ATTR_USB_RECV_INTR_DATA()
 
 
-@Event.register(EventType.tcpip_connect)
-class TCPIPConnectEvent(Event):
-    """Notification that a TCP/IP connection has been made."""
+@Event.register(EventType.vxi_signal_interrupt)
+class VXISignalInteruptEvent(Event):
+    """Notification that a VXIbus signal or VXIbus interrupt was received from the device."""
 
-    received_address = EventAttributeDescriptor(
-        EventAttribute.recv_tcpip_address,
-        _text,
-        "Address of the remote side of the connection (VI_ATTR_RECV_TCPIP_ADDR).",
-    )
+    #: 16-bit status/ID value retrieved during the IACK cycle or from the signal register.
+    signal_register_status_id: Attribute[int] = attributes.AttrVI_ATTR_SIGP_STATUS_ID()
+
+
+@Event.register(EventType.vxi_vme_interrupt)
+class VXIInterruptEvent(Event):
+    """Notification that a VXIbus interrupt was received from the device."""
+
+    #: 32-bit status/ID value retrieved during the IACK cycle.
+    status_id: Attribute[int] = attributes.AttrVI_ATTR_INTR_STATUS_ID()
+
+    #: VXI interrupt level on which the interrupt was received.
+    level: Attribute[int] = attributes.AttrVI_ATTR_RECV_INTR_LEVEL()
+
+
+@Event.register(EventType.pxi_interrupt)
+class PXIInteruptEvent(Event):
+    """Notification that a PXI interrupt occurred."""
+
+    #: Index of the interrupt sequence that detected the interrupt.
+    sequence: Attribute[int] = attributes.AttrVI_ATTR_PXI_RECV_INTR_SEQ()
+
+    #: First PXI/PCI register read in the successful interrupt detection sequence.
+    data: Attribute[int] = attributes.AttrVI_ATTR_PXI_RECV_INTR_DATA()
+
+
+def _close_context(visalib: VisaLibraryBase, context: VISAEventContext, event: Event) -> None:
+    """Close the context of a waited-for event (may run from a finalizer: never raises)."""
+    event.close()
+    try:
+        try:
+            visalib.close(context)
+        finally:
+            session_closed = getattr(visalib, "_session_closed", None)
+            if session_closed is not None:
+                session_closed(context)
+    except Exception as exc:  # noqa: BLE001 - nothing may escape a finalizer
+        logger.debug("Closing the event context %s failed: %s", context, exc)
 
 
 class WaitResponse:
     """Result of :meth:`pyvisa.resources.Resource.wait_on_event`.
+
+    The response owns the context of its event: the context is closed through the library by
+    :meth:`close`, by leaving a ``with`` block, or when the response is garbage collected.
 
     Parameters
     ----------
@@ -465,8 +319,7 @@ class WaitResponse:
 
     """
 
-    #: The event that occurred. Its context is closed by :meth:`close`, by leaving the
-    #: ``with`` block, or when the response is garbage collected.
+    #: The event that occurred.
     event: Event
 
     #: Status code returned by the library.
@@ -484,16 +337,22 @@ class WaitResponse:
         timed_out: bool = False,
     ) -> None:
         self.event = Event(visalib, event_type, context)
-        self.event._take_ownership()
         self.ret = ret
         self.timed_out = timed_out
+        self._finalizer = (
+            weakref.finalize(self, _close_context, visalib, context, self.event)
+            if context is not None
+            else None
+        )
 
     def __repr__(self) -> str:
         return f"<WaitResponse({self.event!r}, ret={self.ret!r}, timed_out={self.timed_out})>"
 
     def close(self) -> None:
-        """Close the event context."""
-        self.event.close()
+        """Close the event context (closing twice does nothing)."""
+        finalizer, self._finalizer = self._finalizer, None
+        if finalizer is not None:
+            finalizer()
 
     def __enter__(self) -> WaitResponse:
         return self

@@ -1,10 +1,12 @@
 """Tests of pyvisa.attributes: the registries, the metadata and the descriptors of every kind.
 
 The expected facts come from the backend contract (the 60 attributes pyvisa-sim and pyvisa-py
-rely on), the documented ``visa_attributes_classes`` listings and the VISA 5.8 constants.
+rely on), the ``visa_attributes_classes`` listings (as in PyVISA 1.16.2) and the VISA 5.8
+constants.
 """
 
 import enum
+import re
 import subprocess
 import sys
 from typing import Any
@@ -211,9 +213,10 @@ DOCUMENTED_SETS = {
         PXI_ACTUAL_LWIDTH PXI_BUS_NUM PXI_CHASSIS PXI_DEV_NUM PXI_DSTAR_BUS
         PXI_DSTAR_SET PXI_FUNC_NUM PXI_IS_EXPRESS PXI_MAX_LWIDTH PXI_MEM_BASE_BAR0
         PXI_MEM_BASE_BAR1 PXI_MEM_BASE_BAR2 PXI_MEM_BASE_BAR3 PXI_MEM_BASE_BAR4
-        PXI_MEM_SIZE_BAR0 PXI_MEM_SIZE_BAR1 PXI_MEM_SIZE_BAR2 PXI_MEM_SIZE_BAR3
-        PXI_MEM_SIZE_BAR4 PXI_MEM_TYPE_BAR0 PXI_MEM_TYPE_BAR1 PXI_MEM_TYPE_BAR2
-        PXI_MEM_TYPE_BAR3 PXI_MEM_TYPE_BAR4 PXI_SLOTPATH PXI_SLOT_LBUS_LEFT
+        PXI_MEM_BASE_BAR5 PXI_MEM_SIZE_BAR0 PXI_MEM_SIZE_BAR1 PXI_MEM_SIZE_BAR2
+        PXI_MEM_SIZE_BAR3 PXI_MEM_SIZE_BAR4 PXI_MEM_SIZE_BAR5 PXI_MEM_TYPE_BAR0
+        PXI_MEM_TYPE_BAR1 PXI_MEM_TYPE_BAR2 PXI_MEM_TYPE_BAR3 PXI_MEM_TYPE_BAR4
+        PXI_MEM_TYPE_BAR5 PXI_SLOTPATH PXI_SLOT_LBUS_LEFT
         PXI_SLOT_LBUS_RIGHT PXI_SLOT_LWIDTH PXI_STAR_TRIG_BUS PXI_STAR_TRIG_LINE
         PXI_TRIG_BUS SLOT SRC_INCREMENT TRIG_ID WIN_ACCESS WIN_BASE_ADDR WIN_SIZE
     """,
@@ -222,7 +225,7 @@ DOCUMENTED_SETS = {
     """,
     "vxi/INSTR": """
         4882_COMPLIANT CMDR_LA DEST_ACCESS_PRIV DEST_BYTE_ORDER DEST_INCREMENT
-        DMA_ALLOW_EN FDC_CHNL FDC_MODE FDC_USE_PAIR FILE_APPEND_EN IMMEDIATE_SERV
+        DMA_ALLOW_EN FDC_CHNL FDC_GEN_SIGNAL_EN FDC_MODE FDC_USE_PAIR FILE_APPEND_EN IMMEDIATE_SERV
         IO_PROT MAINFRAME_LA MANF_ID MANF_NAME MEM_BASE MEM_SIZE MEM_SPACE MODEL_CODE
         MODEL_NAME RD_BUF_OPER_MODE RD_BUF_SIZE SEND_END_EN SLOT SRC_ACCESS_PRIV
         SRC_BYTE_ORDER SRC_INCREMENT SUPPRESS_END_EN TERMCHAR TERMCHAR_EN TRIG_ID
@@ -236,7 +239,7 @@ DOCUMENTED_SETS = {
         WIN_BYTE_ORDER WIN_SIZE
     """,
     "vxi/BACKPLANE": """
-        MAINFRAME_LA TRIG_ID VXI_TRIG_STATUS VXI_TRIG_SUPPORT VXI_VME_INTR_STATUS
+        INTF_PARENT_NUM MAINFRAME_LA TRIG_ID VXI_TRIG_STATUS VXI_TRIG_SUPPORT VXI_VME_INTR_STATUS
         VXI_VME_SYSFAIL_STATE
     """,
 }
@@ -246,13 +249,13 @@ VISA_58_ATTRIBUTES = """
     ASRL_DSR_STATE ASRL_DTR_STATE ASRL_END_IN ASRL_END_OUT ASRL_FLOW_CNTRL ASRL_PARITY
     ASRL_REPLACE_CHAR ASRL_RI_STATE ASRL_RTS_STATE ASRL_STOP_BITS ASRL_XOFF_CHAR
     ASRL_XON_CHAR BUFFER CMDR_LA DEST_ACCESS_PRIV DEST_BYTE_ORDER DEST_INCREMENT
-    DEV_STATUS_BYTE DMA_ALLOW_EN EVENT_TYPE FDC_CHNL FDC_GEN_SIGNAL_EN FDC_MODE FDC_USE_PAIR
+    DEV_STATUS_BYTE DMA_ALLOW_EN FDC_CHNL FDC_GEN_SIGNAL_EN FDC_MODE FDC_USE_PAIR
     FILE_APPEND_EN GPIB_ADDR_STATE GPIB_ATN_STATE GPIB_CIC_STATE GPIB_HS488_CBL_LEN
     GPIB_NDAC_STATE GPIB_PRIMARY_ADDR GPIB_READDR_EN GPIB_RECV_CIC_STATE GPIB_REN_STATE
     GPIB_SECONDARY_ADDR GPIB_SRQ_STATE GPIB_SYS_CNTRL_STATE GPIB_UNADDR_EN IMMEDIATE_SERV
     INTF_INST_NAME INTF_NUM INTF_PARENT_NUM INTF_TYPE INTR_STATUS_ID IO_PROT JOB_ID
     MAINFRAME_LA MANF_ID MANF_NAME MAX_QUEUE_LENGTH MEM_BASE MEM_SIZE MEM_SPACE MODEL_CODE
-    MODEL_NAME OPER_NAME PXI_ACTUAL_LWIDTH PXI_ALLOW_WRITE_COMBINE PXI_BUS_NUM PXI_CHASSIS
+    MODEL_NAME OPER_NAME PXI_ACTUAL_LWIDTH PXI_BUS_NUM PXI_CHASSIS
     PXI_DEST_TRIG_BUS PXI_DEV_NUM PXI_DSTAR_BUS PXI_DSTAR_SET PXI_FUNC_NUM PXI_IS_EXPRESS
     PXI_MAX_LWIDTH PXI_MEM_BASE_BAR0 PXI_MEM_BASE_BAR1 PXI_MEM_BASE_BAR2 PXI_MEM_BASE_BAR3
     PXI_MEM_BASE_BAR4 PXI_MEM_BASE_BAR5 PXI_MEM_SIZE_BAR0 PXI_MEM_SIZE_BAR1
@@ -277,23 +280,14 @@ VISA_58_ATTRIBUTES = """
 #: VI_ATTR_RM_SESSION which the backend contract lists for all session types.
 ALL_SESSION_ATTRIBUTES = set(RESOURCE_BASE.split()) | {"RM_SESSION"}
 
-#: Attributes that the documented listings omit and that therefore apply to no session type.
-UNLISTED_ATTRIBUTES = {
-    "FDC_GEN_SIGNAL_EN",
-    "PXI_ALLOW_WRITE_COMBINE",
-    "PXI_MEM_TYPE_BAR5",
-    "PXI_MEM_BASE_BAR5",
-    "PXI_MEM_SIZE_BAR5",
-    "TCPIP_SERVER_CERT_ISSUER_NAME",
-    "TCPIP_SERVER_CERT_SUBJECT_NAME",
-    "TCPIP_SERVER_CERT_EXPIRATION_DATE",
-    "TCPIP_SERVER_CERT_IS_PERPETUAL",
-    "TCPIP_SASL_MECHANISM",
-    "TCPIP_TLS_CIPHER_SUITE",
-    "TCPIP_HISLIP_ENCRYPTION_EN",
-    "TCPIP_SERVER_CERT_SIZE",
-    "SYNC_MXI_ALLOW_EN",
-}
+#: Attributes the package once defined although PyVISA 1.16.2 has no class for them.
+REMOVED_ATTRIBUTES = """
+    EVENT_TYPE PXI_ALLOW_WRITE_COMBINE TCPIP_SERVER_CERT_ISSUER_NAME
+    TCPIP_SERVER_CERT_SUBJECT_NAME TCPIP_SERVER_CERT_EXPIRATION_DATE
+    TCPIP_SERVER_CERT_IS_PERPETUAL TCPIP_SASL_MECHANISM TCPIP_TLS_CIPHER_SUITE
+    TCPIP_HISLIP_ENCRYPTION_EN TCPIP_SERVER_CERT_SIZE SYNC_MXI_ALLOW_EN VXI_DEV_CMD_TYPE
+    VXI_DEV_CMD_VALUE
+"""
 
 #: Vendor-extension attributes (visa-constants-post58.tsv) listed by the documentation.
 DOCUMENTED_EXTENSIONS = """
@@ -301,15 +295,6 @@ DOCUMENTED_EXTENSIONS = """
     ASRL_WIRE_MODE USB_ALT_SETTING USB_BULK_IN_PIPE USB_BULK_IN_STATUS USB_BULK_OUT_PIPE
     USB_BULK_OUT_STATUS USB_CLASS USB_CTRL_PIPE USB_END_IN USB_INTR_IN_PIPE USB_INTR_IN_STATUS
     USB_NUM_INTFCS USB_NUM_PIPES USB_SUBCLASS VXI_TRIG_DIR VXI_TRIG_LINES_EN
-"""
-
-#: Other post-5.8 attributes with a class (so that their C type is known), although the
-#: documentation does not list them.
-OTHER_EXTENSIONS = """
-    TCPIP_SERVER_CERT_ISSUER_NAME TCPIP_SERVER_CERT_SUBJECT_NAME TCPIP_SERVER_CERT_EXPIRATION_DATE
-    TCPIP_SERVER_CERT_IS_PERPETUAL TCPIP_SASL_MECHANISM TCPIP_TLS_CIPHER_SUITE
-    TCPIP_HISLIP_ENCRYPTION_EN TCPIP_SERVER_CERT_SIZE SYNC_MXI_ALLOW_EN VXI_DEV_CMD_TYPE
-    VXI_DEV_CMD_VALUE
 """
 
 
@@ -394,11 +379,7 @@ def test_contract_defaults_backends_consume():
 
 def test_every_visa_attribute_has_a_class():
     classes = module_classes()
-    expected = (
-        set(VISA_58_ATTRIBUTES.split())
-        | set(DOCUMENTED_EXTENSIONS.split())
-        | set(OTHER_EXTENSIONS.split())
-    )
+    expected = set(VISA_58_ATTRIBUTES.split()) | set(DOCUMENTED_EXTENSIONS.split())
     assert {name[len("VI_ATTR_") :] for name in classes} == expected
     for visa_name, cls in classes.items():
         assert cls.__name__ == "Attr" + visa_name
@@ -406,6 +387,10 @@ def test_every_visa_attribute_has_a_class():
         assert AttributesByName[visa_name].attribute_id == cls.attribute_id
         assert AttributesByID[cls.attribute_id].visa_name == visa_name
         assert cls.visa_type.startswith("Vi"), visa_name
+    for name in REMOVED_ATTRIBUTES.split():
+        assert not hasattr(attributes, "AttrVI_ATTR_" + name)
+        if hasattr(constants, "VI_ATTR_" + name):
+            assert getattr(constants, "VI_ATTR_" + name) not in AttributesByID
         assert cls.read, visa_name
 
 
@@ -431,9 +416,9 @@ def test_platform_dependent_attributes():
     for name in ("VI_ATTR_USER_DATA", "VI_ATTR_RET_COUNT"):
         assert classes[name].visa_type == ("ViUInt64" if is_64bit else "ViUInt32")
     for name in ("VI_ATTR_WIN_BASE_ADDR", "VI_ATTR_MEM_BASE", "VI_ATTR_PXI_MEM_BASE_BAR0"):
-        assert classes[name].visa_type == "ViBusAddress"
+        assert classes[name].visa_type == ("ViBusAddress64" if is_64bit else "ViBusAddress")
     for name in ("VI_ATTR_WIN_SIZE", "VI_ATTR_MEM_SIZE", "VI_ATTR_PXI_MEM_SIZE_BAR3"):
-        assert classes[name].visa_type == "ViBusSize"
+        assert classes[name].visa_type == ("ViBusSize64" if is_64bit else "ViBusSize")
     if is_64bit:
         assert classes["VI_ATTR_USER_DATA"].attribute_id == constants.VI_ATTR_USER_DATA_64
         assert classes["VI_ATTR_RET_COUNT"].attribute_id == constants.VI_ATTR_RET_COUNT_64
@@ -472,15 +457,6 @@ def test_per_resource_registry_matches_classes():
         ) == {"VI_ATTR_" + name for name in documented_set(key)}
 
 
-def test_unlisted_attributes_apply_to_no_session_type():
-    classes = module_classes()
-    for name in UNLISTED_ATTRIBUTES:
-        cls = classes["VI_ATTR_" + name]
-        assert cls.resources == []
-        assert not cls.in_resource((InterfaceType.pxi, "INSTR"))
-        assert cls in AttributesByID.values()
-
-
 def test_pyvisa_only_session_types():
     classes = module_classes()
     prologix_tcpip = (InterfaceType.prlgx_tcpip, "INTFC")
@@ -496,21 +472,17 @@ def test_pyvisa_only_session_types():
 
 def test_event_attributes():
     classes = module_classes()
-    event_type = classes["VI_ATTR_EVENT_TYPE"]
-    assert set(event_type.resources) == set(EventType) - {EventType.all_enabled}
-    assert event_type.enum_type is EventType
-    assert not event_type.in_resource((InterfaceType.gpib, "INSTR"))
+    assert "VI_ATTR_EVENT_TYPE" not in classes
     assert classes["VI_ATTR_JOB_ID"].resources == [EventType.io_completion]
     assert classes["VI_ATTR_STATUS"].in_resource(EventType.exception)
-    assert classes["VI_ATTR_USB_RECV_INTR_DATA"].in_resource(EventType.usb_interrupt)
+    assert not classes["VI_ATTR_STATUS"].in_resource(EventType.usb_interrupt)
+    # As in PyVISA 1.16.2, the USB interrupt data is listed for the PXI interrupt event.
+    assert classes["VI_ATTR_USB_RECV_INTR_DATA"].resources == [EventType.pxi_interrupt]
     assert classes["VI_ATTR_GPIB_RECV_CIC_STATE"].py_name == "cic_state"
     for name in ("STATUS", "JOB_ID", "BUFFER", "RET_COUNT", "OPER_NAME", "RECV_TRIG_ID"):
         cls = classes["VI_ATTR_" + name]
-        assert cls.read and not cls.write
+        assert cls.read and not cls.write and cls.local
         assert cls in AttributesPerResource[cls.resources[0]]
-    assert not any(
-        cls.visa_name == "VI_ATTR_EVENT_TYPE" for cls in AttributesPerResource[AllSessionTypes]
-    )
 
 
 def test_documented_python_names():
@@ -543,7 +515,7 @@ def test_documented_python_names():
         "4882_COMPLIANT": "is_4882_compliant",
         "SRC_INCREMENT": "source_increment",
         "TCPIP_KEEPALIVE": "",
-        "TMO_VALUE": "",
+        "TMO_VALUE": "timeout",
         "TERMCHAR": "",
     }
     for name, py_name in expected.items():
@@ -561,18 +533,18 @@ def test_documented_types_and_ranges():
     assert classes["VI_ATTR_GPIB_REN_STATE"].enum_type is constants.LineState
     assert classes["VI_ATTR_INTF_TYPE"].enum_type is InterfaceType
     ranges = {
-        "RSRC_IMPL_VERSION": (0, 4294967295, []),
-        "INTF_NUM": (0, 65535, []),
-        "TMO_VALUE": (0, 4294967295, []),
-        "USB_INTFC_NUM": (0, 254, []),
-        "MANF_ID": (0, 65535, []),
-        "USB_MAX_INTR_SIZE": (0, 65535, []),
-        "USB_PROTOCOL": (0, 255, []),
-        "GPIB_PRIMARY_ADDR": (0, 30, []),
+        "RSRC_IMPL_VERSION": (0, 4294967295, None),
+        "INTF_NUM": (0, 65535, None),
+        "TMO_VALUE": (0, 4294967295, None),
+        "USB_INTFC_NUM": (0, 254, None),
+        "MANF_ID": (0, 65535, None),
+        "USB_MAX_INTR_SIZE": (0, 65535, None),
+        "USB_PROTOCOL": (0, 255, None),
+        "GPIB_PRIMARY_ADDR": (0, 30, None),
         "GPIB_SECONDARY_ADDR": (0, 30, [65535]),
-        "SRC_INCREMENT": (0, 1, []),
-        "DEST_INCREMENT": (0, 1, []),
-        "ASRL_DATA_BITS": (5, 8, []),
+        "SRC_INCREMENT": (0, 1, None),
+        "DEST_INCREMENT": (0, 1, None),
+        "ASRL_DATA_BITS": (5, 8, None),
     }
     for name, (low, high, special) in ranges.items():
         cls = classes["VI_ATTR_" + name]
@@ -739,18 +711,25 @@ def test_get_and_set_pass_through_the_instance():
 
 def test_range_attribute_errors():
     res = owner_with(attributes.AttrVI_ATTR_ASRL_BAUD, "baud_rate")
-    with pytest.raises(ValueError, match=r"^baud_rate must be between 0 and 4294967295, got -1$"):
+    with pytest.raises(ValueError) as exc_info:
         res.baud_rate = -1
-    with pytest.raises(ValueError, match="baud_rate must be an integer between 0 and 4294967295"):
+    assert str(exc_info.value) == (
+        "-1 is an invalid value for attribute VI_ATTR_ASRL_BAUD, should be between 0 and 4294967295"
+    )
+    with pytest.raises(ValueError, match="^9600.0 is an invalid value for attribute"):
         res.baud_rate = 9600.0
-    with pytest.raises(ValueError, match="got '9600'"):
+    with pytest.raises(ValueError, match="^'9600' is an invalid value"):
         res.baud_rate = "9600"
     assert res.raw == {}
     res = owner_with(attributes.AttrVI_ATTR_GPIB_SECONDARY_ADDR, "secondary_address")
     res.secondary_address = constants.VI_NO_SEC_ADDR
     assert res.raw[constants.VI_ATTR_GPIB_SECONDARY_ADDR] == 65535
-    with pytest.raises(ValueError, match=r"between 0 and 30 or one of \[65535\], got 31"):
+    with pytest.raises(ValueError) as exc_info:
         res.secondary_address = 31
+    assert str(exc_info.value) == (
+        "31 is an invalid value for attribute VI_ATTR_GPIB_SECONDARY_ADDR, "
+        "should be between 0 and 30 or [65535]"
+    )
 
 
 @given(st.integers(min_value=-(2**70), max_value=2**70))
@@ -762,11 +741,11 @@ def test_range_attribute_bounds(number):
         attributes.AttrVI_ATTR_ASRL_BREAK_LEN,
     ):
         descriptor = cls()
-        valid = cls.min_value <= number <= cls.max_value or number in cls.values
+        valid = cls.min_value <= number <= cls.max_value or number in (cls.values or [])
         if valid:
             assert descriptor.pre_set(number) == number
         else:
-            with pytest.raises(ValueError, match=f"got {number}$"):
+            with pytest.raises(ValueError, match=f"^{number} is an invalid value for attribute "):
                 descriptor.pre_set(number)
 
 
@@ -789,9 +768,12 @@ def test_enum_attribute():
     assert res.raw[constants.VI_ATTR_ASRL_PARITY] == 1
     res.parity = 4
     assert res.raw[constants.VI_ATTR_ASRL_PARITY] is constants.Parity.space
-    with pytest.raises(ValueError, match=r"^parity must be one of \[.*Parity.none.*\], got 7$"):
+    with pytest.raises(ValueError) as exc_info:
         res.parity = 7
-    with pytest.raises(ValueError, match="got 'odd'"):
+    assert str(exc_info.value) == (
+        f"7 is an invalid value for attribute VI_ATTR_ASRL_PARITY, should be a {constants.Parity!r}"
+    )
+    with pytest.raises(ValueError, match="^'odd' is an invalid value"):
         res.parity = "odd"
     # A value the enum does not know (vendor specific) is returned as it is.
     res.raw[constants.VI_ATTR_ASRL_PARITY] = 99
@@ -808,9 +790,13 @@ def test_flag_attribute():
     assert res.raw[constants.VI_ATTR_ASRL_FLOW_CNTRL] == 5
     res.flow_control = constants.ControlFlow.none
     assert res.raw[constants.VI_ATTR_ASRL_FLOW_CNTRL] == 0
-    with pytest.raises(ValueError, match="^flow_control must be a combination of .*got 8$"):
+    with pytest.raises(ValueError) as exc_info:
         res.flow_control = 8
-    with pytest.raises(ValueError, match="got -1$"):
+    assert str(exc_info.value) == (
+        "8 is an invalid value for attribute VI_ATTR_ASRL_FLOW_CNTRL, "
+        f"should be a {constants.ControlFlow!r}"
+    )
+    with pytest.raises(ValueError, match="^-1 is an invalid value"):
         res.flow_control = -1
 
 
@@ -826,10 +812,11 @@ def test_boolean_attribute():
     res.send_end = 1
     assert res.raw[constants.VI_ATTR_SEND_END_EN] == 1
     with pytest.raises(
-        ValueError, match=r"^send_end must be a boolean \(True or False\), got 'no'$"
+        ValueError,
+        match=r"^'no' is an invalid value for attribute VI_ATTR_SEND_END_EN, should be a bool$",
     ):
         res.send_end = "no"
-    with pytest.raises(ValueError, match="got 2"):
+    with pytest.raises(ValueError, match="^2 is an invalid value"):
         res.send_end = 2
 
 
@@ -844,17 +831,19 @@ def test_char_attribute():
     res.xon_char = b"\n"
     assert res.raw[constants.VI_ATTR_ASRL_XON_CHAR] == 10
     for bad in ("AB", "", "\u20ac", 256, -1, 1.0):
-        with pytest.raises(ValueError, match="^xon_char must be a single character"):
+        with pytest.raises(ValueError, match="invalid value .*should be a single character"):
             res.xon_char = bad
 
 
 def test_values_attribute():
-    res = owner_with(attributes.AttrVI_ATTR_RD_BUF_OPER_MODE, "mode")
-    res.mode = constants.VI_FLUSH_DISABLE
-    assert res.raw[constants.VI_ATTR_RD_BUF_OPER_MODE] == 3
-    assert res.mode == 3
-    with pytest.raises(ValueError, match=r"^mode must be one of \[1, 3\], got 2$"):
-        res.mode = 2
+    descriptor = attributes.AttrVI_ATTR_PXI_SLOT_LWIDTH()
+    assert isinstance(descriptor, ValuesAttribute)
+    assert descriptor.pre_set(4) == 4
+    with pytest.raises(ValueError) as exc_info:
+        descriptor.pre_set(2)
+    assert str(exc_info.value) == (
+        "2 is an invalid value for attribute VI_ATTR_PXI_SLOT_LWIDTH, should be in [-1, 1, 4, 8]"
+    )
 
 
 def test_plain_attribute():
@@ -876,12 +865,15 @@ def test_attribute_cannot_be_deleted():
         del res.baud_rate
 
 
-def test_message_uses_py_name_without_set_name():
+def test_messages_name_the_visa_attribute():
     descriptor = attributes.AttrVI_ATTR_ASRL_DATA_BITS()
-    with pytest.raises(ValueError, match="^data_bits must be between 5 and 8, got 9$"):
+    with pytest.raises(ValueError) as exc_info:
         descriptor.pre_set(9)
+    assert str(exc_info.value) == (
+        "9 is an invalid value for attribute VI_ATTR_ASRL_DATA_BITS, should be between 5 and 8"
+    )
     descriptor = attributes.AttrVI_ATTR_TERMCHAR()
-    with pytest.raises(ValueError, match="^VI_ATTR_TERMCHAR must be"):
+    with pytest.raises(ValueError, match="^300 is an invalid value for attribute VI_ATTR_TERMCHAR"):
         descriptor.pre_set(300)
 
 
@@ -892,7 +884,7 @@ def valid_raw_values(cls: type[Attribute[Any]]) -> list[Any]:
     if issubclass(cls, CharAttribute):
         return [0, 10, 255]
     if issubclass(cls, RangeAttribute):
-        return [cls.min_value, cls.max_value, *cls.values]
+        return [cls.min_value, cls.max_value, *(cls.values or [])]
     if issubclass(cls, ValuesAttribute):
         return list(cls.values)
     if issubclass(cls, FlagAttribute):
@@ -908,7 +900,8 @@ def invalid_values(cls: type[Attribute[Any]]) -> list[Any]:
     if issubclass(cls, CharAttribute):
         return [256, "ab", None]
     if issubclass(cls, RangeAttribute):
-        return [n for n in (cls.min_value - 1, cls.max_value + 1) if n not in cls.values] + [
+        special = cls.values or []
+        return [n for n in (cls.min_value - 1, cls.max_value + 1) if n not in special] + [
             "1",
             None,
         ]
@@ -926,6 +919,8 @@ def expected_python_value(cls: type[Attribute[Any]], raw: Any) -> Any:
         return bool(raw)
     if issubclass(cls, CharAttribute):
         return chr(raw)
+    if cls is attributes.AttrVI_ATTR_TMO_VALUE and raw == constants.VI_TMO_INFINITE:
+        return float("inf")
     if issubclass(cls, (EnumAttribute, FlagAttribute)):
         return cls.enum_type(raw)
     return raw
@@ -951,10 +946,10 @@ def test_every_attribute_class_get_set(cls):
         else:
             with pytest.raises(AttributeError, match="read-only"):
                 res.attr = value
-    if cls.write:
+    if cls.write and cls is not attributes.AttrVI_ATTR_TMO_VALUE:
         for bad in invalid_values(cls):
             res.raw.clear()
-            with pytest.raises(ValueError, match=f"^attr must be .*, got {bad!r}$"):
+            with pytest.raises(ValueError, match=f"^{re.escape(repr(bad))} is an invalid value "):
                 res.attr = bad
             assert res.raw == {}
 
