@@ -123,9 +123,7 @@ def _describe_signature(sig: inspect.Signature) -> str:
     return "(" + ", ".join(parts) + ")"
 
 
-def compare_signature(
-    expected: dict[str, Any], func: Any, drop_first: bool = False
-) -> str | None:
+def compare_signature(expected: dict[str, Any], func: Any, drop_first: bool = False) -> str | None:
     """Return a description of the mismatch between ``func`` and the listed signature."""
     if "params" not in expected:
         return None
@@ -134,7 +132,11 @@ def compare_signature(
     except (TypeError, ValueError) as exc:
         return f"no signature ({exc})"
     params = list(sig.parameters.values())
-    if drop_first and params and params[0].kind in (params[0].POSITIONAL_ONLY, params[0].POSITIONAL_OR_KEYWORD):
+    if (
+        drop_first
+        and params
+        and params[0].kind in (params[0].POSITIONAL_ONLY, params[0].POSITIONAL_OR_KEYWORD)
+    ):
         params = params[1:]
         sig = sig.replace(parameters=params)
     listed = expected["params"]
@@ -195,26 +197,43 @@ def _compare_module_name(
         yield from _compare_container(key, obj, spec["container"])
 
 
-def _repr_matches(text: str, value: Any) -> bool:
+def listing_repr(value: Any) -> str:
+    """Format a value the way the listing writes the items of module-level tables."""
     if isinstance(value, type):
-        return text == f"<class {value.__name__}>"
-    if isinstance(value, (set, frozenset)) and text.startswith("{"):
-        return text == "{" + ", ".join(sorted(repr(v) for v in value)) + "}" or text == repr(value)
-    return text in (repr(value), str(value))
+        return f"<class {value.__name__}>"
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    if isinstance(value, tuple):
+        inner = ", ".join(listing_repr(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, (set, frozenset)):
+        if not value:
+            return "set()"
+        return "{" + ", ".join(sorted(listing_repr(v) for v in value)) + "}"
+    return repr(value)
+
+
+def _repr_matches(text: str, value: Any) -> bool:
+    candidates = (listing_repr(value), repr(value), str(value))
+    if text.endswith("\u2026"):  # the listing cuts long values
+        return any(c.startswith(text[:-1]) for c in candidates)
+    return text in candidates
 
 
 def _compare_container(key: str, obj: Any, spec: dict[str, Any]) -> Iterator[Difference]:
     items = spec.get("items")
     if not isinstance(items, dict) or not isinstance(obj, dict):
         return
-    actual = {str(to_json(k)): v for k, v in obj.items()}
+    actual = {(str(int(k)) if isinstance(k, int) else listing_repr(k)): v for k, v in obj.items()}
     for item_key, item_repr in items.items():
         if item_key not in actual:
             yield Difference(key, "value", f"item {item_key} missing")
             continue
         if not _repr_matches(item_repr, actual[item_key]):
             value = actual[item_key]
-            yield Difference(key, "value", f"item {item_key}: expected {item_repr}, found {value!r}")
+            yield Difference(
+                key, "value", f"item {item_key}: expected {item_repr}, found {value!r}"
+            )
     for item_key in actual:
         if item_key not in items:
             yield Difference(key, "value", f"item {item_key} not in the listing")
@@ -266,7 +285,12 @@ def _member_kind(cls: type, name: str) -> tuple[str, Any]:
         return "property", raw
     if isinstance(raw, (types.FunctionType,)):
         return "method", raw
-    if hasattr(raw, "__get__") and hasattr(raw, "attribute_id") or type(raw).__name__ == "AttributeProperty" or hasattr(raw, "attribute_class"):
+    if (
+        hasattr(raw, "__get__")
+        and hasattr(raw, "attribute_id")
+        or type(raw).__name__ == "AttributeProperty"
+        or hasattr(raw, "attribute_class")
+    ):
         return "visa_attribute", raw
     if hasattr(type(raw), "__get__") and not isinstance(raw, (types.BuiltinFunctionType, type)):
         if type(raw).__name__ in ("getset_descriptor", "member_descriptor", "_tuplegetter"):
@@ -299,7 +323,11 @@ def compare_class(qualified: str) -> Iterator[Difference]:
     if spec.get("is_enum"):
         yield from _compare_enum(qualified, cls, spec)
     init = spec.get("init_signature")
-    if init and spec.get("init_defined_in") not in (None, "builtins.object") and not spec.get("is_enum"):
+    if (
+        init
+        and spec.get("init_defined_in") not in (None, "builtins.object")
+        and not spec.get("is_enum")
+    ):
         if not spec.get("is_exception") or init.get("params"):
             problem = compare_signature(init, cls)
             if problem:
@@ -310,7 +338,12 @@ def compare_class(qualified: str) -> Iterator[Difference]:
 
 def _compare_enum(qualified: str, cls: type, spec: dict[str, Any]) -> Iterator[Difference]:
     kind = spec.get("enum_kind")
-    expected_base = {"IntEnum": enum.IntEnum, "IntFlag": enum.IntFlag, "Enum": enum.Enum, "Flag": enum.Flag}.get(kind or "")
+    expected_base = {
+        "IntEnum": enum.IntEnum,
+        "IntFlag": enum.IntFlag,
+        "Enum": enum.Enum,
+        "Flag": enum.Flag,
+    }.get(kind or "")
     if expected_base is not None and not issubclass(cls, expected_base):
         yield Difference(qualified, "enum", f"expected an {kind}")
     if kind == "Enum" and issubclass(cls, (enum.IntEnum, enum.IntFlag)):
@@ -324,10 +357,14 @@ def _compare_enum(qualified: str, cls: type, spec: dict[str, Any]) -> Iterator[D
             continue
         actual = to_json(members[name].value)
         if "json" in value and actual != value["json"]:
-            yield Difference(f"{qualified}.{name}", "enum", f"expected {value['json']!r}, found {actual!r}")
+            yield Difference(
+                f"{qualified}.{name}", "enum", f"expected {value['json']!r}, found {actual!r}"
+            )
 
 
-def _compare_member(qualified: str, cls: type, name: str, member: dict[str, Any]) -> Iterator[Difference]:
+def _compare_member(
+    qualified: str, cls: type, name: str, member: dict[str, Any]
+) -> Iterator[Difference]:
     key = f"{qualified}.{name}"
     kind, raw = _member_kind(cls, name)
     listed = member["kind"]
@@ -341,7 +378,9 @@ def _compare_member(qualified: str, cls: type, name: str, member: dict[str, Any]
             yield Difference(key, "kind", f"expected {listed}, found {kind}")
             return
         func = raw.__func__ if isinstance(raw, (classmethod, staticmethod)) else raw
-        problem = compare_signature(member.get("signature", {}), func, drop_first=listed != "staticmethod")
+        problem = compare_signature(
+            member.get("signature", {}), func, drop_first=listed != "staticmethod"
+        )
         if problem:
             yield Difference(key, "signature", problem)
     elif listed == "property":
@@ -357,9 +396,15 @@ def _compare_member(qualified: str, cls: type, name: str, member: dict[str, Any]
             yield Difference(key, "kind", f"expected a VISA attribute, found {kind}")
             return
         visa = member["visa"]
-        attr_cls = getattr(raw, "attribute_class", None) or getattr(raw, "attr_class", None) or getattr(raw, "attribute", None)
+        attr_cls = (
+            getattr(raw, "attribute_class", None)
+            or getattr(raw, "attr_class", None)
+            or getattr(raw, "attribute", None)
+        )
         if attr_cls is not None and getattr(attr_cls, "__name__", None) != visa["attr_class"]:
-            yield Difference(key, "visa_attribute", f"expected {visa['attr_class']}, found {attr_cls}")
+            yield Difference(
+                key, "visa_attribute", f"expected {visa['attr_class']}, found {attr_cls}"
+            )
     elif listed == "class_attr":
         if kind in ("method", "classmethod", "staticmethod"):
             yield Difference(key, "kind", f"expected class attribute, found {kind}")
