@@ -5,18 +5,15 @@ interface type and resource class of the resource name (importing this package r
 them all); :class:`MessageBasedResource` is the fallback for unknown pairs.
 """
 
-from ..events import WaitResponse
 from .firewire import FirewireInstrument
 from .gpib import GPIBInstrument, GPIBInterface
-from .messagebased import MessageBasedResource, ProgressMonitor
-from .prologix import PrologixASRLIntfc, PrologixTCPIPIntfc
+from .messagebased import MessageBasedResource
 from .pxi import PXIInstrument, PXIMemory
 from .registerbased import RegisterBasedResource
 from .resource import Resource
 from .serial import SerialInstrument
 from .tcpip import TCPIPInstrument, TCPIPSocket
 from .usb import USBInstrument, USBRaw
-from .vicp import VICPInstrument
 from .vxi import VXIBackplane, VXIInstrument, VXIMemory
 
 __all__ = [
@@ -26,9 +23,6 @@ __all__ = [
     "MessageBasedResource",
     "PXIInstrument",
     "PXIMemory",
-    "PrologixASRLIntfc",
-    "PrologixTCPIPIntfc",
-    "ProgressMonitor",
     "RegisterBasedResource",
     "Resource",
     "SerialInstrument",
@@ -36,9 +30,7 @@ __all__ = [
     "TCPIPSocket",
     "USBInstrument",
     "USBRaw",
-    "VICPInstrument",
     "VXIBackplane",
     "VXIInstrument",
     "VXIMemory",
-    "WaitResponse",
 ]

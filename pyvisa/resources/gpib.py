@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from enum import Enum
 
 from .. import attributes, constants, errors
 from ..attributes import Attribute
@@ -10,14 +11,118 @@ from ..constants import EventMechanism, EventType, StatusCode
 from .messagebased import ControlRenMixin, MessageBasedResource
 from .resource import Resource, check_status, to_visa_timeout
 
-__all__ = ["GPIBInstrument", "GPIBInterface"]
+__all__ = ["GPIBCommand", "GPIBInstrument", "GPIBInterface", "NIEnet100TCPIPIntfc"]
 
 #: Bit of the status byte telling that the device requested service (RQS).
 _RQS_BIT = 0x40
 
 
-class _GPIBMixin(ControlRenMixin, MessageBasedResource):
-    """Operations and attributes common to the GPIB INSTR and INTFC resources."""
+def _address_byte(base: int, address: int, highest: int, what: str) -> bytes:
+    if not 0 <= address <= highest:
+        raise ValueError(f"Invalid GPIB {what} {address!r}: expected 0 to {highest}")
+    return bytes([base + address])
+
+
+def _secondary_address(resource: GPIBInstrument) -> int | None:
+    """Secondary address (0-30) of a GPIB instrument, None when it has none."""
+    try:
+        secondary = resource.secondary_address
+    except errors.VisaIOError as exc:
+        if exc.error_code != StatusCode.error_nonsupported_attribute:
+            raise
+        return None
+    if secondary is None or not 0 <= secondary <= 30:
+        return None  # VI_NO_SEC_ADDR
+    return int(secondary)
+
+
+class GPIBCommand(bytes, Enum):
+    """GPIB (IEEE 488.1) command bytes, to be sent with ``GPIBInterface.send_command``.
+
+    Each command has its mnemonic and a descriptive name; the static methods build the
+    addressing commands.
+    """
+
+    # Addressed commands: they act on the devices addressed to listen.
+    #: Go to local.
+    GTL = b"\x01"
+    go_to_local = b"\x01"
+    #: Selected device clear.
+    SDC = b"\x04"
+    selected_device_clear = b"\x04"
+    #: Parallel poll configure.
+    PPC = b"\x05"
+    parallel_poll_configure = b"\x05"
+    #: Group execute trigger.
+    GET = b"\x08"
+    group_execute_trigger = b"\x08"
+    #: Take control.
+    TCT = b"\x09"
+    take_control = b"\x09"
+
+    # Universal commands: they act on every device of the bus.
+    #: Local lockout.
+    LLO = b"\x11"
+    local_lockout = b"\x11"
+    #: Device clear.
+    DCL = b"\x14"
+    device_clear = b"\x14"
+    #: Parallel poll unconfigure.
+    PPU = b"\x15"
+    parallel_poll_unconfigure = b"\x15"
+    #: Serial poll enable.
+    SPE = b"\x18"
+    serial_poll_enable = b"\x18"
+    #: Serial poll disable.
+    SPD = b"\x19"
+    serial_poll_disable = b"\x19"
+    #: Configure enable.
+    CFE = b"\x1f"
+    configure_enable = b"\x1f"
+
+    #: Unlisten: every device stops listening.
+    UNL = b"\x3f"
+    unlisten = b"\x3f"
+    #: Untalk: the talker stops talking.
+    UNT = b"\x5f"
+    untalk = b"\x5f"
+
+    @staticmethod
+    def MTA(board_pad: int) -> bytes:
+        """My talk address: make the board of primary address ``board_pad`` (0-30) talk."""
+        return _address_byte(0x40, board_pad, 30, "primary address")
+
+    @staticmethod
+    def MLA(device_pad: int) -> bytes:
+        """My listen address: make the device of primary address ``device_pad`` listen."""
+        return _address_byte(0x20, device_pad, 30, "primary address")
+
+    @staticmethod
+    def MSA(device_sad: int) -> bytes:
+        """My secondary address: address the secondary address ``device_sad`` (0-30)."""
+        return _address_byte(0x60, device_sad, 30, "secondary address")
+
+    @staticmethod
+    def talker(board_pad: int) -> bytes:
+        """Same as :meth:`MTA`."""
+        return GPIBCommand.MTA(board_pad)
+
+    @staticmethod
+    def listener(device_pad: int) -> bytes:
+        """Same as :meth:`MLA`."""
+        return GPIBCommand.MLA(device_pad)
+
+    @staticmethod
+    def secondary_address(device_sad: int) -> bytes:
+        """Same as :meth:`MSA`."""
+        return GPIBCommand.MSA(device_sad)
+
+
+class _GPIBMixin(ControlRenMixin):
+    """Operations and attributes common to the GPIB INSTR and INTFC resources.
+
+    The mixin precedes :class:`MessageBasedResource` in the bases of the GPIB classes.
+    """
 
     #: Primary address of the GPIB device used by the given session.
     primary_address: Attribute[int] = attributes.AttrVI_ATTR_GPIB_PRIMARY_ADDR()
@@ -112,7 +217,7 @@ class _GPIBMixin(ControlRenMixin, MessageBasedResource):
 
 
 @Resource.register(constants.InterfaceType.gpib, "INSTR")
-class GPIBInstrument(_GPIBMixin):
+class GPIBInstrument(_GPIBMixin, MessageBasedResource):
     """Communicates with devices of type GPIB::<primary address>[::INSTR].
 
     More complex resource names can be specified with the following grammar:
@@ -167,7 +272,7 @@ class GPIBInstrument(_GPIBMixin):
 
 
 @Resource.register(constants.InterfaceType.gpib, "INTFC")
-class GPIBInterface(_GPIBMixin):
+class GPIBInterface(_GPIBMixin, MessageBasedResource):
     """Communicates with a GPIB board (controller) GPIB[board]::INTFC.
 
     Do not instantiate directly, use
@@ -211,8 +316,22 @@ class GPIBInterface(_GPIBMixin):
         if not self.is_controller_in_charge:
             self.send_ifc()
         # Talk address 0 and unlisten (UNL) so that only the given devices listen, then
-        # their listen addresses (0x20 + primary address) and GET (0x08).
-        command = [0x40, 0x20 + 31]
-        command.extend(0x20 + resource.primary_address for resource in resources)
-        command.append(0x08)
-        return self.send_command(bytes(command))
+        # their listen addresses (followed by their secondary address if they have one)
+        # and GET.
+        command = [GPIBCommand.MTA(0), GPIBCommand.UNL.value]
+        for resource in resources:
+            command.append(GPIBCommand.MLA(resource.primary_address))
+            secondary = _secondary_address(resource)
+            if secondary is not None:
+                command.append(GPIBCommand.MSA(secondary))
+        command.append(GPIBCommand.GET.value)
+        return self.send_command(b"".join(command))
+
+
+@Resource.register(constants.InterfaceType.ni_enet100_tcpip, "INTFC")
+class NIEnet100TCPIPIntfc(GPIBInterface):
+    """Communicates with an NI GPIB-ENET/100 bridge: a GPIB interface reached over TCPIP.
+
+    Do not instantiate directly, use
+    :meth:`pyvisa.highlevel.ResourceManager.open_resource`.
+    """

@@ -14,18 +14,22 @@ import logging
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from .. import attributes, constants, errors, logger, util
-from .._binary_blocks import BINARY_HEADERS, _item_size, build_binary_message
+from .._binary_blocks import _item_size, build_binary_message
 from ..attributes import Attribute
 from ..constants import InterfaceType, ResourceAttribute, StatusCode
+from ..highlevel import VisaLibraryBase
+from ..typing import VISASession
+from ..util import BINARY_HEADERS
 from .resource import Resource, check_status
 
 if TYPE_CHECKING:
+    from ..highlevel import ResourceManager
     from ..util import ASCII_CONVERTER, BINARY_DATATYPES
 
-__all__ = ["ControlRenMixin", "MessageBasedResource", "ProgressMonitor"]
+__all__ = ["ControlRenMixin", "MessageBasedResource", "SupportsUpdate"]
 
 _MAX_COUNT_READ = StatusCode.success_max_count_read
 _END_READ = StatusCode.success
@@ -33,7 +37,12 @@ _TERMCHAR_READ = StatusCode.success_termination_character_read
 #: Completion codes a read loop handles itself: they must not be turned into warnings.
 _READ_WARNINGS = (StatusCode.success_device_not_present, StatusCode.success_max_count_read)
 
-_HEADER_FORMATS = get_args(BINARY_HEADERS)
+#: The header formats of the binary block methods (``util.BINARY_HEADERS``).
+_HEADER_FORMATS: tuple[str, ...] = ("ieee", "hp", "rs", "empty")
+
+#: An IEEE header whose digit count is "A" is only told apart from an HP header ("#A"
+#: followed by two length bytes) once this many bytes from "#" are available.
+_IEEE_A_HEADER_MIN = 2**16 + 4
 
 #: Reads of a binary block allowed to stop at a termination character in the data before
 #: the termination character is switched off for the rest of the block.
@@ -43,18 +52,18 @@ _TERMCHAR_STOPS_TOLERATED = 2
 _NO_CONTEXT: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
 
 
-class ProgressMonitor(Protocol):
-    """Object receiving the progress of a binary transfer (API 1.15; a ``tqdm`` bar fits).
+class SupportsUpdate(Protocol):
+    """Object receiving the progress of a transfer (a ``tqdm`` progress bar fits).
 
     It is the ``monitoring_interface`` argument of
-    :meth:`MessageBasedResource.read_binary_values` and
-    :meth:`MessageBasedResource.query_binary_values`: ``update(n)`` is called after each
-    VISA read with the number of bytes it returned, header and termination included, so
-    the counts add up to the size of the whole message. Its return value is ignored.
+    :meth:`MessageBasedResource.read_bytes`, :meth:`MessageBasedResource.read_binary_values`
+    and :meth:`MessageBasedResource.query_binary_values`: ``update(size)`` is called after
+    each VISA read with the number of bytes it returned, header and termination included,
+    so the counts add up to the size of the whole message. Its return value is ignored.
     """
 
-    def update(self, n: int) -> Any:
-        """Record that ``n`` more bytes were transferred."""
+    def update(self, size: int) -> None:
+        """Record that ``size`` more bytes were transferred."""
 
 
 def _check_header_fmt(header_fmt: str) -> None:
@@ -66,18 +75,24 @@ def _check_header_fmt(header_fmt: str) -> None:
 
 def _header_incomplete(head: bytes | bytearray, header_fmt: str) -> bool:
     """Whether more bytes are needed before the block header can be parsed."""
-    if header_fmt == "ieee":
-        begin = head.find(b"#")
-        if begin < 0 or begin + 2 > len(head):
-            return True
-        digit = head[begin + 1]
-        if not 0x30 <= digit <= 0x39:
-            return False  # malformed: let the parser say so
-        return begin + 2 + (digit - 0x30) > len(head)
     if header_fmt == "hp":
         begin = head.find(b"#A")
         return begin < 0 or begin + 4 > len(head)
-    return False
+    if header_fmt not in ("ieee", "rs"):
+        return False
+    begin = head.find(b"#")
+    if begin < 0 or begin + 2 > len(head):
+        return True
+    marker = head[begin + 1]
+    if marker == 0x28:  # "(": Rohde & Schwarz header, complete at ")"
+        return head.find(b")", begin + 2) < 0
+    try:
+        digits = int(chr(marker), 16)
+    except ValueError:
+        return False  # indefinite or malformed: let the parser say so
+    if digits == 10 and len(head) - begin < _IEEE_A_HEADER_MIN:
+        return True
+    return begin + 2 + digits > len(head)
 
 
 def _relaxed_decode_error(exc: UnicodeDecodeError) -> UnicodeDecodeError:
@@ -109,12 +124,17 @@ class MessageBasedResource(Resource):
     #: some implementations treat them as signed): larger transfers are split.
     max_io_size: int = 2**31 - 1
 
-    _read_termination: str = ""
-    _write_termination: str = CR + LF
-    _encoding: str = "ascii"
-    _encoding_errors: str = "strict"
+    #: Read termination a new resource of the class starts with (None: no termination
+    #: character; serial instruments use CR).
+    _default_read_termination: ClassVar[str | None] = None
+
+    # Instance state, set in __init__ (annotations only: see Resource).
+    _read_termination: str | None
+    _write_termination: str
+    _encoding: str
+    _encoding_errors: str
     #: Whether VI_ATTR_TERMCHAR_EN is on, as last set through this resource (None: unknown).
-    _termchar_enabled: bool | None = None
+    _termchar_enabled: bool | None
 
     #: Should I/O accesses use DMA (True) or Programmed I/O (False).
     allow_dma: Attribute[bool] = attributes.AttrVI_ATTR_DMA_ALLOW_EN()
@@ -124,6 +144,14 @@ class MessageBasedResource(Resource):
 
     #: Should END be asserted during the transfer of the last byte of the buffer.
     send_end: Attribute[bool] = attributes.AttrVI_ATTR_SEND_END_EN()
+
+    def __init__(self, resource_manager: ResourceManager, resource_name: str) -> None:
+        super().__init__(resource_manager, resource_name)
+        self._read_termination = self._default_read_termination
+        self._write_termination = self.CR + self.LF
+        self._encoding = "ascii"
+        self._encoding_errors = "strict"
+        self._termchar_enabled = None
 
     def open(
         self,
@@ -158,7 +186,7 @@ class MessageBasedResource(Resource):
                     self._read_termination,
                     exc,
                 )
-                self._read_termination = ""
+                self._read_termination = None
 
     def set_visa_attribute(self, name: constants.ResourceAttribute, state: Any) -> StatusCode:
         # Same as Resource.set_visa_attribute (whose docstring is inherited), plus the
@@ -210,25 +238,24 @@ class MessageBasedResource(Resource):
         self._encoding_errors = policy
 
     @property
-    def read_termination(self) -> str:
+    def read_termination(self) -> str | None:
         """Read termination character.
 
         Its last character is the VISA termination character (``VI_ATTR_TERMCHAR``, which is
         enabled through ``VI_ATTR_TERMCHAR_EN``); the whole sequence is stripped from the
-        messages read. An empty string (or None) disables the termination character.
+        messages read. None (the default, except for serial instruments which use CR) or an
+        empty string disables the termination character.
         """
         return self._read_termination
 
     @read_termination.setter
     def read_termination(self, value: str | None) -> None:
-        if value is None:
-            value = ""
-        if not isinstance(value, str):
+        if value is not None and not isinstance(value, str):
             raise TypeError(f"read_termination must be a str, got {value!r}")
         with self.io_lock:
             self._set_read_termination(value)
 
-    def _set_read_termination(self, value: str) -> None:
+    def _set_read_termination(self, value: str | None) -> None:
         if value:
             # Only the last character stops a read: the same character earlier in the
             # sequence would stop it prematurely.
@@ -386,7 +413,7 @@ class MessageBasedResource(Resource):
     def write_ascii_values(
         self,
         message: str,
-        values: Sequence[Any],
+        values: Iterable[Any],
         converter: ASCII_CONVERTER | Callable[[Any], str] = "f",
         separator: str | Callable[[Iterable[str]], str] = ",",
         termination: str | None = None,
@@ -394,14 +421,15 @@ class MessageBasedResource(Resource):
     ) -> int:
         """Write a string message to the device followed by values in ascii format.
 
-        The write_termination is always appended to it.
+        The termination is appended after the values (a warning is issued when the message
+        before them already ends with it).
 
         Parameters
         ----------
         message : str
             Header of the message to be sent.
-        values : Sequence[Any]
-            Data to be writen to the device.
+        values : Iterable[Any]
+            Data to be written to the device.
         converter : Union[str, Callable[[Any], str]], optional
             Str formatting codes or function used to convert each value. Defaults to "f".
         separator : Union[str, Callable[[Iterable[str]], str]], optional
@@ -409,7 +437,8 @@ class MessageBasedResource(Resource):
             separator.join(values) is used. Defaults to ','
         termination : str | None, optional
             Alternative character termination to use. If None, the value of
-            write_termination is used. Defaults to None.
+            write_termination is used; any other false value ("" or False) appends no
+            termination. Defaults to None.
         encoding : str | None, optional
             Alternative encoding to use to turn str into bytes. If None, the value of
             encoding is used. Defaults to None.
@@ -420,8 +449,22 @@ class MessageBasedResource(Resource):
             Number of bytes written.
 
         """
+        term = self._termination_to_write(message, termination)
         block = util.to_ascii_block(values, converter, separator)
-        return self.write(message + block, termination, encoding)
+        enco = self._encoding if encoding is None else encoding
+        return self.write_raw((message + block + term).encode(enco))
+
+    def _termination_to_write(self, message: str, termination: str | None) -> str:
+        """Termination appended after values (None: write_termination; other falsy: none).
+
+        Warns when the message written before the values already ends with it.
+        """
+        term = self._write_termination if termination is None else termination
+        if not term:
+            return ""
+        if message.endswith(term):
+            warnings.warn("write message already ends with termination characters", stacklevel=3)
+        return term
 
     def write_binary_values(
         self,
@@ -435,7 +478,8 @@ class MessageBasedResource(Resource):
     ) -> int:
         """Write a string message to the device followed by values in binary format.
 
-        The write_termination is always appended to it.
+        The termination is appended after the block (a warning is issued when the message
+        before it already ends with it).
 
         Parameters
         ----------
@@ -449,12 +493,14 @@ class MessageBasedResource(Resource):
             Are the data in big or little endian order.
         termination : str | None, optional
             Alternative character termination to use. If None, the value of
-            write_termination is used. Defaults to None.
+            write_termination is used; any other false value ("" or False) appends no
+            termination. Defaults to None.
         encoding : str | None, optional
             Alternative encoding to use to turn str into bytes. If None, the value of
             encoding is used. Defaults to None.
         header_fmt : util.BINARY_HEADERS
-            Format of the header prefixing the data.
+            Format of the header prefixing the data: 'ieee' (default), 'hp', 'rs' (Rohde &
+            Schwarz ``#(length)``) or 'empty'.
 
         Returns
         -------
@@ -463,11 +509,16 @@ class MessageBasedResource(Resource):
 
         """
         enco = self._encoding if encoding is None else encoding
-        term = self._write_termination if termination is None else termination
-        # Command, block and termination are encoded together: the data are copied once.
-        payload = build_binary_message(
-            message.encode(enco), values, datatype, is_big_endian, header_fmt, term.encode(enco)
-        )
+        term = self._termination_to_write(message, termination).encode(enco)
+        if header_fmt == "rs":
+            payload = b"".join(
+                (message.encode(enco), util.to_rs_block(values, datatype, is_big_endian), term)
+            )
+        else:
+            # Command, block and termination are encoded together: the data are copied once.
+            payload = build_binary_message(
+                message.encode(enco), values, datatype, is_big_endian, header_fmt, term
+            )
         return self.write_raw(payload)
 
     # -- reading ---------------------------------------------------------------------
@@ -479,13 +530,32 @@ class MessageBasedResource(Resource):
             return _NO_CONTEXT
         return visalib.ignore_warning(session, *_READ_WARNINGS)
 
-    def _read_chunk(self, size: int) -> tuple[bytes | bytearray, StatusCode]:
-        """Read at most ``size`` bytes: one VISA read."""
+    def _log_read(self, size: int, last_status: StatusCode | None) -> None:
+        logger.debug(
+            "%s - reading %d bytes (last status %r)", self._resource_name, size, last_status
+        )
+
+    def _log_partial_read(self, exc: Exception, data: bytes | bytearray | memoryview) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s - exception while reading: %s\nBuffer content: %r",
+                self._resource_name,
+                exc,
+                bytes(data),
+            )
+
+    def _read_chunk(
+        self, size: int, last_status: StatusCode | None = None
+    ) -> tuple[bytes | bytearray, StatusCode]:
+        """Read at most ``size`` bytes: one VISA read (logged at DEBUG level)."""
+        self._log_read(size, last_status)
         data, status = self.visalib.read(self.session, size)
         check_status(status)
         return data, status
 
-    def _read_into(self, view: memoryview) -> tuple[int, StatusCode]:
+    def _read_into(
+        self, view: memoryview, last_status: StatusCode | None = None
+    ) -> tuple[int, StatusCode]:
         """Read at most ``len(view)`` bytes into ``view``: one VISA read.
 
         Backends providing ``read_into(session, buffer) -> (count, status)`` fill the
@@ -493,10 +563,11 @@ class MessageBasedResource(Resource):
         """
         read_into = getattr(self.visalib, "read_into", None)
         if read_into is None:
-            data, status = self._read_chunk(view.nbytes)
+            data, status = self._read_chunk(view.nbytes, last_status)
             count = len(data)
             view[:count] = data
             return count, status
+        self._log_read(view.nbytes, last_status)
         count, status = read_into(self.session, view)
         check_status(status)
         return count, status
@@ -509,10 +580,14 @@ class MessageBasedResource(Resource):
         """
         size = self.chunk_size if size is None else size
         session = self.session
-        visalib = self.visalib
         with self.io_lock, self._quiet_reads(session):
-            chunk, status = visalib.read(session, size)
-            check_status(status)
+            self._log_read(size, None)
+            try:
+                chunk, status = self.visalib.read(session, size)
+                check_status(status)
+            except errors.VisaIOError as exc:
+                self._log_partial_read(exc, b"")
+                raise
             if status != _MAX_COUNT_READ:
                 return chunk
             return self._read_rest(chunk, size)
@@ -529,6 +604,7 @@ class MessageBasedResource(Resource):
         status = _MAX_COUNT_READ
         try:
             while status == _MAX_COUNT_READ:
+                self._log_read(size, status)
                 chunk, status = read(session, size)
                 check_status(status)
                 chunks.append(chunk)
@@ -536,15 +612,6 @@ class MessageBasedResource(Resource):
             self._log_partial_read(exc, b"".join(chunks))
             raise
         return b"".join(chunks)
-
-    def _log_partial_read(self, exc: Exception, data: bytes | memoryview) -> None:
-        if logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "%s - exception while reading: %s\nBuffer content: %r",
-                self._resource_name,
-                exc,
-                bytes(data),
-            )
 
     def read_raw(self, size: int | None = None) -> bytes:
         """Read the unmodified string sent from the instrument to the computer.
@@ -567,7 +634,11 @@ class MessageBasedResource(Resource):
         return data if type(data) is bytes else bytes(data)
 
     def read_bytes(
-        self, count: int, chunk_size: int | None = None, break_on_termchar: bool = False
+        self,
+        count: int,
+        chunk_size: int | None = None,
+        break_on_termchar: bool = False,
+        monitoring_interface: SupportsUpdate | None = None,
     ) -> bytes:
         """Read a certain number of bytes from the instrument.
 
@@ -582,6 +653,9 @@ class MessageBasedResource(Resource):
         break_on_termchar : bool, optional
             Should the reading stop when a termination character is encountered or when the
             message ends. Defaults to False.
+        monitoring_interface : SupportsUpdate | None, optional
+            Progress monitoring object (a ``tqdm`` progress bar for instance) whose
+            ``update(size)`` method receives the number of bytes of each VISA read.
 
         Returns
         -------
@@ -599,30 +673,65 @@ class MessageBasedResource(Resource):
             raise ValueError(f"count must be positive or zero, got {count}")
         chunk_size = min(chunk_size or self.chunk_size, self.max_io_size)
         buffer = bytearray(count)
-        received = 0
         with self.io_lock, memoryview(buffer) as view, self._quiet_reads(self.session):
-            while received < count:
-                size = min(chunk_size, count - received)
-                with view[received : received + size] as part:
-                    n, status = self._read_into(part)
-                received += n
-                if break_on_termchar and status in (_END_READ, _TERMCHAR_READ):
-                    break
+            received = self._fill(view, 0, chunk_size, break_on_termchar, monitoring_interface)
             return bytes(view if received == count else view[:received])
 
-    def _decode(self, data: bytes | bytearray, encoding: str | None, policy: str | None) -> str:
-        policy = self._encoding_errors if policy is None else policy
+    def _fill(
+        self,
+        view: memoryview,
+        received: int,
+        chunk_size: int,
+        break_on_termchar: bool,
+        monitor: SupportsUpdate | None,
+        suspend_termchar: bool = False,
+    ) -> int:
+        """Read into ``view[received:]`` until it is full; return the number of bytes in it.
+
+        Ends of message and termination characters do not stop the reads unless
+        ``break_on_termchar``. With ``suspend_termchar`` the termination character is
+        switched off while the rest looks too long to be read in a read or two (it costs
+        two library calls): when it exceeds what the last read gave, or after
+        :data:`_TERMCHAR_STOPS_TOLERATED` stops at it.
+        """
+        expected = view.nbytes
+        last = received
+        status: StatusCode | None = None
+        stops = 0
+        stopping = suspend_termchar and self._termchar_is_enabled()
+        suspended = False
         try:
-            return data.decode(self._encoding if encoding is None else encoding, policy)
+            while received < expected:
+                if stopping and (expected - received > last or stops >= _TERMCHAR_STOPS_TOLERATED):
+                    # Binary data may hold the termination character: do not stop at it.
+                    self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
+                    stopping, suspended = False, True
+                with view[received : min(received + chunk_size, expected)] as part:
+                    count, status = self._read_into(part, status)
+                received += count
+                last = count
+                stops += status == _TERMCHAR_READ
+                if monitor is not None:
+                    monitor.update(count)
+                if break_on_termchar and status in (_END_READ, _TERMCHAR_READ):
+                    break
+        except errors.VisaIOError as exc:
+            self._log_partial_read(exc, view[:received])
+            raise
+        finally:
+            if suspended:
+                self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
+        return received
+
+    def _decode(self, data: bytes | bytearray, encoding: str | None) -> str:
+        try:
+            return data.decode(
+                self._encoding if encoding is None else encoding, self._encoding_errors
+            )
         except UnicodeDecodeError as exc:
             raise _relaxed_decode_error(exc) from None
 
-    def read(
-        self,
-        termination: str | None = None,
-        encoding: str | None = None,
-        errors: str | None = None,
-    ) -> str:
+    def read(self, termination: str | None = None, encoding: str | None = None) -> str:
         """Read a string from the device.
 
         Reading stops when the device stops sending (e.g. by setting appropriate bus lines),
@@ -638,10 +747,8 @@ class MessageBasedResource(Resource):
             read_termination is used. Defaults to None.
         encoding : str | None, optional
             Alternative encoding to use to turn bytes into str. If None, the value of
-            encoding is used. Defaults to None.
-        errors : str | None, optional
-            Policy for undecodable bytes ("strict", "replace", "backslashreplace"...).
-            If None, the value of encoding_errors ("strict" by default) is used.
+            encoding is used. Defaults to None. Undecodable bytes are handled according
+            to :attr:`encoding_errors`.
 
         Returns
         -------
@@ -651,10 +758,10 @@ class MessageBasedResource(Resource):
         """
         if termination is None or termination == self._read_termination:
             termination = self._read_termination
-            message = self._decode(self._read_raw(), encoding, errors)
+            message = self._decode(self._read_raw(), encoding)
         else:
             with self.read_termination_context(termination):
-                message = self._decode(self._read_raw(), encoding, errors)
+                message = self._decode(self._read_raw(), encoding)
         if not termination:
             return message
         if not message.endswith(termination):
@@ -696,15 +803,18 @@ class MessageBasedResource(Resource):
         container: Callable[[Iterable[Any]], Sequence[Any]] = list,
         header_fmt: BINARY_HEADERS = "ieee",
         expect_termination: bool = True,
-        data_points: int = 0,
+        data_points: int = -1,
         chunk_size: int | None = None,
-        monitoring_interface: ProgressMonitor | None = None,
+        monitoring_interface: SupportsUpdate | None = None,
+        length_before_block: int | None = None,
+        raise_on_late_block: bool = False,
     ) -> Sequence[Any]:
         """Read values from the device in binary format returning an iterable of values.
 
-        The block is received into one buffer allocated once its declared length is known:
-        after the chunk holding the header, the rest is requested in as few VISA reads as
-        possible (``chunk_size`` bytes at a time when given).
+        One message chunk (at most ``chunk_size`` bytes, up to the end of the message or
+        the termination character) is read first; when the length it announces (plus the
+        read termination if ``expect_termination``) is not reached, exactly the missing
+        bytes are read, as :meth:`read_bytes` does, into one buffer allocated once.
 
         Parameters
         ----------
@@ -716,7 +826,8 @@ class MessageBasedResource(Resource):
             Container type to use for the output data. Possible values are: list, tuple,
             np.ndarray, etc, Default to list.
         header_fmt : util.BINARY_HEADERS, optional
-            Format of the header prefixing the data. Defaults to 'ieee'.
+            Format of the header prefixing the data ('ieee', 'hp', 'rs' or 'empty').
+            Defaults to 'ieee'.
         expect_termination : bool, optional
             When set to False, the expected length of the binary values block does not
             account for the final termination character (the read termination). Defaults
@@ -724,18 +835,33 @@ class MessageBasedResource(Resource):
         data_points : int, optional
             Number of points expected in the block. This is used only if the instrument does
             not report it itself. This will be converted in a number of bytes based on the
-            datatype. Defaults to 0.
+            datatype. Defaults to -1 (not given): a block whose length is not reported then
+            raises ValueError; 0 returns an empty sequence.
         chunk_size : int, optional
             Size of the chunks to read from the device. Using larger chunks may be faster
             for large amount of data.
-        monitoring_interface : ProgressMonitor | None, optional
-            Object whose ``update(n)`` method is called with the number of bytes received
-            after each chunk (a ``tqdm`` progress bar for instance).
+        monitoring_interface : SupportsUpdate | None, optional
+            Progress monitoring object with an ``update(size)`` method receiving the number
+            of bytes of each read (a ``tqdm`` progress bar for instance).
+        length_before_block : int | None, optional
+            Number of bytes the header may be preceded by before it is considered late
+            (None: 25).
+        raise_on_late_block : bool, optional
+            Raise a RuntimeError instead of warning when the header is late. Defaults to
+            False.
 
         Returns
         -------
         Sequence[Union[int, float]]
             Data read from the device.
+
+        Raises
+        ------
+        ValueError
+            If the header cannot be found or parsed, or if the length of the data cannot
+            be determined.
+        errors.InvalidBinaryFormat
+            If the data cannot be decoded.
 
         """
         item_size = _item_size(datatype)
@@ -749,11 +875,17 @@ class MessageBasedResource(Resource):
                 data_points,
                 chunk_size,
                 monitoring_interface,
+                length_before_block,
+                raise_on_late_block,
             )
-        # Malformed blocks raise InvalidBinaryFormat (a ValueError too) in from_binary_block.
-        return util.from_binary_block(
-            block, offset, data_length, datatype, is_big_endian, container
-        )
+        try:
+            return util.from_binary_block(
+                block, offset, data_length, datatype, is_big_endian, container
+            )
+        except errors.InvalidBinaryFormat:
+            raise
+        except ValueError as exc:
+            raise errors.InvalidBinaryFormat(str(exc.args[0]) if exc.args else "") from exc
 
     def _read_binary_block(
         self,
@@ -763,125 +895,86 @@ class MessageBasedResource(Resource):
         expect_termination: bool,
         data_points: int,
         chunk_size: int | None,
-        monitor: ProgressMonitor | None,
-    ) -> tuple[bytearray, int, int | None]:
-        """Read a binary block; return it with the data offset and length (None: to the end)."""
+        monitor: SupportsUpdate | None,
+        length_before_block: int | None,
+        raise_on_late_block: bool,
+    ) -> tuple[bytearray, int, int]:
+        """Read a binary block; return it with the data offset and length."""
         first_size = min(chunk_size or self.chunk_size, self.max_io_size)
         with self._quiet_reads(self.session):
             head, status = self._read_header_chunk(header_fmt, first_size, monitor)
             if header_fmt == "ieee":
-                offset, data_length = util.parse_ieee_block_header(head)
+                offset, data_length = util.parse_ieee_block_header(
+                    head, length_before_block, raise_on_late_block
+                )
+            elif header_fmt == "rs":
+                offset, data_length = util.parse_ieee_or_rs_block_header(
+                    head, length_before_block, raise_on_late_block
+                )
             elif header_fmt == "hp":
-                offset, data_length = util.parse_hp_block_header(head, is_big_endian)
+                offset, data_length = util.parse_hp_block_header(
+                    head, is_big_endian, length_before_block, raise_on_late_block
+                )
             else:
                 offset, data_length = 0, -1
-            if data_length < 0 and data_points > 0:
-                data_length = data_points * item_size
             if data_length < 0:
-                block = self._read_to_end(head, status, first_size, expect_termination, monitor)
-                return block, offset, None
-            termination = self._read_termination if expect_termination else ""
-            expected = offset + data_length + len(termination.encode(self._encoding))
-            data_end = offset + data_length
-            if len(head) >= expected or (status == _END_READ and len(head) >= data_end):
+                # No length in the header (IEEE "#0", "empty"): data_points tells it.
+                data_length = data_points * item_size
+                if data_length < 0:
+                    raise ValueError(
+                        "The length of the data to receive could not be determined. You "
+                        "should provide the number of points you expect using the "
+                        "data_points keyword argument."
+                    )
+            expected = offset + data_length
+            if expect_termination and self._read_termination:
+                expected += len(self._read_termination.encode(self._encoding))
+            if len(head) >= expected:
                 return head, offset, data_length
-            if status == _END_READ:
-                raise self._ended_early(len(head), expected, data_end)
-            block = self._read_remainder(head, expected, data_end, chunk_size, monitor)
+            block = self._read_remainder(head, expected, chunk_size, monitor)
             return block, offset, data_length
 
-    @staticmethod
-    def _ended_early(received: int, expected: int, data_end: int) -> errors.InvalidBinaryFormat:
-        return errors.InvalidBinaryFormat(
-            f"the message ended after {received} bytes while the block header announced "
-            f"{expected} bytes (data up to byte {data_end})"
-        )
-
     def _read_header_chunk(
-        self, header_fmt: str, size: int, monitor: ProgressMonitor | None
+        self, header_fmt: str, size: int, monitor: SupportsUpdate | None
     ) -> tuple[bytearray, StatusCode]:
         """Read one chunk, and more until the block header is complete or the message ends."""
         head = bytearray()
-        while True:
-            chunk, status = self._read_chunk(size)
-            head += chunk
-            if monitor is not None:
-                monitor.update(len(chunk))
-            if status == _END_READ or not _header_incomplete(head, header_fmt):
-                return head, status
-            if status == _TERMCHAR_READ and header_fmt == "ieee" and b"#" not in head:
-                return head, status
+        status: StatusCode | None = None
+        try:
+            while True:
+                chunk, status = self._read_chunk(size, status)
+                head += chunk
+                if monitor is not None:
+                    monitor.update(len(chunk))
+                if status == _END_READ or not _header_incomplete(head, header_fmt):
+                    return head, status
+                if status == _TERMCHAR_READ and header_fmt != "hp" and b"#" not in head:
+                    return head, status
+        except errors.VisaIOError as exc:
+            self._log_partial_read(exc, head)
+            raise
 
     def _read_remainder(
         self,
         head: bytearray,
         expected: int,
-        data_end: int,
         chunk_size: int | None,
-        monitor: ProgressMonitor | None,
+        monitor: SupportsUpdate | None,
     ) -> bytearray:
-        """Read the rest of a block of known length into one preallocated buffer.
+        """Read the missing bytes of a block of known length into one preallocated buffer.
 
-        Reads stop at termination characters found in the data. Switching the termination
-        character off and back on costs two library calls, paid only when the rest looks
-        too long to be read in a read or two: when it exceeds what the last read gave, or
-        after :data:`_TERMCHAR_STOPS_TOLERATED` such stops.
+        The reads go on across ends of message and termination characters (a termination
+        character may occur in the data) until ``expected`` bytes were received.
         """
         buffer = bytearray(expected)
         received = len(head)
         buffer[:received] = head
-        step = min(chunk_size or self.max_io_size, self.max_io_size)
-        last = received
-        stops = 0
-        stopping = self._termchar_is_enabled()
-        suspended = False
-        try:
-            with memoryview(buffer) as view:
-                while received < expected:
-                    if stopping and (
-                        expected - received > last or stops >= _TERMCHAR_STOPS_TOLERATED
-                    ):
-                        # Binary data may hold the termination character: do not stop at it.
-                        self.set_visa_attribute(
-                            ResourceAttribute.termchar_enabled, constants.VI_FALSE
-                        )
-                        stopping, suspended = False, True
-                    with view[received : min(received + step, expected)] as part:
-                        count, status = self._read_into(part)
-                    received += count
-                    last = count
-                    stops += status == _TERMCHAR_READ
-                    if monitor is not None:
-                        monitor.update(count)
-                    if status == _END_READ and received < expected:
-                        if received >= data_end:
-                            break  # the termination is missing: the data are complete
-                        raise self._ended_early(received, expected, data_end)
-        finally:
-            if suspended:
-                self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
-        if received < expected:
-            del buffer[received:]
+        # Without a monitor to keep informed, the rest is asked for in as few reads as possible.
+        size = chunk_size or (self.chunk_size if monitor is not None else self.max_io_size)
+        step = min(size, self.max_io_size)
+        with memoryview(buffer) as view:
+            self._fill(view, received, step, False, monitor, suspend_termchar=True)
         return buffer
-
-    def _read_to_end(
-        self,
-        head: bytearray,
-        status: StatusCode,
-        size: int,
-        expect_termination: bool,
-        monitor: ProgressMonitor | None,
-    ) -> bytearray:
-        """Read a block of unknown length up to the end of the message, ``size`` at a time."""
-        while status == _MAX_COUNT_READ:
-            chunk, status = self._read_chunk(size)
-            head += chunk
-            if monitor is not None:
-                monitor.update(len(chunk))
-        termination = self._read_termination.encode(self._encoding)
-        if expect_termination and termination and head.endswith(termination):
-            del head[-len(termination) :]
-        return head
 
     # -- queries ---------------------------------------------------------------------
 
@@ -963,7 +1056,9 @@ class MessageBasedResource(Resource):
         expect_termination: bool = True,
         data_points: int = 0,
         chunk_size: int | None = None,
-        monitoring_interface: ProgressMonitor | None = None,
+        monitoring_interface: SupportsUpdate | None = None,
+        length_before_block: int | None = None,
+        raise_on_late_block: bool = False,
     ) -> Sequence[Any]:
         """Query the device for values in binary format returning an iterable of values.
 
@@ -994,9 +1089,15 @@ class MessageBasedResource(Resource):
         chunk_size : int, optional
             Size of the chunks to read from the device. Using larger chunks may be faster
             for large amount of data.
-        monitoring_interface : ProgressMonitor | None, optional
-            Object whose ``update(n)`` method is called with the number of bytes received
-            after each chunk.
+        monitoring_interface : SupportsUpdate | None, optional
+            Progress monitoring object with an ``update(size)`` method receiving the number
+            of bytes of each read (a ``tqdm`` progress bar for instance).
+        length_before_block : int | None, optional
+            Number of bytes the header may be preceded by before it is considered late
+            (None: 25).
+        raise_on_late_block : bool, optional
+            Raise a RuntimeError instead of warning when the header is late. Defaults to
+            False.
 
         Returns
         -------
@@ -1018,6 +1119,8 @@ class MessageBasedResource(Resource):
                 data_points,
                 chunk_size,
                 monitoring_interface,
+                length_before_block,
+                raise_on_late_block,
             )
 
     # -- other operations ------------------------------------------------------------
@@ -1053,8 +1156,14 @@ class MessageBasedResource(Resource):
         return self.read_stb()
 
 
-class ControlRenMixin(Resource):
-    """Adds control of the GPIB REN line (available on GPIB, TCPIP and USB INSTR)."""
+class ControlRenMixin:
+    """Adds control of the GPIB REN line (GPIB, TCPIP, VICP and USB INSTR resources).
+
+    The mixin precedes a :class:`Resource` subclass in the bases of the classes using it.
+    """
+
+    session: VISASession
+    visalib: VisaLibraryBase
 
     def control_ren(self, mode: constants.RENLineOperation) -> StatusCode:
         """Controls the state of the GPIB Remote Enable (REN) interface line.

@@ -1,4 +1,4 @@
-"""PXI resources: instruments (INSTR) and memory access (MEMACC)."""
+"""PXI resources: instruments (INSTR), memory access (MEMACC) and backplanes (BACKPLANE)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from ..attributes import Attribute
 from .registerbased import RegisterBasedResource
 from .resource import Resource
 
-__all__ = ["PXIInstrument", "PXIMemory"]
+__all__ = ["PXIBackplane", "PXICommon", "PXIInstrument", "PXIMemory"]
 
 
-class _PXICommon(RegisterBasedResource):
+class PXICommon(RegisterBasedResource):
     """Attributes common to the PXI resources."""
 
     #: Should I/O accesses use DMA (True) or Programmed I/O (False).
@@ -24,7 +24,7 @@ class _PXICommon(RegisterBasedResource):
 
 
 @Resource.register(constants.InterfaceType.pxi, "INSTR")
-class PXIInstrument(_PXICommon):
+class PXIInstrument(PXICommon):
     """Communicates with devices of type PXI::<device>[::INSTR].
 
     More complex resource names can be specified with the following grammar:
@@ -49,9 +49,24 @@ class PXIInstrument(_PXICommon):
 
 
 @Resource.register(constants.InterfaceType.pxi, "MEMACC")
-class PXIMemory(_PXICommon):
+class PXIMemory(PXICommon):
     """Communicates with devices of type PXI[interface]::MEMACC.
 
     Do not instantiate directly, use
     :meth:`pyvisa.highlevel.ResourceManager.open_resource`.
     """
+
+
+@Resource.register(constants.InterfaceType.pxi, "BACKPLANE")
+class PXIBackplane(RegisterBasedResource):
+    """Communicates with PXI chassis backplanes PXI[interface]::chassis number::BACKPLANE.
+
+    Do not instantiate directly, use
+    :meth:`pyvisa.highlevel.ResourceManager.open_resource`.
+    """
+
+    #: Manufacturer name.
+    manufacturer_name: Attribute[str] = attributes.AttrVI_ATTR_MANF_NAME()
+
+    #: Model name of the device.
+    model_name: Attribute[str] = attributes.AttrVI_ATTR_MODEL_NAME()

@@ -14,16 +14,16 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from .. import attributes, constants, errors, highlevel, logger, rname
 from ..attributes import Attribute
 from ..constants import EventMechanism, EventType, StatusCode
 from ..events import Event, WaitResponse
+from ..typing import VISAEventContext, VISAHandler, VISASession
 
 if TYPE_CHECKING:
     from ..highlevel import ResourceInfo, ResourceManager, VisaLibraryBase
-    from ..typing import VISAEventContext, VISAHandler, VISASession
 
 __all__ = ["Resource", "WaitResponse"]
 
@@ -63,6 +63,31 @@ def to_visa_timeout(value: float | None) -> int:
             " (use None or float('+inf') for an infinite timeout)"
         )
     return int(value)
+
+
+class _TimeoutAttribute(attributes.AttrVI_ATTR_TMO_VALUE):
+    """Timeout in milliseconds for all resource I/O operations.
+
+    ``None`` and ``float('+inf')`` set an infinite timeout (``VI_TMO_INFINITE``), which
+    reads back as ``float('+inf')``; any value smaller than 1 means immediate
+    (``VI_TMO_IMMEDIATE``). ``del instrument.timeout`` sets an infinite timeout.
+
+    """
+
+    def post_get(self, value: Any) -> Any:
+        """Convert ``VI_TMO_INFINITE`` into ``float('+inf')``."""
+        if value == constants.VI_TMO_INFINITE:
+            return math.inf
+        return int(value)
+
+    def pre_set(self, value: Any) -> int:
+        """Convert a timeout (None, inf, < 1 or a number of ms) to the VISA integer."""
+        return to_visa_timeout(value)
+
+    def __delete__(self, instance: Any) -> None:
+        instance.set_visa_attribute(
+            constants.ResourceAttribute.timeout_value, constants.VI_TMO_INFINITE
+        )
 
 
 def check_status(status: Any) -> None:
@@ -120,11 +145,14 @@ class Resource:
     #: available on the resource.
     visa_attributes_classes: ClassVar[set[type[Attribute[Any]]]] = set()
 
-    #: Reference to the resource manager used by this resource (None on the class).
-    resource_manager: ResourceManager = None  # type: ignore[assignment]
+    # Instance state is declared by annotation only (no class-level values): a backend's
+    # subclass may skip __init__ and serve these names through __getattr__.
 
-    #: Reference to the VISA library instance used by the resource (None on the class).
-    visalib: VisaLibraryBase = None  # type: ignore[assignment]
+    #: Reference to the resource manager used by this resource.
+    resource_manager: ResourceManager
+
+    #: Reference to the VISA library instance used by the resource.
+    visalib: VisaLibraryBase
 
     #: Re-entrant lock held by every read and write and by the compound operations (query,
     #: query_*_values, read_termination_context...) so that threads sharing the resource
@@ -157,8 +185,12 @@ class Resource:
     #: Manufacturer name of the vendor that implemented the VISA library.
     resource_manufacturer_name: Attribute[str] = attributes.AttrVI_ATTR_RSRC_MANF_NAME()
 
-    _session: VISASession | None = None
-    _finalizer: weakref.finalize[Any, Any] | None = None
+    #: Timeout in milliseconds for all resource I/O operations.
+    timeout: Attribute[float] = cast("Attribute[float]", _TimeoutAttribute())
+
+    _resource_name: str
+    _session: VISASession | None
+    _finalizer: weakref.finalize[Any, Any] | None
 
     @classmethod
     def register(
@@ -184,10 +216,10 @@ class Resource:
         """
 
         def _internal(python_class: type[T]) -> type[T]:
-            _attach_visa_attributes(python_class, interface_type, resource_class)
             highlevel.ResourceManager.register_resource_class(
                 interface_type, resource_class, python_class
             )
+            _attach_visa_attributes(python_class, interface_type, resource_class)
             return python_class
 
         return _internal
@@ -196,6 +228,8 @@ class Resource:
         self.resource_manager = resource_manager
         self.visalib = resource_manager.visalib
         self.io_lock = threading.RLock()
+        self._session = None
+        self._finalizer = None
         try:
             name = rname.to_canonical_name(resource_name)
         except rname.InvalidResourceName:
@@ -208,7 +242,8 @@ class Resource:
     def __repr__(self) -> str:
         return f"<{type(self).__name__}({self._resource_name!r})>"
 
-    __str__ = __repr__
+    def __str__(self) -> str:
+        return f"{type(self).__name__} at {self._resource_name}"
 
     # -- session lifecycle -------------------------------------------------------------
 
@@ -226,6 +261,10 @@ class Resource:
         if session is None:
             raise errors.InvalidSession()
         return session
+
+    @session.setter
+    def session(self, value: VISASession | None) -> None:
+        self._session = value
 
     def open(
         self,
@@ -249,7 +288,7 @@ class Resource:
         rm = self.resource_manager
         with self.visalib.ignore_warning(rm.session, StatusCode.success_device_not_present):
             session, status = rm.open_bare_resource(self._resource_name, access_mode, open_timeout)
-        check_status(status)
+        # An error status returned without raising only warns (open_bare_resource, RM-4).
         self._session = session
         self._finalizer = weakref.finalize(
             self, _close_session, self.visalib, session, self._resource_name
@@ -320,33 +359,6 @@ class Resource:
     def resource_info(self) -> ResourceInfo:
         """Get the extended information of this resource."""
         return self.resource_manager.resource_info(self._resource_name)
-
-    @property
-    def timeout(self) -> float:
-        """Timeout in milliseconds for all resource I/O operations.
-
-        This value is used when accessing the device associated with the given session.
-        Special values: immediate (``VI_TMO_IMMEDIATE``) is 0 (any value smaller than 1 is
-        considered as 0); infinite (``VI_TMO_INFINITE``) reads as ``float('+inf')`` (``None``
-        is also accepted). ``del instrument.timeout`` sets an infinite timeout. A finite
-        value above 4294967294 raises ``ValueError``.
-
-        :VISA Attribute: VI_ATTR_TMO_VALUE (1073676314)
-        """
-        value = self.get_visa_attribute(constants.ResourceAttribute.timeout_value)
-        if value == constants.VI_TMO_INFINITE:
-            return math.inf
-        return value
-
-    @timeout.setter
-    def timeout(self, timeout: float | None) -> None:
-        self.set_visa_attribute(constants.ResourceAttribute.timeout_value, to_visa_timeout(timeout))
-
-    @timeout.deleter
-    def timeout(self) -> None:
-        self.set_visa_attribute(
-            constants.ResourceAttribute.timeout_value, constants.VI_TMO_INFINITE
-        )
 
     # -- attributes -------------------------------------------------------------------
 

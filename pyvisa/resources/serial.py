@@ -1,13 +1,15 @@
-"""Serial (ASRL INSTR) resources."""
+"""Serial (ASRL INSTR) resources and Prologix GPIB-USB controllers."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from .. import attributes, constants
 from ..attributes import Attribute
 from .messagebased import MessageBasedResource
 from .resource import Resource
 
-__all__ = ["SerialInstrument"]
+__all__ = ["PrlgxASRLIntfc", "SerialInstrument"]
 
 
 @Resource.register(constants.InterfaceType.asrl, "INSTR")
@@ -21,7 +23,7 @@ class SerialInstrument(MessageBasedResource):
     :meth:`pyvisa.highlevel.ResourceManager.open_resource`.
     """
 
-    _read_termination: str = MessageBasedResource.CR
+    _default_read_termination: ClassVar[str | None] = MessageBasedResource.CR
 
     #: Manually control transmission.
     allow_transmit: Attribute[bool] = attributes.AttrVI_ATTR_ASRL_ALLOW_TRANSMIT()
@@ -67,3 +69,16 @@ class SerialInstrument(MessageBasedResource):
 
     #: XON character used for XON/XOFF flow control (both directions).
     xon_char: Attribute[str] = attributes.AttrVI_ATTR_ASRL_XON_CHAR()
+
+
+@Resource.register(constants.InterfaceType.prlgx_asrl, "INTFC")
+class PrlgxASRLIntfc(SerialInstrument):
+    """Communicates with a Prologix GPIB-USB controller PRLGX-ASRL::serial device::INTFC.
+
+    Unlike a serial instrument it has no default read termination.
+
+    Do not instantiate directly, use
+    :meth:`pyvisa.highlevel.ResourceManager.open_resource`.
+    """
+
+    _default_read_termination = None

@@ -9,10 +9,10 @@ from ..attributes import Attribute
 from .messagebased import ControlRenMixin, MessageBasedResource
 from .resource import Resource, check_status
 
-__all__ = ["USBInstrument", "USBRaw"]
+__all__ = ["USBCommon", "USBInstrument", "USBRaw"]
 
 
-class _USBMixin(MessageBasedResource):
+class USBCommon(MessageBasedResource):
     """Attributes and operations common to the USB resources."""
 
     #: USB interface number used by the given session.
@@ -133,7 +133,7 @@ class _USBMixin(MessageBasedResource):
 
 
 @Resource.register(constants.InterfaceType.usb, "INSTR")
-class USBInstrument(ControlRenMixin, _USBMixin):
+class USBInstrument(ControlRenMixin, USBCommon):
     """USB INSTR resources USB::manufacturer ID::model code::serial number.
 
     More complex resource names can be specified with the following grammar:
@@ -148,7 +148,7 @@ class USBInstrument(ControlRenMixin, _USBMixin):
 
 
 @Resource.register(constants.InterfaceType.usb, "RAW")
-class USBRaw(_USBMixin):
+class USBRaw(USBCommon):
     """USB RAW resources: USB::manufacturer ID::model code::serial number::RAW.
 
     More complex resource names can be specified with the following grammar:

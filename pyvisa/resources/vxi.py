@@ -7,10 +7,10 @@ from ..attributes import Attribute
 from .registerbased import RegisterBasedResource
 from .resource import Resource
 
-__all__ = ["VXIBackplane", "VXIInstrument", "VXIMemory"]
+__all__ = ["VXIBackplane", "VXICommon", "VXIInstrument", "VXIMemory"]
 
 
-class _VXICommon(RegisterBasedResource):
+class VXICommon(RegisterBasedResource):
     """Attributes common to the VXI INSTR and MEMACC resources."""
 
     #: Should I/O accesses use DMA (True) or Programmed I/O (False).
@@ -24,7 +24,7 @@ class _VXICommon(RegisterBasedResource):
 
 
 @Resource.register(constants.InterfaceType.vxi, "INSTR")
-class VXIInstrument(_VXICommon):
+class VXIInstrument(VXICommon):
     """Communicates with devices of type VXI::VXI logical address[::INSTR].
 
     More complex resource names can be specified with the following grammar:
@@ -57,7 +57,7 @@ class VXIInstrument(_VXICommon):
 
 
 @Resource.register(constants.InterfaceType.vxi, "MEMACC")
-class VXIMemory(_VXICommon):
+class VXIMemory(VXICommon):
     """Communicates with devices of type VXI[board]::MEMACC.
 
     More complex resource names can be specified with the following grammar:
@@ -69,7 +69,7 @@ class VXIMemory(_VXICommon):
 
 
 @Resource.register(constants.InterfaceType.vxi, "BACKPLANE")
-class VXIBackplane(RegisterBasedResource):
+class VXIBackplane(Resource):
     """Communicates with devices of type VXI::BACKPLANE.
 
     More complex resource names can be specified with the following grammar:

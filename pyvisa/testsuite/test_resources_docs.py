@@ -26,6 +26,11 @@ _CLASS = re.compile(r"^ ?class pyvisa\.resources\.(\w+)\(")
 #: Attribute classes the docs predate: VI_ATTR_RM_SESSION is valid on every session
 #: (backend contract).
 _EXTRA_ATTRIBUTE_CLASSES = {"AttrVI_ATTR_RM_SESSION"}
+#: Documented class values that 1.16.2 turned into instance state declared by annotation
+#: only (fact BK-1: a backend's subclass may skip ``__init__`` and forward the lookups).
+_INSTANCE_STATE = {"resource_manager", "visalib"}
+#: Parameter defaults PyVISA 1.16.2 changed since the 1.11.3 docs (fact RS-5).
+_CHANGED_DEFAULTS = {("read_binary_values", "data_points"): ("0", "-1")}
 
 Members = dict[str, tuple[str, str | None]]
 
@@ -107,6 +112,19 @@ def _documented_parameters(signature: str) -> list[tuple[str, str | None]]:
     return result
 
 
+def _with_changed_defaults(
+    method: str, parameters: list[tuple[str, str | None]]
+) -> list[tuple[str, str | None]]:
+    """Apply the defaults 1.16.2 changed to the parameters documented by 1.11.3."""
+    result = []
+    for param, default in parameters:
+        change = _CHANGED_DEFAULTS.get((method, param))
+        if change is not None and default == change[0]:
+            default = change[1]
+        result.append((param, default))
+    return result
+
+
 def _our_parameters(function: Any) -> list[tuple[str, str | None]]:
     result = []
     for param in inspect.signature(function).parameters.values():
@@ -146,6 +164,13 @@ def test_class_matches_docs(class_name: str) -> None:
     cls = getattr(pyvisa.resources, class_name)
     problems = []
     for name, (kind, text) in sorted(members.items()):
+        if name in _INSTANCE_STATE:
+            annotations: dict[str, Any] = {}
+            for klass in reversed(cls.__mro__):
+                annotations.update(getattr(klass, "__annotations__", {}))
+            if name not in annotations:
+                problems.append(f"{name}: not declared")
+            continue
         if not hasattr(cls, name):
             problems.append(f"{name}: missing ({kind})")
         elif kind == "method":
@@ -153,7 +178,7 @@ def test_class_matches_docs(class_name: str) -> None:
             if isinstance(inspect.getattr_static(cls, name), property):
                 problems.append(f"{name}: documented as a method, is a property")
                 continue
-            documented = _documented_parameters(text)
+            documented = _with_changed_defaults(name, _documented_parameters(text))
             ours = _our_parameters(getattr(cls, name))
             added = ours[len(documented) :]
             # Extra parameters (API extensions) must come last and have defaults.
@@ -165,11 +190,10 @@ def test_class_matches_docs(class_name: str) -> None:
             assert text is not None
             documented_set = set(re.findall(r"AttrVI_ATTR_\w+", text))
             ours_set = {attr.__name__ for attr in getattr(cls, name)} - _EXTRA_ATTRIBUTE_CLASSES
-            if documented_set != ours_set:
-                problems.append(
-                    f"{name}: missing {sorted(documented_set - ours_set)}, "
-                    f"extra {sorted(ours_set - documented_set)}"
-                )
+            # Classes added since (1.13 uncommented VI_ATTR_INTF_PARENT_NUM...) are checked
+            # against the 1.16.2 listing by test_api_listing.
+            if not documented_set <= ours_set:
+                problems.append(f"{name}: missing {sorted(documented_set - ours_set)}")
         elif kind == "value":
             assert text is not None
             value = getattr(cls, name)

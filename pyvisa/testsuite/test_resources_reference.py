@@ -15,7 +15,7 @@ import pytest
 
 from pyvisa import attributes, constants, errors
 from pyvisa.constants import EventMechanism, EventType, ResourceAttribute, StatusCode
-from pyvisa.events import ClearEvent, ServiceRequestEvent, TriggerEvent
+from pyvisa.events import Event, TrigEvent
 from pyvisa.highlevel import ResourceManager
 from pyvisa.resources import GPIBInstrument, RegisterBasedResource
 from pyvisa.testsuite._resources_helpers import check_queries_not_interleaved
@@ -279,7 +279,7 @@ def test_srq_by_queue_from_other_thread(ref: Any) -> None:
         inst.enable_event(EventType.service_request, EventMechanism.queue)
         assert hooks.refvisa_raise_srq(inst.session, 50) == 0
         response = inst.wait_on_event(EventType.service_request, 5000)
-        assert isinstance(response.event, ServiceRequestEvent)
+        assert type(response.event) is Event
         assert response.event.event_type == EventType.service_request
         assert not response.timed_out
         response.close()
@@ -330,11 +330,11 @@ def test_trigger_and_clear_events(ref: Any) -> None:
         inst.enable_event(EventType.clear, EventMechanism.queue)
         inst.assert_trigger()
         with inst.wait_on_event(EventType.trig, 1000) as response:
-            assert isinstance(response.event, TriggerEvent)
+            assert isinstance(response.event, TrigEvent)
             assert isinstance(response.event.received_trigger_id, int)
         inst.clear()
         with inst.wait_on_event(EventType.clear, 1000) as response:
-            assert isinstance(response.event, ClearEvent)
+            assert type(response.event) is Event
         inst.discard_events(EventType.all_enabled, EventMechanism.queue)
 
 
@@ -421,7 +421,7 @@ def _invalid_value(attr_class: type) -> Any:
         return "too long"
     if issubclass(attr_class, attributes.RangeAttribute):
         candidate = attr_class.max_value + 1
-        return candidate if candidate not in attr_class.values else None
+        return candidate if candidate not in (attr_class.values or ()) else None
     if issubclass(attr_class, attributes.EnumAttribute | attributes.ValuesAttribute):
         return -123456
     return None
@@ -552,8 +552,8 @@ def test_closed_sessions_leave_no_status_behind(ref: Any) -> None:
     context = response.event.context
     lib.get_attribute(context, constants.VI_ATTR_EVENT_TYPE)
     assert context in lib._last_status_in_session
+    # Fact EV-3: Event.close() only invalidates the context (no library call).
     response.event.close()
-    assert context not in lib._last_status_in_session
     inst.write("X")
     session = inst.session
     assert session in lib._last_status_in_session

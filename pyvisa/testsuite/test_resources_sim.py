@@ -255,6 +255,10 @@ def test_set_visa_attribute_passthrough(scope: Any) -> None:
     assert scope.get_visa_attribute(ResourceAttribute.send_end_enabled) == constants.VI_TRUE
 
 
-def test_unknown_resource_raises(custom_rm: Any) -> None:
+def test_unknown_resource_warns(custom_rm: Any) -> None:
+    # Fact RM-4: pyvisa-sim returns an error status without raising: opening warns and
+    # the first operation fails.
+    with pytest.warns(errors.VisaIOWarning):
+        inst = custom_rm.open_resource("GPIB0::30::INSTR")
     with pytest.raises(errors.VisaIOError):
-        custom_rm.open_resource("GPIB0::30::INSTR")
+        inst.query("*IDN?")
