@@ -41,7 +41,7 @@ from typing import (
     overload,
 )
 
-from . import constants, errors, logger, rname
+from . import attributes, constants, errors, logger, rname
 from .constants import (
     AccessModes,
     AddressSpace,
@@ -91,6 +91,9 @@ HandlerEntry = tuple[VISAHandler, Any, Any, EventType]
 
 _R = TypeVar("_R", bound="Resource")
 _T = TypeVar("_T")
+
+#: Type variable bound to the library classes (a library class method returning its class).
+T = TypeVar("T", bound="VisaLibraryBase")
 _P = ParamSpec("_P")
 
 
@@ -191,31 +194,11 @@ def _width_in_bits(width: WidthSpec) -> int:
 
 def _board_number(parsed: rname.ResourceName) -> int | None:
     """Board number of a parsed resource name, None when it has no numeric board."""
-    board = getattr(parsed, "board", None)
+    board = getattr(parsed, "board", getattr(parsed, "interface", None))
     try:
         return int(board) if board is not None else None
     except ValueError:
         return None
-
-
-#: How to fix a failed library resolution (end of the error messages).
-_HOW_TO_CHOOSE_A_LIBRARY = (
-    "Install an IVI VISA library (NI-VISA, Keysight VISA...) or the pure Python backend "
-    "('pip install pyvisa-py'), pass the path of a VISA library or a backend ('@py', "
-    "'@sim'...) to ResourceManager, or set the PYVISA_LIBRARY environment variable."
-)
-
-
-class LibraryNotFoundError(errors.LibraryError, ValueError):
-    """No VISA library could be opened for a backend asked to find one itself.
-
-    Raised when a library class is instantiated without a path (``ResourceManager()``,
-    ``ResourceManager("@ivi")``, ``VisaLibrary()``) and none of the candidates of
-    :meth:`VisaLibraryBase.get_library_paths` can be opened. It is both an
-    :class:`OSError` (a :class:`pyvisa.errors.LibraryError`, as for a library that fails
-    to load) and a :class:`ValueError` (like every other failure to resolve a backend).
-
-    """
 
 
 class VisaLibraryBase:
@@ -303,36 +286,28 @@ class VisaLibraryBase:
     def _from_candidate_paths(cls) -> Self:
         """Open the first library of :meth:`get_library_paths` that works.
 
+        Every exception raised while creating the object of a candidate is collected
+        (an :class:`OSError` is also logged at DEBUG level), so that a faulty candidate
+        does not hide the next one.
+
         Raises
         ------
-        LibraryNotFoundError
-            Raised if there is no candidate or none of them can be opened.
+        OSError
+            Raised if none of the candidates can be opened (or there is none). The
+            message is ``"Could not open VISA library:"`` followed by one line per
+            failed candidate (the text of its exception).
 
         """
         failures: list[str] = []
-        last_error: OSError | None = None
-        paths = tuple(cls.get_library_paths())
-        for path in paths:
+        for path in cls.get_library_paths():
             try:
                 return cls(path)
             except OSError as exc:
                 logger.debug("Could not open VISA library %s: %s", path, exc)
-                failures.append(f"{path} ({getattr(path, 'found_by', 'unknown origin')}): {exc}")
-                last_error = exc
-        if not paths:
-            raise LibraryNotFoundError(
-                f"{cls.__name__} could not find any VISA library to open "
-                f"({cls.__name__}.get_library_paths() found no candidate). "
-                + _HOW_TO_CHOOSE_A_LIBRARY,
-                reason="not_found",
-            )
-        raise LibraryNotFoundError(
-            "Could not open VISA library:\n"
-            + "\n".join(failures)
-            + "\n"
-            + _HOW_TO_CHOOSE_A_LIBRARY,
-            reason=getattr(last_error, "reason", "unknown"),
-        ) from last_error
+                failures.append(str(exc))
+            except Exception as exc:
+                failures.append(str(exc))
+        raise OSError("Could not open VISA library:\n" + "\n".join(failures))
 
     def _init_frontend_state(self) -> None:
         """Create the per-instance registries of the frontend."""
@@ -2912,13 +2887,28 @@ def _safe_equal(left: Any, right: Any) -> bool:
 
 # === backend resolution =================================================================
 
+
+class PyVISAModule(ModuleType):
+    """Type of a backend module (``pyvisa_<name>``): it provides the library class.
+
+    Only used for typing: :func:`get_wrapper_class` looks up ``WRAPPER_CLASS`` on the
+    imported module.
+
+    """
+
+    #: The VisaLibraryBase subclass implementing the backend.
+    WRAPPER_CLASS: type[VisaLibraryBase]
+
+
 #: Backend names are module suffixes: letters, digits, "_" and "-".
 _BACKEND_NAME = re.compile(r"[A-Za-z0-9_\-]+")
 
 #: Characters that cannot occur in a backend name but do in paths.
 _PATH_SEPARATORS = frozenset({"/", os.sep, os.altsep or "/"})
 
-_wrapper_classes: dict[str, type[VisaLibraryBase]] = {}
+#: Cache of :func:`get_wrapper_class`: backend name -> library class. Clearing it
+#: forces a fresh lookup.
+_WRAPPERS: dict[str, type[VisaLibraryBase]] = {}
 _wrapper_lock = threading.Lock()
 
 
@@ -2965,7 +2955,7 @@ def _import_backend_module(backend_name: str) -> ModuleType:
                 ) from exc
             missing = exc
     raise ValueError(
-        f"Wrapper not found: no package named {module_name}. Install the backend "
+        f"Wrapper not found: No package named {module_name}. Install the backend "
         f"(e.g. 'pip install pyvisa-{backend_name}') or choose one of the available "
         f"backends: {', '.join(list_backends())}"
     ) from missing
@@ -2992,14 +2982,15 @@ def get_wrapper_class(backend_name: str) -> type[VisaLibraryBase]:
         provide a ``WRAPPER_CLASS``.
 
     """
+    try:
+        return _WRAPPERS[backend_name]
+    except (KeyError, TypeError):
+        pass
     if not isinstance(backend_name, str) or not _BACKEND_NAME.fullmatch(backend_name):
         raise ValueError(
             f"{backend_name!r} is not a valid backend name: expected letters, digits, "
             "'_' or '-' (e.g. 'ivi', 'py', 'sim')"
         )
-    cached = _wrapper_classes.get(backend_name)
-    if cached is not None:
-        return cached
     with _wrapper_lock:
         module = _import_backend_module(backend_name)
         wrapper = getattr(module, "WRAPPER_CLASS", None)
@@ -3008,32 +2999,41 @@ def get_wrapper_class(backend_name: str) -> type[VisaLibraryBase]:
                 f"The backend module {module.__name__} does not define WRAPPER_CLASS as a "
                 "subclass of pyvisa.highlevel.VisaLibraryBase"
             )
-        _wrapper_classes[backend_name] = wrapper
+        _WRAPPERS[backend_name] = wrapper
     return wrapper
 
 
-def _default_library() -> VisaLibraryBase:
-    """Open the default library: ivi when a VISA library is found, else pyvisa-py."""
-    tried: list[str] = []
+def _get_default_wrapper() -> str:
+    """Name of the backend to use when none is given.
+
+    Returns
+    -------
+    str
+        ``"ivi"`` if an IVI VISA library is found on the system, else ``"py"`` if the
+        pyvisa-py backend is installed.
+
+    Raises
+    ------
+    ValueError
+        Raised if neither is available.
+
+    """
+    from .ctwrapper import IVIVisaLibrary
+
+    if IVIVisaLibrary.get_library_paths():
+        logger.debug("The IVI implementation available")
+        return "ivi"
+    logger.debug("Did not find IVI binary")
     try:
-        ivi = get_wrapper_class("ivi")
-    except ValueError as exc:
-        tried.append(f"ivi: {exc}")
-    else:
-        if tuple(ivi.get_library_paths()):
-            return ivi("")
-        tried.append("ivi: no IVI VISA library was found on this system")
-    try:
-        py = get_wrapper_class("py")
-    except ValueError as exc:
-        tried.append(f"py: {exc}")
-    else:
-        return py("")
-    raise ValueError(
-        "Could not locate a VISA implementation. Tried:\n"
-        + "".join(f"  - {line}\n" for line in tried)
-        + _HOW_TO_CHOOSE_A_LIBRARY
-    )
+        # Looked up in the module namespace at call time (tests replace it).
+        globals()["get_wrapper_class"]("py")
+    except ValueError:
+        logger.debug("Did not find pyvisa-py package")
+        raise ValueError(
+            "Could not locate a VISA implementation. Install either the IVI binary or pyvisa-py."
+        ) from None
+    logger.debug("pyvisa-py is available.")
+    return "py"
 
 
 def _split_specification(specification: str) -> tuple[str, str]:
@@ -3078,10 +3078,10 @@ def open_visa_library(specification: str | os.PathLike[str] = "") -> VisaLibrary
     ------
     ValueError
         Raised if the backend is not available or no default backend can be found.
-        When the backend has to find its library itself (no path given) and cannot,
-        the error is a :class:`LibraryNotFoundError` (also an :class:`OSError`).
-    errors.LibraryError
-        Raised if an explicitly given library path cannot be loaded.
+    OSError
+        Raised if the backend has to find its library itself (no path given) and none
+        of its candidates can be opened, or (as :class:`errors.LibraryError`) if an
+        explicitly given library path cannot be loaded.
     TypeError
         Raised if the specification is neither a string nor a path.
 
@@ -3097,9 +3097,10 @@ def open_visa_library(specification: str | os.PathLike[str] = "") -> VisaLibrary
         specification = os.environ.get("PYVISA_LIBRARY", "")
         if specification:
             logger.debug("Using the library specification %r of PYVISA_LIBRARY", specification)
-    if not specification:
-        return _default_library()
-    argument, backend = _split_specification(specification)
+    if specification:
+        argument, backend = _split_specification(specification)
+    else:
+        argument, backend = "", _get_default_wrapper()
     wrapper = get_wrapper_class(backend)
     try:
         return wrapper(argument)
@@ -3111,12 +3112,22 @@ def open_visa_library(specification: str | os.PathLike[str] = "") -> VisaLibrary
 # === resource manager ===================================================================
 
 
-def _close_manager_session(visalib: VisaLibraryBase, session: VISARMSession) -> None:
+#: Per-thread outcome of the last open_bare_resource (read by open_resource).
+_open_state = threading.local()
+
+
+def _close_manager_session(
+    visalib: VisaLibraryBase, session: VISARMSession, resources: weakref.WeakSet[Resource]
+) -> None:
     """Close a manager session that was never closed explicitly.
 
-    Runs from a finalizer (garbage collection or interpreter exit): it must neither
-    raise nor warn.
+    The resources of the manager still open are closed first (closing a resource twice
+    does nothing, so those whose own finalizer already ran are skipped). Runs from a
+    finalizer (garbage collection or interpreter exit): it must neither raise nor warn.
     """
+    for resource in list(resources):
+        with contextlib.suppress(Exception):
+            resource.close()
     with contextlib.suppress(Exception):
         try:
             with visalib.ignore_warning(session, *visalib.issue_warning_on):
@@ -3184,18 +3195,37 @@ class ResourceManager:
         resource_class : str
             Resource class (INSTR, INTFC, ...) for which to register a wrapper class.
         python_class : type[Resource]
-            Subclass of ``Resource`` to use when opening such a resource.
+            Subclass of ``Resource`` to use when opening such a resource. Its
+            ``visa_attributes_classes`` receives the attribute classes declared for the
+            pair and for all session types. Registering a pair again logs a warning and
+            replaces the previous class.
+
+        Raises
+        ------
+        TypeError
+            Raised, without registering, if ``python_class`` lacks the Python attribute
+            of one of those VISA attributes.
 
         """
         key = (interface_type, resource_class)
-        previous = cls._resource_classes.get(key)
-        if previous is not None and previous is not python_class:
-            logger.debug(
-                "%s is already registered in the ResourceManager (%s); overwriting it with %s",
+        per_resource = attributes.AttributesPerResource
+        declared = set(per_resource.get(key, ())) | set(
+            per_resource.get(attributes.AllSessionTypes, ())
+        )
+        for attr_class in sorted(declared, key=lambda a: a.py_name):
+            if attr_class.py_name and not hasattr(python_class, attr_class.py_name):
+                raise TypeError(
+                    f"{python_class} was expected to have a visa attribute {attr_class.py_name}"
+                )
+        if key in cls._resource_classes:
+            logger.warning(
+                "%s is already registered in the ResourceManager. Overwriting with %s",
                 key,
-                previous.__name__,
-                python_class.__name__,
+                python_class,
             )
+        python_class.visa_attributes_classes = (
+            set(getattr(python_class, "visa_attributes_classes", ())) | declared
+        )
         cls._resource_classes[key] = python_class
 
     def __new__(cls, visa_library: str | os.PathLike[str] | VisaLibraryBase = "") -> Self:
@@ -3212,7 +3242,9 @@ class ResourceManager:
             obj._session = session
             obj._created_resources = weakref.WeakSet()
             obj._close_lock = threading.Lock()
-            obj._finalizer = weakref.finalize(obj, _close_manager_session, visa_library, session)
+            obj._finalizer = weakref.finalize(
+                obj, _close_manager_session, visa_library, session, obj._created_resources
+            )
             visa_library.resource_manager = obj
         logger.debug("Created ResourceManager with session %s", session)
         return obj
@@ -3231,6 +3263,10 @@ class ResourceManager:
         if session is None:
             raise errors.InvalidSession()
         return session
+
+    @session.setter
+    def session(self, value: VISARMSession | None) -> None:
+        self._session = value
 
     @property
     def last_status(self) -> StatusCode:
@@ -3457,8 +3493,26 @@ class ResourceManager:
         StatusCode
             Return value of the library call.
 
+        Warns
+        -----
+        errors.VisaIOWarning
+            When the backend returns an error status without raising: the warning names
+            the resource and the status, and the (unusable) session is returned anyway.
+
         """
-        return self.visalib.open(self.session, resource_name, access_mode, open_timeout)
+        session, status = self.visalib.open(self.session, resource_name, access_mode, open_timeout)
+        if status is not None and status < 0:
+            # The backend reported a failure without raising (pyvisa-sim does so for a
+            # name its devices file does not define): the session is returned anyway, as
+            # PyVISA does, but the mistake is made visible.
+            warning = errors.VisaIOWarning(status)
+            warning.args = (
+                f"Opening {resource_name!r} failed without raising: {warning.args[0]} "
+                "The returned session is not usable.",
+            )
+            warnings.warn(warning, stacklevel=2)
+            _open_state.failed = True
+        return session, status
 
     def _resource_class_for(self, resource_name: str) -> type[Resource]:
         """Python class to use for a resource name, from its interface type and class."""
@@ -3549,9 +3603,32 @@ class ResourceManager:
         ValueError
             Raised if a keyword argument is not an attribute of the resource class.
 
+        Warns
+        -----
+        errors.VisaIOWarning
+            When the backend returns an error status from ``open`` without raising (see
+            :meth:`open_bare_resource`): the resource is returned and its first
+            operation fails.
+
+        Notes
+        -----
+        A backend whose library object has an ``open_resource`` method takes over:
+        ``visalib.open_resource(resource_name, access_mode, open_timeout,
+        resource_pyclass, **kwargs)`` is returned (and recorded among the resources the
+        manager closes).
+
         """
         if resource_pyclass is None:
             resource_pyclass = self._resource_class_for(resource_name)
+        visalib = self.visalib
+        if hasattr(visalib, "open_resource"):
+            # The backend takes over opening (custom resource objects).
+            resource = visalib.open_resource(
+                resource_name, access_mode, open_timeout, resource_pyclass, **kwargs
+            )
+            with self._close_lock:
+                self._created_resources.add(resource)
+            return resource
         resource = resource_pyclass(self, resource_name)
         for key in kwargs:
             if not _has_attribute(resource, key):
@@ -3559,9 +3636,19 @@ class ResourceManager:
                     f"{key!r} is not a valid attribute for type {type(resource).__name__}"
                 )
         resource.open(access_mode, open_timeout)
+        # Set by open_bare_resource in this thread: True when the backend returned an
+        # error status without raising (the session is unusable, a warning was issued).
+        failed_open = getattr(_open_state, "failed", False)
+        _open_state.failed = False
         try:
             for key, value in kwargs.items():
-                setattr(resource, key, value)
+                if failed_open:
+                    # As in PyVISA, the attributes of such a session are not applied
+                    # and opening does not raise: the first real operation fails.
+                    with contextlib.suppress(errors.VisaIOError):
+                        setattr(resource, key, value)
+                else:
+                    setattr(resource, key, value)
             with self._close_lock:
                 # The manager may have been closed by another thread meanwhile.
                 if self._session is None:

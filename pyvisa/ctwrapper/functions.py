@@ -37,6 +37,7 @@ import logging
 import operator
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -54,23 +55,65 @@ from ..errors import VisaIOError, completion_and_error_messages
 from ..highlevel import ResourceInfo
 from . import types
 from .signatures import NOT_BOUND, SIGNATURES
-from .types import (
+from .types import (  # noqa: F401 - re-exported: PyVISA's functions module has them
+    FUNCTYPE,
+    ViAccessMode,
+    ViAChar,
+    ViAddr,
+    ViAttr,
+    ViAttrState,
+    ViAUInt8,
+    ViAUInt16,
+    ViAUInt32,
+    ViAUInt64,
+    ViBoolean,
+    ViBuf,
     ViBusAddress,
     ViBusAddress64,
+    ViBusSize,
     ViEvent,
+    ViEventFilter,
     ViEventType,
     ViFindList,
     ViHndlr,
+    ViInt16,
     ViJobId,
+    ViKeyId,
+    ViObject,
+    ViPAddr,
+    ViPBuf,
+    ViPBusAddress,
+    ViPEvent,
+    ViPEventType,
+    ViPFindList,
+    ViPJobId,
+    ViPSession,
+    ViPUInt8,
+    ViPUInt16,
+    ViPUInt32,
+    ViPUInt64,
+    ViRsrc,
     ViSession,
+    ViStatus,
+    ViString,
+    ViUInt8,
     ViUInt16,
     ViUInt32,
+    ViUInt64,
+    buffer_to_text,
     encode_string,
     string_buffer,
 )
 
 if TYPE_CHECKING:
     from .highlevel import IVIVisaLibrary
+
+#: VISA specification version reported by PyVISA's ctypes wrapper (0x00300000). The
+#: version of the VISA headers mirrored here is ``constants.VI_SPEC_VERSION``.
+VI_SPEC_VERSION = 0x00300000
+
+#: Serialises the installation of event handlers.
+ViHndlr_lock = threading.Lock()
 
 #: Size of the buffers receiving C strings: VI_FIND_BUFLEN (256) is the VISA
 #: maximum; some libraries write longer aliases, so leave room.
@@ -86,9 +129,9 @@ def _parameter_type(parameter: str) -> Any:
     """Ctypes type of one parameter as written in visa.h (``ViUInt32 cnt``...)."""
     words = parameter.split()
     if words[0] == "void":  # "void _VI_PTR attrValue": the untyped output of viGetAttribute
-        return types.ViPAttrState
+        return ctypes.c_void_p
     if words[-1].endswith("[]"):  # "ViChar _VI_FAR desc[]": an output character array
-        return types.ViAChar
+        return types.VISA_TYPES["ViAChar"]
     return types.VISA_TYPES[words[0]]
 
 
@@ -292,6 +335,96 @@ def bind_library(
     return bound
 
 
+def set_signature(
+    library: Any,
+    function_name: str,
+    argtypes: tuple[Any, ...],
+    restype: Any,
+    errcheck: Callable[[int, Callable[..., Any], tuple[Any, ...]], int] | None,
+) -> None:
+    """Declare the C signature of one function of a loaded ctypes library.
+
+    Parameters
+    ----------
+    library : ctypes.CDLL
+        The loaded shared library.
+    function_name : str
+        Name of the C function (``viRead``...).
+    argtypes : tuple
+        Ctypes types of the arguments.
+    restype : Any
+        Ctypes type of the result (None for ``void``).
+    errcheck : Callable | None
+        Called with (result, function, arguments) after each call; its return value
+        is the result of the call. None keeps the raw result.
+
+    Raises
+    ------
+    AttributeError
+        If the library does not export the function.
+
+    """
+    func = getattr(library, function_name)
+    func.argtypes = list(argtypes)
+    func.restype = restype
+    if errcheck is not None:
+        func.errcheck = errcheck
+
+
+def set_signatures(
+    library: Any,
+    errcheck: Callable[[int, Callable[..., Any], tuple[Any, ...]], int] | None = None,
+) -> None:
+    """Declare the C signature of every VISA function a loaded ctypes library exports.
+
+    The signatures come from the table of :mod:`.signatures` (the formatted I/O family
+    is left out). Functions the library lacks are skipped. :class:`IVIVisaLibrary`
+    uses :func:`bind_library`, which also chooses a status check per function.
+
+    Parameters
+    ----------
+    library : ctypes.CDLL
+        The loaded shared library.
+    errcheck : Callable | None, optional
+        Status check given to every function whose result is a ViStatus.
+
+    """
+    for spec in C_FUNCTIONS.values():
+        try:
+            set_signature(
+                library,
+                spec.name,
+                spec.argtypes,
+                spec.restype,
+                errcheck if spec.restype is not None else None,
+            )
+        except AttributeError:
+            continue
+
+
+def set_user_handle_type(library: Any, user_handle: Any) -> None:
+    """Declare the user-handle parameter of viInstallHandler and viUninstallHandler.
+
+    This wrapper always passes the address of the (converted) user handle, a ViAddr,
+    whatever its type (see :func:`convert_user_handle`): the parameter is declared
+    as ``ViAddr`` (``void *``). ``user_handle`` is accepted for compatibility.
+
+    Parameters
+    ----------
+    library : ctypes.CDLL
+        The loaded shared library.
+    user_handle : Any
+        The user handle about to be installed (its type does not matter here).
+
+    """
+    for name in ("viInstallHandler", "viUninstallHandler"):
+        func = getattr(library, name, None)
+        if func is not None:
+            argtypes = list(func.argtypes or C_FUNCTIONS[name].argtypes)
+            argtypes[3] = ctypes.c_void_p
+            func.argtypes = argtypes
+
+
 # ----------------------------------------------------------------------------
 # Helpers
 # ----------------------------------------------------------------------------
@@ -436,7 +569,7 @@ def close(library: IVIVisaLibrary, session: int) -> StatusCode:
     return ret
 
 
-def find_resources(
+def _find_resources(
     library: IVIVisaLibrary, session: int, query: str
 ) -> tuple[int, int, str, StatusCode]:
     """Query a VISA system to locate the resources associated with an interface (viFindRsrc).
@@ -457,14 +590,14 @@ def find_resources(
         ctypes.byref(count),
         description,
     )
-    return find_list.value, count.value, types.buffer_text(description), ret
+    return find_list.value, count.value, types.buffer_to_text(description), ret
 
 
-def find_next(library: IVIVisaLibrary, find_list: int) -> tuple[str, StatusCode]:
+def _find_next(library: IVIVisaLibrary, find_list: int) -> tuple[str, StatusCode]:
     """Return the next resource of a find list (viFindNext)."""
     description = string_buffer(STRING_BUFFER_SIZE)
     ret = library.viFindNext(find_list, description)
-    return types.buffer_text(description), ret
+    return types.buffer_to_text(description), ret
 
 
 def list_resources(
@@ -475,14 +608,14 @@ def list_resources(
     An empty tuple is returned when nothing matches.
     """
     try:
-        find_list, count, first, _ = find_resources(library, session, query)
+        find_list, count, first, _ = _find_resources(library, session, query)
     except VisaIOError as exc:
         if exc.error_code == StatusCode.error_resource_not_found:
             return ()
         raise
     try:
         names = [first]
-        names.extend(find_next(library, find_list)[0] for _ in range(count - 1))
+        names.extend(_find_next(library, find_list)[0] for _ in range(count - 1))
     finally:
         library.viClose(find_list)
     return tuple(names)
@@ -525,9 +658,9 @@ def parse_resource_extended(
     info = ResourceInfo(
         _as_interface_type(interface_type.value),
         board.value,
-        types.buffer_text(resource_class),
-        types.buffer_text(expanded),
-        types.buffer_text(alias) or None,
+        types.buffer_to_text(resource_class),
+        types.buffer_to_text(expanded),
+        types.buffer_to_text(alias) or None,
     )
     return info, ret
 
@@ -606,7 +739,7 @@ def get_attribute(library: IVIVisaLibrary, session: int, attribute: int) -> tupl
     if kind == "string":
         buffer = string_buffer(STRING_BUFFER_SIZE)
         ret = library.viGetAttribute(session, attribute, buffer)
-        return types.buffer_text(buffer), ret
+        return types.buffer_to_text(buffer), ret
     if kind == "unknown":
         buffer = string_buffer(STRING_BUFFER_SIZE)
         ret = library.viGetAttribute(session, attribute, buffer)
@@ -672,7 +805,7 @@ def status_description(
     """Return a user-readable description of a status code (viStatusDesc)."""
     description = string_buffer(STRING_BUFFER_SIZE)
     ret = library.viStatusDesc(session, _check_int(status, 32, "status"), description)
-    return types.buffer_text(description), ret
+    return types.buffer_to_text(description), ret
 
 
 def terminate(library: IVIVisaLibrary, session: int, degree: Any, job_id: int) -> StatusCode:
@@ -703,7 +836,7 @@ def lock(
     key = None if requested_key is None else encode_string(requested_key, "requested_key")
     access_key = string_buffer(STRING_BUFFER_SIZE)
     ret = library.viLock(session, lock_type, timeout, key, access_key)
-    return types.buffer_text(access_key), ret
+    return types.buffer_to_text(access_key), ret
 
 
 def unlock(library: IVIVisaLibrary, session: int) -> StatusCode:
@@ -825,9 +958,13 @@ def _make_callback(handler: Callable[..., Any], converted_user_handle: Any) -> A
     """
     success = int(StatusCode.success)
 
-    def callback(session: int, event_type: int, context: int, user_address: int | None) -> int:
+    def callback(session: Any, event_type: int, context: Any, user_address: int | None) -> int:
+        # ViSession and ViEvent are ViObject (a c_uint subclass): ctypes passes instances.
+        session = session.value
         try:
-            result = handler(session, _as_event_type(event_type), context, converted_user_handle)
+            result = handler(
+                session, _as_event_type(event_type), context.value, converted_user_handle
+            )
             if type(result) is not bool and isinstance(result, int) and -(2**31) <= result < 2**31:
                 return int(result)
         except BaseException:  # noqa: B036 - nothing may propagate into the C library
@@ -851,6 +988,9 @@ def install_handler(
 ) -> tuple[Callable[..., Any], Any, Any, StatusCode]:
     """Install a handler for event callbacks (viInstallHandler).
 
+    When :data:`pyvisa.ctwrapper.WRAP_HANDLER` is False, the handler is given to
+    ``ViHndlr`` as it is and receives the raw ctypes arguments.
+
     Returns
     -------
     tuple
@@ -862,11 +1002,18 @@ def install_handler(
         raise TypeError(f"the handler must be callable, not {type(handler).__name__}")
     event_type = _check_uint(event_type, 32, "event_type")
     converted_user_handle = convert_user_handle(user_handle)
-    converted_handler = _make_callback(handler, converted_user_handle)
-    ret = library.viInstallHandler(
-        session, event_type, converted_handler, _user_handle_address(converted_user_handle)
-    )
-    library._keep_handler(session, event_type, handler, converted_handler, converted_user_handle)
+    if sys.modules["pyvisa.ctwrapper"].WRAP_HANDLER:
+        converted_handler = _make_callback(handler, converted_user_handle)
+    else:
+        # The handler receives the raw ctypes arguments (PYVISA_WRAP_HANDLER=0).
+        converted_handler = ViHndlr(handler)
+    with ViHndlr_lock:
+        ret = library.viInstallHandler(
+            session, event_type, converted_handler, _user_handle_address(converted_user_handle)
+        )
+        library._keep_handler(
+            session, event_type, handler, converted_handler, converted_user_handle
+        )
     return handler, converted_user_handle, converted_handler, ret
 
 
@@ -1220,6 +1367,11 @@ move_in_8, move_in_16, move_in_32, move_in_64 = map(_move_in_function, (8, 16, 3
 move_out_8, move_out_16, move_out_32, move_out_64 = map(_move_out_function, (8, 16, 32, 64))
 
 
+def _needs_ex(*offsets: Any) -> bool:
+    """Whether an offset only fits the 64-bit ``*Ex`` functions (ViBusAddress is 32-bit)."""
+    return _BUS_BITS < 64 and any(isinstance(o, int) and o >> _BUS_BITS for o in offsets)
+
+
 def move(
     library: IVIVisaLibrary,
     session: int,
@@ -1230,9 +1382,9 @@ def move(
     destination_offset: int,
     destination_width: int,
     length: int,
-    extended: bool = False,
 ) -> StatusCode:
-    """Move a block of data (viMove, or viMoveEx when ``extended``)."""
+    """Move a block of data (viMove; viMoveEx for an offset beyond a 32-bit ViBusAddress)."""
+    extended = _needs_ex(source_offset, destination_offset)
     func = library.viMoveEx if extended else library.viMove
     return func(
         session,
@@ -1256,10 +1408,10 @@ def move_asynchronously(
     destination_offset: int,
     destination_width: int,
     length: int,
-    extended: bool = False,
 ) -> tuple[int, StatusCode]:
-    """Move a block of data asynchronously (viMoveAsync, or viMoveAsyncEx when ``extended``)."""
+    """Move a block of data asynchronously (viMoveAsync; viMoveAsyncEx for 64-bit offsets)."""
     job_id = ViJobId()
+    extended = _needs_ex(source_offset, destination_offset)
     func = library.viMoveAsyncEx if extended else library.viMoveAsync
     ret = func(
         session,
@@ -1283,10 +1435,13 @@ def map_address(
     map_size: int,
     access: Any = False,
     suggested: int | None = None,
-    extended: bool = False,
 ) -> tuple[int, StatusCode]:
-    """Map the specified memory space into the process's address space (viMapAddress*)."""
+    """Map the specified memory space into the process's address space (viMapAddress).
+
+    viMapAddressEx is used for a base beyond a 32-bit ViBusAddress.
+    """
     address = types.ViAddr()
+    extended = _needs_ex(map_base)
     func = library.viMapAddressEx if extended else library.viMapAddress
     ret = func(
         session,
@@ -1430,9 +1585,9 @@ def map_trigger(
     session: int,
     trigger_source: int,
     trigger_destination: int,
-    mode: Any = None,
+    mode: Any,
 ) -> StatusCode:
-    """Map a trigger source line to a destination line (viMapTrigger)."""
+    """Map a trigger source line to a destination line (viMapTrigger; ``mode`` None is 0)."""
     return library.viMapTrigger(
         session,
         _check_int(trigger_source, 16, "trigger_source"),
@@ -1459,10 +1614,13 @@ def usb_control_out(
     request_id: int,
     request_value: int,
     index: int,
-    data: bytes = b"",
+    data: Any = "",
 ) -> StatusCode:
-    """Perform a USB control pipe transfer to the device (viUsbControlOut)."""
-    buffer, size = _data_buffer(data)
+    """Perform a USB control pipe transfer to the device (viUsbControlOut).
+
+    ``data`` is a bytes-like object; the default (empty) sends no data stage.
+    """
+    buffer, size = _data_buffer(b"" if isinstance(data, str) and not data else data)
     return library.viUsbControlOut(
         session,
         _check_int(request_type_bitmap_field, 16, "request_type_bitmap_field"),
@@ -1530,8 +1688,9 @@ def pxi_reserve_triggers(
     return failure_index.value, ret
 
 
-#: Names of the middle-level functions that become methods of IVIVisaLibrary.
-visa_functions: tuple[str, ...] = (
+#: Names of the middle-level functions that become methods of IVIVisaLibrary (the
+#: list of PyVISA, in its order).
+visa_functions: list[str] = [
     "assert_interrupt_signal",
     "assert_trigger",
     "assert_utility_signal",
@@ -1542,22 +1701,19 @@ visa_functions: tuple[str, ...] = (
     "disable_event",
     "discard_events",
     "enable_event",
-    "find_next",
-    "find_resources",
+    "_find_next",
+    "_find_resources",
     "flush",
     "get_attribute",
-    "get_buffer_from_id",
     "gpib_command",
     "gpib_control_atn",
     "gpib_control_ren",
     "gpib_pass_control",
     "gpib_send_ifc",
-    "in_8",
     "in_16",
     "in_32",
-    "in_64",
+    "in_8",
     "install_handler",
-    "list_resources",
     "lock",
     "map_address",
     "map_trigger",
@@ -1565,36 +1721,28 @@ visa_functions: tuple[str, ...] = (
     "memory_free",
     "move",
     "move_asynchronously",
-    "move_in_8",
     "move_in_16",
     "move_in_32",
-    "move_in_64",
-    "move_out_8",
+    "move_in_8",
     "move_out_16",
     "move_out_32",
-    "move_out_64",
+    "move_out_8",
     "open",
     "open_default_resource_manager",
-    "out_8",
     "out_16",
     "out_32",
-    "out_64",
+    "out_8",
     "parse_resource",
     "parse_resource_extended",
-    "peek_8",
     "peek_16",
     "peek_32",
-    "peek_64",
-    "poke_8",
+    "peek_8",
     "poke_16",
     "poke_32",
-    "poke_64",
-    "pxi_reserve_triggers",
+    "poke_8",
     "read",
-    "read_asynchronously",
-    "read_into",
-    "read_stb",
     "read_to_file",
+    "read_stb",
     "set_attribute",
     "set_buffer",
     "status_description",
@@ -1610,4 +1758,22 @@ visa_functions: tuple[str, ...] = (
     "write",
     "write_asynchronously",
     "write_from_file",
+    "in_64",
+    "move_in_64",
+    "out_64",
+    "move_out_64",
+    "poke_64",
+    "peek_64",
+]
+
+#: Further functions of this module that become methods of IVIVisaLibrary (PyVISA
+#: defines the first three on the class itself; the last two are extensions).
+extra_methods: tuple[str, ...] = (
+    "get_buffer_from_id",
+    "list_resources",
+    "read_asynchronously",
+    "read_into",
+    "pxi_reserve_triggers",
 )
+
+__all__ = [*visa_functions, "set_signatures", "visa_functions"]

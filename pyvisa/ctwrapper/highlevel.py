@@ -9,21 +9,30 @@ install locations of the operating system (see :func:`find_library_paths`).
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import sys
 import sysconfig
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .. import constants, errors, util
+from .. import constants, errors
+from .. import logger as _pyvisa_logger
+from .._libarch import _bitness_text
 from ..highlevel import VisaLibraryBase
-from ..util import LibraryPath
+from ..util import DebugInfo, LibraryPath, add_user_dll_extra_paths, read_user_library_path
 from . import functions, types
+from .cthelper import Library, find_library
 from .types import ViHndlr
 
-if TYPE_CHECKING:
-    from ..util import DebugInfo
+#: The ``pyvisa`` logger, with the backend name as extra information of the records.
+logger = logging.LoggerAdapter(_pyvisa_logger, {"backend": "ivi"})
+
+#: Type variable of :func:`add_visa_methods` (a library class).
+T = TypeVar("T", bound=VisaLibraryBase)
+
+__all__ = ["IVIVisaLibrary", "add_visa_methods", "unique"]
 
 #: Symbol every VISA library exports; a library without it is not a VISA library.
 _REQUIRED_SYMBOL = "viOpenDefaultRM"
@@ -33,7 +42,7 @@ def _multiarch_locations() -> tuple[str, ...]:
     """libvisa.so.7 in the Debian multiarch directory of this interpreter (x86_64-linux-gnu...)."""
     triplet = sysconfig.get_config_var("MULTIARCH")
     if not triplet:
-        triplet = "x86_64-linux-gnu" if types.IS_64_BIT else "i386-linux-gnu"
+        triplet = "x86_64-linux-gnu" if types.is_64bit else "i386-linux-gnu"
     return (f"/usr/lib/{triplet}/libvisa.so.7",)
 
 
@@ -65,7 +74,7 @@ _LINUX_NAMES = ("libvisa.so.7", "libvisa.so")
 
 
 #: Names of the VISA DLL a Windows interpreter of this bitness can load.
-_WINDOWS_NAMES = ("visa64", "visa32") if types.IS_64_BIT else ("visa32",)
+_WINDOWS_NAMES = ("visa64", "visa32") if types.is_64bit else ("visa32",)
 
 
 def _windows_locations() -> list[str]:
@@ -84,10 +93,8 @@ def _loader_path_locations(names: Iterable[str]) -> list[str]:
 
 
 def _find_library_names() -> list[str]:
-    import ctypes.util  # only needed here: it imports subprocess, shutil...
-
     names = _WINDOWS_NAMES if sys.platform == "win32" else ("visa",)
-    return [path for path in map(ctypes.util.find_library, names) if path]
+    return [path for path in map(find_library, names) if path]
 
 
 def find_library_paths(platform: str | None = None) -> tuple[LibraryPath, ...]:
@@ -111,7 +118,7 @@ def find_library_paths(platform: str | None = None) -> tuple[LibraryPath, ...]:
     """
     platform = sys.platform if platform is None else platform
     candidates: list[LibraryPath] = []
-    user_path = util.read_user_library_path()
+    user_path = read_user_library_path()
     if user_path:
         candidates.append(LibraryPath(user_path, "user"))
     if platform == "win32":
@@ -123,10 +130,27 @@ def find_library_paths(platform: str | None = None) -> tuple[LibraryPath, ...]:
     candidates.extend(LibraryPath(path, "auto") for path in locations if os.path.isfile(path))
     if platform == sys.platform:
         candidates.extend(LibraryPath(path, "auto") for path in _find_library_names())
-    unique: dict[object, LibraryPath] = {}
+    by_file: dict[object, LibraryPath] = {}
     for candidate in candidates:
-        unique.setdefault(_file_identity(candidate), candidate)
-    return tuple(unique.values())
+        by_file.setdefault(_file_identity(candidate), candidate)
+    return tuple(by_file.values())
+
+
+def unique(seq: Iterable[Any]) -> list[Any]:
+    """Return the items of ``seq`` without repetitions, in the order of first appearance.
+
+    Parameters
+    ----------
+    seq : Iterable
+        Hashable items.
+
+    Returns
+    -------
+    list
+        The distinct items.
+
+    """
+    return list(dict.fromkeys(seq))
 
 
 def _file_identity(path: str) -> object:
@@ -151,12 +175,9 @@ def load_library(path: str) -> ctypes.CDLL:
 
     """
     if sys.platform == "win32":
-        util.add_user_dll_extra_paths()
-        loader: Callable[[str], ctypes.CDLL] = ctypes.WinDLL
-    else:
-        loader = ctypes.CDLL
+        add_user_dll_extra_paths()
     try:
-        lib = loader(path)
+        lib = Library(path)
     except OSError as exc:
         raise errors.LibraryError.from_exception(exc, path) from exc
     try:
@@ -232,8 +253,8 @@ class IVIVisaLibrary(VisaLibraryBase):
         """Return the candidate VISA libraries (see :func:`find_library_paths`)."""
         return find_library_paths()
 
-    @staticmethod
-    def get_debug_info() -> DebugInfo:
+    @classmethod
+    def get_debug_info(cls) -> DebugInfo:
         """Describe each candidate library: how it was found, its bitness, whether it loads."""
         import pyvisa
 
@@ -244,7 +265,7 @@ class IVIVisaLibrary(VisaLibraryBase):
         for index, path in enumerate(paths, 1):
             details: dict[str, str | list[str]] = {
                 "found by": path.found_by,
-                "architecture": path.bitness,
+                "architecture": _bitness_text(path),
             }
             details.update(_describe_library(path))
             info[f"#{index}: {path}"] = details
@@ -399,6 +420,23 @@ def _describe_library(path: LibraryPath) -> dict[str, str | list[str]]:
         return {"loads": "no", "Could not get more info": reason}
 
 
-for _name in functions.visa_functions:
-    setattr(IVIVisaLibrary, _name, getattr(functions, _name))
-del _name
+def add_visa_methods(aclass: type[T]) -> type[T]:
+    """Give a library class the middle-level functions of :mod:`.functions` as methods.
+
+    Parameters
+    ----------
+    aclass : type
+        The class to complete (each function takes the library as first argument).
+
+    Returns
+    -------
+    type
+        The same class.
+
+    """
+    for name in (*functions.visa_functions, *functions.extra_methods):
+        setattr(aclass, name, getattr(functions, name))
+    return aclass
+
+
+add_visa_methods(IVIVisaLibrary)

@@ -17,9 +17,11 @@ import ctypes
 import sys
 from typing import Any
 
+from .cthelper import FUNCTYPE
+
 #: True when the interpreter is 64-bit, i.e. ``_VISA_ENV_IS_64_BIT`` holds for a
 #: library loadable in this process.
-IS_64_BIT = ctypes.sizeof(ctypes.c_void_p) == 8
+is_64bit = sys.maxsize > 2**32
 
 #: Encoding of the C strings (resource names, keys, descriptions, file names).
 #: ``surrogateescape`` makes bytes that are not UTF-8 survive a round trip.
@@ -119,7 +121,7 @@ ViPFindList = ctypes.POINTER(ViFindList)
 
 # ViUInt64 when _VI_INT64_UINT64_DEFINED && _VISA_ENV_IS_64_BIT, else ViUInt32.
 ViBusAddress: type[ctypes.c_uint64] | type[ctypes.c_uint32] = (
-    ctypes.c_uint64 if IS_64_BIT else ctypes.c_uint32
+    ctypes.c_uint64 if is_64bit else ctypes.c_uint32
 )
 ViBusSize: type[ctypes.c_uint64] | type[ctypes.c_uint32] = ViBusAddress
 ViAttrState: type[ctypes.c_uint64] | type[ctypes.c_uint32] = ViBusAddress
@@ -152,22 +154,90 @@ ViEventFilter = ViUInt32
 # A C va_list cannot be built from Python: the functions taking one are not bound.
 ViVAList = ctypes.c_void_p
 
-# The handler calling convention (_VI_FUNCH) is __stdcall on 32-bit Windows.
-if sys.platform == "win32":
-    _FUNCTYPE = ctypes.WINFUNCTYPE
-else:
-    _FUNCTYPE = ctypes.CFUNCTYPE
-
-#: ViStatus (_VI_FUNCH *ViHndlr)(ViSession vi, ViEventType eventType, ViEvent event, ViAddr userHandle)
-ViHndlr = _FUNCTYPE(ViStatus, ViSession, ViEventType, ViEvent, ViAddr)
-
-#: Every VISA type name mapped to its ctypes type (used to resolve the names of
-#: the C signature table and the C types of attributes).
+#: The C-level ctypes type of every VISA type name, used to bind the C functions (their
+#: ``argtypes``) and to decode attributes. These are plain ctypes types, converted by
+#: ctypes in C: the public names below that are Python classes (``ViString``,
+#: ``ViObject``...) would add a Python call per argument on the I/O path.
 VISA_TYPES: dict[str, Any] = {
     name: value
     for name, value in list(globals().items())
     if name.startswith("Vi") and not name.startswith("_")
 }
+
+# ---------------------------------------------------- public names (PyVISA layout)
+# Pointer classes, named as ctypes names them (``POINTER(c_uint)`` is ``LP_c_uint``).
+LP_c_byte = ctypes.POINTER(ctypes.c_byte)
+LP_c_ubyte = ctypes.POINTER(ctypes.c_ubyte)
+LP_c_short = ctypes.POINTER(ctypes.c_short)
+LP_c_ushort = ctypes.POINTER(ctypes.c_ushort)
+LP_c_int = ctypes.POINTER(ctypes.c_int)
+LP_c_uint = ctypes.POINTER(ctypes.c_uint)
+LP_c_long = ctypes.POINTER(ctypes.c_long)
+LP_c_ulong = ctypes.POINTER(ctypes.c_ulong)
+LP_c_float = ctypes.POINTER(ctypes.c_float)
+LP_c_double = ctypes.POINTER(ctypes.c_double)
+LP_c_void_p = ctypes.POINTER(ctypes.c_void_p)
+
+
+class ViString:  # type: ignore[no-redef]  # noqa: F811 - the C-level one is in VISA_TYPES
+    """A C string argument (``ViString``, ``ViRsrc``, ``ViBuf``...).
+
+    ``str`` is encoded (UTF-8, surrogates escaped); ``bytes``, ctypes buffers and
+    ``None`` are passed as they are.
+    """
+
+    @classmethod
+    def from_param(cls, obj: Any) -> Any:
+        if isinstance(obj, str):
+            return obj.encode(ENCODING, ENCODING_ERRORS)
+        return obj
+
+
+class ViAString:  # type: ignore[no-redef]  # noqa: F811 - the C-level one is in VISA_TYPES
+    """An array of C strings (``ViAString``, ``ViARsrc``, ``ViABuf``).
+
+    A list or tuple of ``str``/``bytes`` becomes a ``char *[]``; ctypes objects and
+    ``None`` are passed as they are.
+    """
+
+    @classmethod
+    def from_param(cls, obj: Any) -> Any:
+        if isinstance(obj, list | tuple):
+            items: list[Any] = [ViString.from_param(item) for item in obj]
+            return (ctypes.c_char_p * len(items))(*items)
+        return obj
+
+
+class ViObject(ctypes.c_uint):  # type: ignore[no-redef]  # noqa: F811 - see VISA_TYPES
+    """A VISA object handle (``ViObject``, ``ViSession``, ``ViEvent``, ``ViFindList``).
+
+    ``None`` is accepted for ``VI_NULL`` (0).
+    """
+
+    @classmethod
+    def from_param(cls, obj: Any) -> Any:
+        if obj is None:
+            return ctypes.c_uint(0)
+        return ctypes.c_uint.from_param(obj)
+
+
+ViSession = ViEvent = ViFindList = ViObject
+LP_ViObject = ctypes.POINTER(ViObject)
+ViPEvent = ViPFindList = LP_ViObject
+
+ViBuf = ViPBuf = ViPString = ViString
+ViRsrc = ViPRsrc = ViKeyId = ViPKeyId = ViString
+ViABuf = ViARsrc = ViAString
+ViConstString = ViPChar = ViAChar = ViVAList = ctypes.POINTER(ctypes.c_char)  # type: ignore[assignment]
+
+ViBusSize64 = ViUInt64
+ViPAttrState = ctypes.POINTER(ViAttrState)  # type: ignore[assignment,misc]
+ViPBusAddress = ctypes.POINTER(ViBusAddress)
+
+# The handler calling convention (_VI_FUNCH) is __stdcall on 32-bit Windows (FUNCTYPE).
+#: ViStatus (_VI_FUNCH *ViHndlr)(ViSession vi, ViEventType eventType, ViEvent event, ViAddr userHandle)
+ViHndlr = FUNCTYPE(ViStatus, ViSession, ViEventType, ViEvent, ViAddr)
+VISA_TYPES["ViHndlr"] = ViHndlr
 
 #: Unsigned integer type holding an element of each data width (in bits).
 UNSIGNED_BY_WIDTH: dict[int, type[ctypes._SimpleCData[int]]] = {
@@ -234,9 +304,9 @@ def string_buffer(size: int = 256) -> ctypes.Array[ctypes.c_char]:
     return ctypes.create_string_buffer(size)
 
 
-def buffer_text(buffer: ctypes.Array[ctypes.c_char]) -> str:
+def buffer_to_text(buf: ctypes.Array[ctypes.c_char]) -> str:
     """Text of a ``ViChar[]`` output buffer, up to its first NUL."""
-    return decode_string(buffer.value)
+    return decode_string(buf.value)
 
 
 def writable_buffer(data: Any) -> ctypes.Array[ctypes.c_char]:

@@ -238,7 +238,8 @@ def test_dll_extra_paths_are_added_before_loading_on_windows(
 
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(os, "add_dll_directory", add_dll_directory, raising=False)
-    monkeypatch.setattr(ctypes, "WinDLL", win_dll, raising=False)
+    # The loader class is cthelper.Library (WinDLL on Windows), chosen at import.
+    monkeypatch.setattr(highlevel, "Library", win_dll)
     with pytest.raises(errors.LibraryError):
         highlevel.load_library(r"C:\Windows\System32\visa64.dll")
     assert events == [

@@ -112,10 +112,10 @@ def test_list_resources(lib: IVIVisaLibrary, rm: int) -> None:
         "GPIB0::4::5::INSTR",
     )
     assert lib.list_resources(rm, "NOTHING?*") == ()
-    _raises(StatusCode.error_resource_not_found, lib.find_resources, rm, "NOTHING?*")
-    find_list, count, first, _ = lib.find_resources(rm, "ASRL?*")
+    _raises(StatusCode.error_resource_not_found, lib._find_resources, rm, "NOTHING?*")
+    find_list, count, first, _ = lib._find_resources(rm, "ASRL?*")
     assert (count, first) == (2, "ASRL1::INSTR")
-    assert lib.find_next(find_list) == ("ASRL2::INSTR", StatusCode.success)
+    assert lib._find_next(find_list) == ("ASRL2::INSTR", StatusCode.success)
     lib.close(find_list)
 
 
@@ -531,23 +531,41 @@ def test_move(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
     width = c.DataWidth.bit_16
     assert lib.move(session, AddressSpace.a16, 0, width, AddressSpace.a24, 8, width, 2) == 0
     assert lib.move_in_16(session, AddressSpace.a24, 8, 2)[0] == [0xFFFF, 0x0102]
-    assert lib.move(session, AddressSpace.a16, 0, width, AddressSpace.a32, 8, width, 2, True) == 0
+    # 1.16.2 has no "extended" argument: the 64-bit viMoveEx is reached directly.
+    assert lib.viMoveEx(session, AddressSpace.a16, 0, width, AddressSpace.a32, 8, width, 2) == 0
     assert lib.move_in_16(session, AddressSpace.a32, 8, 2)[0] == [0xFFFF, 0x0102]
     with lib.ignore_warning(session, StatusCode.success_synchronous):
-        for extended in (False, True):
-            job, status = lib.move_asynchronously(
-                session, AddressSpace.a16, 0, width, AddressSpace.a64, 0, width, 2, extended
-            )
-            assert isinstance(job, int) and status == StatusCode.success_synchronous
+        job, status = lib.move_asynchronously(
+            session, AddressSpace.a16, 0, width, AddressSpace.a64, 0, width, 2
+        )
+        assert isinstance(job, int) and status == StatusCode.success_synchronous
+        job_id = ctypes.c_uint32()
+        status = lib.viMoveAsyncEx(
+            session,
+            AddressSpace.a16,
+            0,
+            width,
+            AddressSpace.a64,
+            0,
+            width,
+            2,
+            ctypes.byref(job_id),
+        )
+        assert status == StatusCode.success_synchronous
     assert lib.move_in_16(session, AddressSpace.a64, 0, 2, True)[0] == [0xFFFF, 0x0102]
 
 
 def test_map_peek_poke(lib: IVIVisaLibrary, opener: Callable[[str], int]) -> None:
     session = opener(MEMACC)
     for extended in (False, True):
-        address, status = lib.map_address(
-            session, AddressSpace.a32, 0x200, 0x100, False, None, extended
-        )
+        if extended:
+            c_address = ctypes.c_void_p()
+            status = lib.viMapAddressEx(
+                session, AddressSpace.a32, 0x200, 0x100, 0, None, ctypes.byref(c_address)
+            )
+            address = c_address.value or 0
+        else:
+            address, status = lib.map_address(session, AddressSpace.a32, 0x200, 0x100)
         assert status == StatusCode.success
         # A real pointer in the process: on 64-bit Python it is above 4 GiB.
         if ctypes.sizeof(ctypes.c_void_p) == 8:
@@ -606,7 +624,7 @@ def test_vxi_and_backplane(lib: IVIVisaLibrary, opener: Callable[[str], int]) ->
     assert lib.assert_utility_signal(backplane, c.UtilityBusSignal.sysrest) == 0
     assert lib.assert_interrupt_signal(backplane, c.AssertSignalInterrupt.irq1, 0xFFFFFFFF) == 0
     source, destination = c.InputTriggerLine.ttl0, c.OutputTriggerLine.ttl1
-    assert lib.map_trigger(backplane, source, destination) == StatusCode.success
+    assert lib.map_trigger(backplane, source, destination, 0) == StatusCode.success
     assert lib.unmap_trigger(backplane, source, destination) == StatusCode.success
     _raises(StatusCode.error_trigger_not_mapped, lib.unmap_trigger, backplane, source, destination)
     pxi = opener("PXI0::1::INSTR")
@@ -812,8 +830,8 @@ INVALID = 0xDEAD
 #: One middle-level call per bound function, on an invalid session.
 _INVALID_SESSION_CALLS: dict[str, Callable[[IVIVisaLibrary, str], Any]] = {
     "viOpen": lambda lib, f: lib.open(INVALID, GPIB),
-    "viFindRsrc": lambda lib, f: lib.find_resources(INVALID, "?*"),
-    "viFindNext": lambda lib, f: lib.find_next(INVALID),
+    "viFindRsrc": lambda lib, f: lib._find_resources(INVALID, "?*"),
+    "viFindNext": lambda lib, f: lib._find_next(INVALID),
     "viParseRsrc": lambda lib, f: lib.parse_resource(INVALID, GPIB),
     "viParseRsrcEx": lambda lib, f: lib.parse_resource_extended(INVALID, GPIB),
     "viClose": lambda lib, f: lib.close(INVALID),
@@ -852,11 +870,15 @@ _INVALID_SESSION_CALLS: dict[str, Callable[[IVIVisaLibrary, str], Any]] = {
     "viBufWrite": lambda lib, f: lib.buffer_write(INVALID, b"x"),
     "viBufRead": lambda lib, f: lib.buffer_read(INVALID, 1),
     "viMove": lambda lib, f: lib.move(INVALID, 1, 0, 1, 1, 0, 1, 1),
-    "viMoveEx": lambda lib, f: lib.move(INVALID, 1, 0, 1, 1, 0, 1, 1, True),
+    "viMoveEx": lambda lib, f: lib.viMoveEx(INVALID, 1, 0, 1, 1, 0, 1, 1),
     "viMoveAsync": lambda lib, f: lib.move_asynchronously(INVALID, 1, 0, 1, 1, 0, 1, 1),
-    "viMoveAsyncEx": lambda lib, f: lib.move_asynchronously(INVALID, 1, 0, 1, 1, 0, 1, 1, True),
+    "viMoveAsyncEx": lambda lib, f: lib.viMoveAsyncEx(
+        INVALID, 1, 0, 1, 1, 0, 1, 1, ctypes.byref(ctypes.c_uint32())
+    ),
     "viMapAddress": lambda lib, f: lib.map_address(INVALID, 1, 0, 1),
-    "viMapAddressEx": lambda lib, f: lib.map_address(INVALID, 1, 0, 1, False, None, True),
+    "viMapAddressEx": lambda lib, f: lib.viMapAddressEx(
+        INVALID, 1, 0, 1, 0, None, ctypes.byref(ctypes.c_void_p())
+    ),
     "viUnmapAddress": lambda lib, f: lib.unmap_address(INVALID),
     "viMemAlloc": lambda lib, f: lib.memory_allocation(INVALID, 4),
     "viMemAllocEx": lambda lib, f: lib.memory_allocation(INVALID, 4, True),
@@ -870,7 +892,7 @@ _INVALID_SESSION_CALLS: dict[str, Callable[[IVIVisaLibrary, str], Any]] = {
     "viVxiCommandQuery": lambda lib, f: lib.vxi_command_query(INVALID, 0, 0),
     "viAssertUtilSignal": lambda lib, f: lib.assert_utility_signal(INVALID, 0),
     "viAssertIntrSignal": lambda lib, f: lib.assert_interrupt_signal(INVALID, 0, 0),
-    "viMapTrigger": lambda lib, f: lib.map_trigger(INVALID, 0, 1),
+    "viMapTrigger": lambda lib, f: lib.map_trigger(INVALID, 0, 1, 0),
     "viUnmapTrigger": lambda lib, f: lib.unmap_trigger(INVALID, 0, 1),
     "viUsbControlOut": lambda lib, f: lib.usb_control_out(INVALID, 0x40, 1, 0, 0, b"x"),
     "viUsbControlIn": lambda lib, f: lib.usb_control_in(INVALID, 0xC0, 1, 0, 0, 1),
@@ -923,7 +945,7 @@ def test_invalid_session_raises_invalid_object(
         (lambda lib, s: lib.lock(s, c.Lock.shared, 2**32), "timeout must fit"),
         (lambda lib, s: lib.wait_on_event(s, EventType.clear, 1.5), "timeout must be an integer"),
         (lambda lib, s: lib.usb_control_in(s, 0x1FFFF, 0, 0, 0), "request_type_bitmap_field"),
-        (lambda lib, s: lib.map_trigger(s, 0, 70000), "trigger_destination"),
+        (lambda lib, s: lib.map_trigger(s, 0, 70000, 0), "trigger_destination"),
         (lambda lib, s: lib.in_8(s, 0x10000, 0), "space must fit"),
         (lambda lib, s: lib.in_8(s, 1, 2**64, True), "offset must fit in an unsigned 64-bit"),
         (lambda lib, s: lib.move(s, 1, 0, 1, 1, -1, 1, 1), "destination_offset must fit"),
@@ -945,7 +967,7 @@ def test_16bit_arguments_at_their_limits(lib: IVIVisaLibrary, opener: Callable[[
     backplane = opener("VXI0::0::BACKPLANE")
     # ViInt16 trigger lines: both readings of the 16 bits are accepted and reach the library.
     for line in (-32768, -1, 0x7FFF, 0xFFFF):
-        _raises(StatusCode.error_nonsupported_line, lib.map_trigger, backplane, line, 1)
+        _raises(StatusCode.error_nonsupported_line, lib.map_trigger, backplane, line, 1, 0)
     usb = opener("USB0::0x1234::0x5678::SN002::0::RAW")
     data = b"\x00\xff" * 8
     for request_id in (-32768, 0x7FFF, 0xFFFF):
@@ -972,6 +994,8 @@ def test_usb_control_round_trip_of_the_largest_transfer(
 # ------------------------------------------------- arguments as the C side receives them
 
 U64 = (1 << 64) - 1
+#: ViBusAddress is 64-bit: the middle-level functions never need the *Ex variants.
+_BUS64 = ctypes.sizeof(ctypes.c_void_p) == 8
 #: A user-space address that does not fit in 32 bits (on 64-bit Python).
 HIGH_ADDRESS = (1 << (ctypes.sizeof(ctypes.c_void_p) * 8)) - 8
 
@@ -1303,15 +1327,15 @@ _RECEIVED_ARGUMENTS = [
     ),
     pytest.param(
         MEMACC,
-        lambda lib, s: lib.move(s, 0xFFFF, 2**32 + 0x10, 0xFFFF, _A32, U64, 8, 0, True),
-        "viMoveEx",
+        lambda lib, s: lib.move(s, 0xFFFF, 2**32 + 0x10, 0xFFFF, _A32, U64, 8, 0),
+        "viMove" if _BUS64 else "viMoveEx",
         (0xFFFF, 2**32 + 0x10, 0xFFFF, _A32, U64, 8, 0),
         id="move-ex-high",
     ),
     pytest.param(
         MEMACC,
-        lambda lib, s: lib.move(s, _A24, 2**63, 1, _A24, 2**32, 1, U64, True),
-        "viMoveEx",
+        lambda lib, s: lib.move(s, _A24, 2**63, 1, _A24, 2**32, 1, U64),
+        "viMove" if _BUS64 else "viMoveEx",
         (_A24, 2**63, 1, _A24, 2**32, 1, U64),
         id="move-ex-length-max",
     ),
@@ -1324,8 +1348,8 @@ _RECEIVED_ARGUMENTS = [
     ),
     pytest.param(
         MEMACC,
-        lambda lib, s: lib.move_asynchronously(s, _A32, 2**32 + 1, 4, 0xFFFF, U64, 4, 2**33, True),
-        "viMoveAsyncEx",
+        lambda lib, s: lib.move_asynchronously(s, _A32, 2**32 + 1, 4, 0xFFFF, U64, 4, 2**33),
+        "viMoveAsync" if _BUS64 else "viMoveAsyncEx",
         (_A32, 2**32 + 1, 4, 0xFFFF, U64, 4, 2**33),
         id="move-async-ex-high",
     ),
@@ -1359,8 +1383,8 @@ _RECEIVED_ARGUMENTS = [
     ),
     pytest.param(
         MEMACC,
-        lambda lib, s: lib.map_address(s, _A24, 2**32, 1, False, None, True),
-        "viMapAddressEx",
+        lambda lib, s: lib.map_address(s, _A24, 2**32, 1, False, None),
+        "viMapAddress" if _BUS64 else "viMapAddressEx",
         (_A24, 2**32, 1, 0, 0),
         id="map-ex-high-offset",
     ),

@@ -72,7 +72,7 @@ def test_scalar_sizes(name: str, size: int, signed: bool) -> None:
 
 
 def test_platform_dependent_types_follow_pointer_size() -> None:
-    assert types.IS_64_BIT == (sys.maxsize > 2**32)
+    assert types.is_64bit == (sys.maxsize > 2**32)
     assert types.ViAddr is ctypes.c_void_p
     assert ctypes.sizeof(types.ViPBusAddress._type_) == POINTER_SIZE
     assert types.ViPBusAddress64._type_ is types.ViUInt64
@@ -117,7 +117,7 @@ def test_non_ascii_string_buffer() -> None:
     buffer = types.string_buffer(16)
     data = "µ-Ω".encode()
     ctypes.memmove(buffer, data, len(data))
-    assert types.buffer_text(buffer) == "µ-Ω"
+    assert types.buffer_to_text(buffer) == "µ-Ω"
 
 
 def test_writable_buffer_shares_memory() -> None:

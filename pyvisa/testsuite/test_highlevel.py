@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import logging
 import re
 import sys
 import types
@@ -57,7 +58,7 @@ def fake() -> Iterator[FakeVisaLibrary]:
 def faketest_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Make the fake backend importable as pyvisa_faketest."""
     monkeypatch.setitem(sys.modules, _fake_backend.MODULE_NAME, _fake_backend)
-    monkeypatch.setattr(highlevel, "_wrapper_classes", {})
+    monkeypatch.setattr(highlevel, "_WRAPPERS", {})
     yield
 
 
@@ -122,46 +123,57 @@ def test_empty_path_uses_library_paths() -> None:
 
 
 def test_empty_path_reports_every_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    # HL-3: one line per failed candidate (the text of its exception) and nothing else.
     paths = (LibraryPath("unopenable-1"), LibraryPath("unopenable-2"))
     monkeypatch.setattr(FakeVisaLibrary, "get_library_paths", staticmethod(lambda: paths))
-    with pytest.raises(OSError, match="unopenable-1(.|\n)*unopenable-2"):
+    with pytest.raises(OSError) as excinfo:
         FakeVisaLibrary("")
+    assert type(excinfo.value) is OSError
+    lines = str(excinfo.value).split("\n")
+    assert lines[0] == "Could not open VISA library:"
+    assert len(lines) == 3
+    assert "unopenable-1" in lines[1] and "unopenable-2" in lines[2]
+
+
+def test_no_candidate_gives_the_bare_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(FakeVisaLibrary, "get_library_paths", staticmethod(lambda: ()))
-    with pytest.raises(OSError, match="could not find any VISA library"):
+    with pytest.raises(OSError) as excinfo:
         FakeVisaLibrary("")
+    assert str(excinfo.value) == "Could not open VISA library:\n"
 
 
-def test_library_not_found_is_an_os_error_and_a_value_error(
-    monkeypatch: pytest.MonkeyPatch,
+def test_candidate_failures_are_logged_and_collected(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(FakeVisaLibrary, "get_library_paths", staticmethod(lambda: ()))
-    with pytest.raises(highlevel.LibraryNotFoundError) as excinfo:
-        FakeVisaLibrary("")
-    error = excinfo.value
-    assert isinstance(error, ValueError)
-    assert isinstance(error, errors.LibraryError)
-    assert error.reason == "not_found"
-    assert "FakeVisaLibrary.get_library_paths() found no candidate" in str(error)
-    assert "PYVISA_LIBRARY" in str(error)
-    assert "'@py'" in str(error)
+    # HL-3 / BK-4: OSError is logged at DEBUG, any other exception is collected too.
+    paths = (LibraryPath("unopenable-a", "user"), LibraryPath("bad-value"))
+    original_init = FakeVisaLibrary._init
 
+    def _init(self: FakeVisaLibrary) -> None:
+        if self.library_path == "bad-value":
+            raise ValueError("malformed library path")
+        original_init(self)
 
-def test_every_candidate_failing_is_chained(monkeypatch: pytest.MonkeyPatch) -> None:
-    paths = (LibraryPath("unopenable-a", "user"),)
+    monkeypatch.setattr(FakeVisaLibrary, "_init", _init)
     monkeypatch.setattr(FakeVisaLibrary, "get_library_paths", staticmethod(lambda: paths))
-    with pytest.raises(ValueError, match=r"unopenable-a \(user\): cannot open") as excinfo:
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"), pytest.raises(OSError) as excinfo:
         FakeVisaLibrary("")
-    assert isinstance(excinfo.value, OSError)
-    assert isinstance(excinfo.value.__cause__, OSError)
+    lines = str(excinfo.value).split("\n")
+    assert len(lines) == 3 and lines[2] == "malformed library path"
+    assert any(
+        r.levelno == logging.DEBUG
+        and r.getMessage().startswith("Could not open VISA library unopenable-a: ")
+        for r in caplog.records
+    )
 
 
-def test_explicit_ivi_without_library_is_a_value_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_explicit_ivi_without_library_is_an_os_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from pyvisa.ctwrapper import IVIVisaLibrary
 
     monkeypatch.setattr(IVIVisaLibrary, "get_library_paths", staticmethod(lambda: ()))
     for spec in ("@ivi", ""):
         monkeypatch.setenv("PYVISA_LIBRARY", spec or "@ivi")
-        with pytest.raises(ValueError, match="IVIVisaLibrary could not find any VISA library"):
+        with pytest.raises(OSError, match="^Could not open VISA library:"):
             highlevel.open_visa_library(spec)
 
 
@@ -427,7 +439,7 @@ def test_get_wrapper_class_literal_dash_module(faketest_backend: None) -> None:
 
 
 def test_get_wrapper_class_missing_dash_backend() -> None:
-    with pytest.raises(ValueError, match="no package named pyvisa_does_not_exist"):
+    with pytest.raises(ValueError, match="No package named pyvisa_does_not_exist"):
         highlevel.get_wrapper_class("does-not-exist")
 
 
@@ -458,7 +470,7 @@ def test_get_wrapper_class_broken_dependency(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_ivi_without_ctwrapper(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(highlevel, "_wrapper_classes", {})
+    monkeypatch.setattr(highlevel, "_WRAPPERS", {})
     monkeypatch.setitem(sys.modules, "pyvisa.ctwrapper", types.ModuleType("pyvisa.ctwrapper"))
     with pytest.raises(ValueError, match="pyvisa.ctwrapper does not define WRAPPER_CLASS"):
         highlevel.get_wrapper_class("ivi")
@@ -501,6 +513,11 @@ def _patch_backends(monkeypatch: pytest.MonkeyPatch, available: dict[str, type[A
         except KeyError:
             raise ValueError(f"no backend {name}") from None
 
+    from pyvisa.ctwrapper import IVIVisaLibrary
+
+    # HL-2: the default backend is chosen from IVIVisaLibrary.get_library_paths().
+    ivi_paths = tuple(available["ivi"].get_library_paths()) if "ivi" in available else ()
+    monkeypatch.setattr(IVIVisaLibrary, "get_library_paths", staticmethod(lambda: ivi_paths))
     monkeypatch.delenv("PYVISA_LIBRARY", raising=False)
     monkeypatch.setattr(highlevel, "get_wrapper_class", get_wrapper_class)
 
@@ -516,15 +533,46 @@ def test_default_falls_back_to_py(monkeypatch: pytest.MonkeyPatch) -> None:
     assert type(lib) is FakeVisaLibrary
 
 
-def test_default_without_any_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_without_any_backend(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     _patch_backends(monkeypatch, {"ivi": _NoPathIVI})
-    with pytest.raises(ValueError) as excinfo:
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"), pytest.raises(ValueError) as excinfo:
         highlevel.open_visa_library()
-    message = str(excinfo.value)
-    assert "ivi: no IVI VISA library was found" in message
-    assert "py: no backend py" in message
-    assert "pip install pyvisa-py" in message
-    assert "PYVISA_LIBRARY" in message
+    assert str(excinfo.value) == (
+        "Could not locate a VISA implementation. Install either the IVI binary or pyvisa-py."
+    )
+    messages = [r.getMessage() for r in caplog.records]
+    assert "Did not find IVI binary" in messages
+    assert "Did not find pyvisa-py package" in messages
+
+
+def test_get_default_wrapper(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    _patch_backends(monkeypatch, {"ivi": FakeVisaLibrary})
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert highlevel._get_default_wrapper() == "ivi"
+    assert "The IVI implementation available" in [r.getMessage() for r in caplog.records]
+    caplog.clear()
+    _patch_backends(monkeypatch, {"ivi": _NoPathIVI, "py": FakeVisaLibrary})
+    with caplog.at_level(logging.DEBUG, logger="pyvisa"):
+        assert highlevel._get_default_wrapper() == "py"
+    assert "pyvisa-py is available." in [r.getMessage() for r in caplog.records]
+
+
+def test_wrappers_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    # HL-1: _WRAPPERS is consulted first and filled on first request.
+    from pyvisa.ctwrapper import IVIVisaLibrary
+
+    monkeypatch.setattr(highlevel, "_WRAPPERS", {})
+    assert highlevel.get_wrapper_class("ivi") is IVIVisaLibrary
+    assert highlevel._WRAPPERS == {"ivi": IVIVisaLibrary}
+    highlevel._WRAPPERS["faked"] = FakeVisaLibrary
+    assert highlevel.get_wrapper_class("faked") is FakeVisaLibrary
+    highlevel._WRAPPERS.clear()
+    with pytest.raises(ValueError, match="Wrapper not found"):
+        highlevel.get_wrapper_class("faked")
 
 
 def test_open_visa_library_accepts_paths(faketest_backend: None, tmp_path: Any) -> None:

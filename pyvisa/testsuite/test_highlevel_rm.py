@@ -28,7 +28,7 @@ from pyvisa.testsuite._resources_helpers import run_together
 def lib(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeVisaLibrary]:
     """A fresh fake library, resolvable as '<path>@faketest'."""
     monkeypatch.setitem(sys.modules, _fake_backend.MODULE_NAME, _fake_backend)
-    monkeypatch.setattr(highlevel, "_wrapper_classes", {})
+    monkeypatch.setattr(highlevel, "_WRAPPERS", {})
     with fresh_library(FakeVisaLibrary, "rm") as library:
         yield library
         manager = library.resource_manager

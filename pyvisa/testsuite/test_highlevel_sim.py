@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from pyvisa import Error, InvalidSession, ResourceManager, VisaIOError, highlevel
+from pyvisa import Error, InvalidSession, ResourceManager, VisaIOError, VisaIOWarning, highlevel
 from pyvisa.constants import InterfaceType
 from pyvisa.testsuite._fake_backend import forget_library
 
@@ -110,9 +110,24 @@ def test_unknown_kwarg_leaves_nothing_open(sim_rm: ResourceManager) -> None:
 
 
 def test_missing_resource(sim_rm: ResourceManager) -> None:
+    # RM-4: sim returns an error status without raising: opening does not raise, a
+    # VisaIOWarning names the resource and the status, the first operation fails.
+    with pytest.warns(VisaIOWarning) as record:
+        instr: Any = sim_rm.open_resource("GPIB::6::INSTR", read_termination="\n")
+    messages = [str(w.message) for w in record if issubclass(w.category, VisaIOWarning)]
+    assert len(messages) == 1
+    assert "'GPIB0::6::INSTR'" in messages[0]
+    assert "VI_ERROR_RSRC_NFOUND (-1073807343)" in messages[0]
     with pytest.raises(VisaIOError):
-        sim_rm.open_resource("GPIB::6::INSTR")
+        instr.query("?IDN")
+    instr.close()
     assert sim_rm.list_opened_resources() == []
+
+
+def test_missing_resource_with_undefined_interface_name(sim_rm: ResourceManager) -> None:
+    with pytest.warns(VisaIOWarning, match="TCPIP0::10.0.0.99::inst0::INSTR"):
+        instr = sim_rm.open_resource("TCPIP::10.0.0.99::INSTR")
+    instr.close()
 
 
 def test_read_timeout(sim_rm: ResourceManager) -> None:
