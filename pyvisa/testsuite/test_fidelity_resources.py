@@ -358,6 +358,7 @@ def test_sim_str_terminations_and_progress(sim_rm: Any) -> None:
         progress = Progress()
         answer = inst.read_bytes(10, monitoring_interface=progress, break_on_termchar=True)
         assert answer and sum(progress.sizes) == len(answer)
+        assert answer + inst.read().encode() == b"LSG Serial #1234"
         inst.write("?IDN")
         with pytest.raises(ValueError, match="data_points keyword argument"):
             inst.read_binary_values(header_fmt="empty")
