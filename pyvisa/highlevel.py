@@ -3209,9 +3209,8 @@ class ResourceManager:
         """
         key = (interface_type, resource_class)
         per_resource = attributes.AttributesPerResource
-        declared = set(per_resource.get(key, ())) | set(
-            per_resource.get(attributes.AllSessionTypes, ())
-        )
+        # Indexing (not .get) lists the pair in the registry even when no attribute names it.
+        declared = set(per_resource[key]) | set(per_resource[attributes.AllSessionTypes])
         for attr_class in sorted(declared, key=lambda a: a.py_name):
             if attr_class.py_name and not hasattr(python_class, attr_class.py_name):
                 raise TypeError(

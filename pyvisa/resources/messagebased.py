@@ -1189,5 +1189,7 @@ class ControlRenMixin:
         return status
 
 
-# Opening a resource whose (interface, class) has no dedicated Python class gives this one.
+# Opening a resource whose (interface, class) has no dedicated Python class gives this one,
+# and so does an R&S NRP power sensor reached through its Passport.
 Resource.register(InterfaceType.unknown, "")(MessageBasedResource)
+Resource.register(InterfaceType.rsnrp, "INSTR")(MessageBasedResource)

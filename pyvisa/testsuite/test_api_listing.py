@@ -61,6 +61,8 @@ DEVIATIONS: dict[str, str] = {
     r"'ViBusSize64'|RET_COUNT\.visa_type: value: expected 'ViUInt32', found 'ViUInt64')": _WIDE,
     r"pyvisa\.attributes\.AttrVI_ATTR_GPIB_RECV_CIC_STATE\.visa_type: value: expected 'ViBool', "
     r"found 'ViBoolean'": "ViBool is not a VISA type (visa-types.tsv); the attribute is a ViBoolean",
+    r"pyvisa\.attributes:AttributesPerResource: value: item \(InterfaceType\.ni_enet100_tcpip, "
+    r"'INTFC'\) not in the listing": "PyVISA 1.17's NI GPIB-ENET/100 interface, newer than 1.16.2",
 }
 
 _PATTERNS = [re.compile(p) for p in DEVIATIONS]
