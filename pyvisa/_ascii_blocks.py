@@ -82,6 +82,31 @@ def _is_numpy_container(container: Any) -> bool:
     )
 
 
+def check_from_ascii_arguments(converter: Any, separator: Any, container: Any) -> None:
+    """Reject the arguments :func:`from_ascii_block` would fail on, before any I/O.
+
+    Raises
+    ------
+    ValueError
+        If ``converter`` is a str that is not a known conversion code.
+    TypeError
+        If ``converter`` is neither a str nor callable, ``separator`` neither a str nor
+        callable, or ``container`` not callable.
+
+    """
+    if isinstance(converter, str):
+        if converter not in _ASCII_CONVERTERS:
+            raise ValueError(
+                f"Invalid code for converter: {converter!r} not in {tuple(_ASCII_CONVERTERS)}"
+            )
+    elif not callable(converter):
+        raise TypeError(f"converter must be a conversion code or callable, got {converter!r}")
+    if not isinstance(separator, str) and not callable(separator):
+        raise TypeError(f"separator must be a str or callable, got {separator!r}")
+    if not callable(container):
+        raise TypeError(f"container must be callable, got {container!r}")
+
+
 def from_ascii_block(
     ascii_data: str,
     converter: ASCII_CONVERTER | Callable[[str], Any] = "f",

@@ -624,8 +624,15 @@ class VisaIOError(Error):
         VISA name of the code (``VI_ERROR_TMO``...), ``"?"`` for an unknown code.
     description : str
         Description of the code.
+    partial_data : bytes | None
+        Bytes a message-based read had received before it failed (the reads of
+        :class:`~pyvisa.resources.MessageBasedResource` set it), None when the error
+        does not come from such a read.
 
     """
+
+    #: Bytes received by the read that failed (see the class documentation).
+    partial_data: bytes | None = None
 
     def __init__(self, error_code: int) -> None:
         code = _check_code(error_code)
@@ -732,6 +739,15 @@ class InvalidBinaryFormat(Error):
 
     def __reduce__(self) -> tuple[type["InvalidBinaryFormat"], tuple[str]]:
         return (type(self), (self.description,))
+
+
+class _InvalidBinaryValue(InvalidBinaryFormat, ValueError):
+    """The :class:`InvalidBinaryFormat` the resources raise: also a ``ValueError``.
+
+    1.16.2 derives :class:`InvalidBinaryFormat` from :class:`Error` only; the reads of
+    binary values raise this subclass so that ``except ValueError`` catches every
+    malformed reply, whichever step (header parsing or decoding) rejected it.
+    """
 
 
 class InvalidSession(Error):

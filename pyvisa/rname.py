@@ -1218,13 +1218,26 @@ _NAME_ATTRIBUTES: dict[str, Callable[[ResourceName], Any]] = {
 }
 
 
-@functools.lru_cache(maxsize=128)
+#: Longest query whose compiled matcher is kept for later calls; a longer one is compiled
+#: for the call and dropped with it, so that no large query leaves memory behind.
+_CACHED_QUERY_LENGTH = 256
+
+
 def _compile_regex(query: str) -> _Automaton:
     """Matcher of a VISA regular expression (the part of a query before ``{``)."""
+    if len(query) <= _CACHED_QUERY_LENGTH:
+        return _compile_regex_cached(query)
+    return _build_regex(query)
+
+
+def _build_regex(query: str) -> _Automaton:
     automaton, end = _RegexParser(query).parse()
     if end != len(query):
         raise _InvalidQuery(f"unexpected '{query[end]}' at position {end}")
     return automaton
+
+
+_compile_regex_cached = functools.lru_cache(maxsize=128)(_build_regex)
 
 
 @functools.lru_cache(maxsize=128)
@@ -1378,6 +1391,12 @@ def _literal_int(text: str) -> int:
 #: Deepest nesting of groups, ``!`` and parentheses accepted in a query (the parsers recurse).
 _MAX_NESTING = 100
 
+#: Deterministic states an automaton records at most, and total size of their sets of
+#: states (or 16 times the number of states of the automaton if larger): beyond, matching
+#: goes on without recording, so that the memory of a query stays bounded.
+_MAX_DFA_STATES = 1024
+_MAX_DFA_SIZE = 16384
+
 # A consuming transition of the automaton: (character test, target state).
 _Edge = tuple[Callable[[str], bool], int]
 
@@ -1401,6 +1420,8 @@ class _Automaton:
         self._ids: dict[frozenset[int], int] = {}
         self._rows: list[dict[str, int]] = []
         self._accepting: list[bool] = []
+        self._size = 0  # total size of the recorded sets
+        self._size_limit = _MAX_DFA_SIZE
         self._lock = threading.Lock()
 
     def new_state(self) -> int:
@@ -1411,18 +1432,42 @@ class _Automaton:
     def finish(self, start: int, final: int) -> None:
         """Fix the start and final states (the start becomes deterministic state 0)."""
         self.final = final
+        self._size_limit = max(_MAX_DFA_SIZE, 16 * len(self.edges))
         self._state_id(self._closure({start}))
 
     def fullmatch(self, name: str) -> bool:
         """Whether the expression matches the whole of ``name``."""
         rows = self._rows
+        sets = self._sets
         state = 0
-        for char in name:
+        for index, char in enumerate(name):
             target = rows[state].get(char)
-            state = self._step(state, char) if target is None else target
-            if not self._sets[state]:
+            if target is None:
+                target = self._step(state, char)
+                if target < 0:  # no room left for new deterministic states
+                    return self._simulate(sets[state], name[index:])
+            state = target
+            if not sets[state]:
                 return False
         return self._accepting[state]
+
+    def _targets(self, states: Iterable[int], char: str) -> frozenset[int]:
+        """States reached from ``states`` by consuming ``char`` (epsilon closure included)."""
+        edges = self.edges
+        targets = []
+        for source in states:
+            edge = edges[source]
+            if edge is not None and edge[0](char):
+                targets.append(edge[1])
+        return self._closure(targets)
+
+    def _simulate(self, states: frozenset[int], rest: str) -> bool:
+        """Match ``rest`` from ``states`` without recording deterministic states."""
+        for char in rest:
+            states = self._targets(states, char)
+            if not states:
+                return False
+        return self.final in states
 
     def _closure(self, states: Iterable[int]) -> frozenset[int]:
         seen = set(states)
@@ -1437,19 +1482,25 @@ class _Automaton:
     def _state_id(self, states: frozenset[int]) -> int:
         if states not in self._ids:
             self._ids[states] = len(self._sets)
+            self._size += len(states)
             self._sets.append(states)
             self._rows.append({})
             self._accepting.append(self.final in states)
         return self._ids[states]
 
     def _step(self, state: int, char: str) -> int:
+        """Deterministic transition from ``state`` on ``char``, built and recorded.
+
+        Return -1 once :data:`_MAX_DFA_STATES` states are recorded and the target is a
+        new one: the caller then simulates the automaton (the cache stays bounded).
+        """
         with self._lock:
-            targets = []
-            for source in self._sets[state]:
-                edge = self.edges[source]
-                if edge is not None and edge[0](char):
-                    targets.append(edge[1])
-            target = self._state_id(self._closure(targets))
+            states = self._targets(self._sets[state], char)
+            if states not in self._ids and (
+                len(self._sets) >= _MAX_DFA_STATES or self._size + len(states) > self._size_limit
+            ):
+                return -1
+            target = self._state_id(states)
             self._rows[state][char] = target
             return target
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import codecs
 import contextlib
 import logging
+import operator
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from .. import attributes, constants, errors, logger, util
+from .._ascii_blocks import check_from_ascii_arguments
 from .._binary_blocks import _item_size, build_binary_message
 from ..attributes import Attribute
 from ..constants import InterfaceType, ResourceAttribute, StatusCode
@@ -50,6 +52,91 @@ _TERMCHAR_STOPS_TOLERATED = 2
 
 #: Reusable do-nothing context (nullcontext is reentrant).
 _NO_CONTEXT: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+
+#: Consecutive reads returning no byte after which a read loop gives up (VI_ERROR_IO):
+#: a backend answering "more data" without data would otherwise keep it spinning.
+_EMPTY_READS_TOLERATED = 8
+
+#: Largest buffer allocated up front for a block or a ``read_bytes`` count: a larger
+#: announced length is only trusted as the bytes arrive.
+_INITIAL_BUFFER_CAP = 16 * 1024 * 1024
+
+#: Factor by which such a buffer grows once full (memory stays proportional to the data).
+_BUFFER_GROWTH = 4
+
+#: Effort spent discarding the unread rest of an answer after a failed binary query:
+#: timeout (ms) of each read and number of reads, after which the device is cleared.
+_DISCARD_TIMEOUT_MS = 50
+_DISCARD_MAX_READS = 64
+
+#: Bytes read while looking for a complete block header before letting the parser fail.
+_HEADER_SEARCH_LIMIT = 1024 * 1024
+
+#: Digits a Rohde & Schwarz length may have (the parser rejects more).
+_RS_MAX_DIGITS = 18
+
+
+def _initial_size(expected: int) -> int:
+    """Size of the buffer allocated before ``expected`` bytes are read.
+
+    At most :data:`_INITIAL_BUFFER_CAP`, unless the whole fits in a quarter more (growing
+    a buffer by a few bytes would over-allocate it by an eighth).
+    """
+    return expected if expected <= _INITIAL_BUFFER_CAP * 5 // 4 else _INITIAL_BUFFER_CAP
+
+
+def _check_size(value: Any, name: str) -> int:
+    """Return ``value`` as an int of at least 1 (a read size), else raise."""
+    try:
+        size = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be an int, got {value!r}") from None
+    if size < 1:
+        raise ValueError(f"{name} must be at least 1, got {size}")
+    return size
+
+
+def _check_optional_chunk(chunk_size: Any) -> None:
+    """Validate a ``chunk_size`` argument (None or 0: the resource's chunk size)."""
+    if chunk_size is not None and chunk_size != 0:
+        _check_size(chunk_size, "chunk_size")
+
+
+def _check_delay(delay: Any) -> float:
+    """Return a query delay as a number of seconds; reject what ``time.sleep`` would."""
+    if type(delay) is not float and type(delay) is not int:
+        if isinstance(delay, (str, bytes, bytearray)):
+            raise TypeError(f"delay must be a number of seconds or None, got {delay!r}")
+        try:
+            delay = float(delay)
+        except (TypeError, ValueError):
+            raise TypeError(f"delay must be a number of seconds or None, got {delay!r}") from None
+    if delay != delay:
+        raise ValueError("delay must be a number of seconds, got nan")
+    return delay
+
+
+def _no_progress_error(reads: int) -> errors.VisaIOError:
+    """Error raised when the backend keeps returning no data although more is expected."""
+    exc = errors.VisaIOError(StatusCode.error_io)
+    note = f"the backend returned no data {reads} times in a row while more was expected"
+    if hasattr(exc, "add_note"):
+        exc.add_note(note)
+    logger.debug("read aborted: %s", note)
+    return exc
+
+
+class _ChunkSize(int):
+    """Default ``chunk_size`` of the class; validates the values set on instances.
+
+    An ``int`` subclass with a ``__set__`` but no ``__get__``: reading the attribute on a
+    class gives this default, reading it on an instance finds the instance's own value
+    (in its ``__dict__``) as fast as a plain attribute, and only assignments run Python
+    code, which checks the value once instead of on every read.
+    """
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        instance.__dict__["chunk_size"] = _check_size(value, "chunk_size")
 
 
 class SupportsUpdate(Protocol):
@@ -85,7 +172,9 @@ def _header_incomplete(head: bytes | bytearray, header_fmt: str) -> bool:
         return True
     marker = head[begin + 1]
     if marker == 0x28:  # "(": Rohde & Schwarz header, complete at ")"
-        return head.find(b")", begin + 2) < 0
+        closing = head.find(b")", begin + 2)
+        # Past the longest valid length, the parser reports the missing ")".
+        return closing < 0 and len(head) - begin <= _RS_MAX_DIGITS + 2
     try:
         digits = int(chr(marker), 16)
     except ValueError:
@@ -93,6 +182,61 @@ def _header_incomplete(head: bytes | bytearray, header_fmt: str) -> bool:
     if digits == 10 and len(head) - begin < _IEEE_A_HEADER_MIN:
         return True
     return begin + 2 + digits > len(head)
+
+
+def _check_binary_read(
+    datatype: Any,
+    container: Any,
+    header_fmt: str,
+    data_points: Any,
+    chunk_size: Any,
+    monitor: Any,
+    length_before_block: Any,
+) -> int:
+    """Check the arguments of a binary read before any I/O; return the item size."""
+    item_size = _item_size(datatype)
+    _check_header_fmt(header_fmt)
+    if not callable(container):
+        raise TypeError(f"container must be callable, got {container!r}")
+    if type(data_points) is not int:
+        try:
+            operator.index(data_points)
+        except TypeError:
+            raise TypeError(f"data_points must be an int, got {data_points!r}") from None
+    _check_optional_chunk(chunk_size)
+    if length_before_block is not None and type(length_before_block) is not int:
+        try:
+            operator.index(length_before_block)
+        except TypeError:
+            raise TypeError(
+                f"length_before_block must be an int or None, got {length_before_block!r}"
+            ) from None
+    if monitor is not None and not callable(getattr(monitor, "update", None)):
+        raise TypeError(f"monitoring_interface must have an update method, got {monitor!r}")
+    return item_size
+
+
+def _decode_block(
+    block: bytearray,
+    offset: int,
+    data_length: int,
+    datatype: Any,
+    is_big_endian: bool,
+    container: Any,
+) -> Sequence[Any]:
+    """Decode the values of a block read; a failure raises an InvalidBinaryFormat."""
+    try:
+        return util.from_binary_block(
+            block, offset, data_length, datatype, is_big_endian, container
+        )
+    except (ValueError, errors.InvalidBinaryFormat) as exc:
+        if isinstance(exc, errors._InvalidBinaryValue):
+            raise
+        if isinstance(exc, errors.InvalidBinaryFormat):
+            description = exc.description
+        else:
+            description = str(exc.args[0]) if exc.args else ""
+        raise errors._InvalidBinaryValue(description) from exc
 
 
 def _relaxed_decode_error(exc: UnicodeDecodeError) -> UnicodeDecodeError:
@@ -115,7 +259,7 @@ class MessageBasedResource(Resource):
 
     #: Number of bytes to read at a time. Some resources (serial) may not support large
     #: chunk sizes.
-    chunk_size: int = 20 * 1024
+    chunk_size: int = _ChunkSize(20 * 1024)
 
     #: Delay in s to sleep between the write and read occuring in a query.
     query_delay: float = 0.0
@@ -213,13 +357,17 @@ class MessageBasedResource(Resource):
     def encoding(self) -> str:
         """Encoding used for read and write operations.
 
-        Setting an encoding Python does not know raises ``LookupError``.
+        Setting an encoding Python does not know raises ``LookupError``; a codec that is
+        not a text encoding (``"base64"``, ``"rot13"``...) raises ``ValueError``.
         """
         return self._encoding
 
     @encoding.setter
     def encoding(self, encoding: str) -> None:
-        codecs.lookup(encoding)
+        if not isinstance(encoding, str):
+            raise TypeError(f"encoding must be a str, got {encoding!r}")
+        if not getattr(codecs.lookup(encoding), "_is_text_encoding", True):
+            raise ValueError(f"{encoding!r} is not a text encoding")
         self._encoding = encoding
 
     @property
@@ -401,8 +549,12 @@ class MessageBasedResource(Resource):
             Number of bytes written.
 
         """
+        if type(message) is not str and not isinstance(message, str):
+            raise TypeError(f"message must be a str, got {type(message).__name__}")
         term = self._write_termination if termination is None else termination
         if term:
+            if type(term) is not str and not isinstance(term, str):
+                raise TypeError(f"termination must be a str, got {type(term).__name__}")
             if message.endswith(term):
                 warnings.warn(
                     "write message already ends with termination characters", stacklevel=2
@@ -536,6 +688,9 @@ class MessageBasedResource(Resource):
         )
 
     def _log_partial_read(self, exc: Exception, data: bytes | bytearray | memoryview) -> None:
+        """Log the bytes received before a read failed and keep them on the exception."""
+        if isinstance(exc, errors.VisaIOError) and exc.partial_data is None:
+            exc.partial_data = bytes(data)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s - exception while reading: %s\nBuffer content: %r",
@@ -578,7 +733,7 @@ class MessageBasedResource(Resource):
         A message that fits in one chunk is returned as the backend gave it; the chunks of
         a longer one are joined once at the end.
         """
-        size = self.chunk_size if size is None else size
+        size = self.chunk_size if size is None else _check_size(size, "size")
         session = self.session
         with self.io_lock, self._quiet_reads(session):
             self._log_read(size, None)
@@ -596,18 +751,24 @@ class MessageBasedResource(Resource):
         """Read the rest of a message longer than one chunk; join all chunks once.
 
         Joining costs one copy of the message, which measured cheaper than reading into a
-        bytearray grown as the message arrives.
+        bytearray grown as the message arrives. A backend returning no byte
+        :data:`_EMPTY_READS_TOLERATED` times in a row while announcing more raises
+        ``VisaIOError`` (``VI_ERROR_IO``) instead of looping forever.
         """
         session = self.session
         read = self.visalib.read
         chunks = [first]
         status = _MAX_COUNT_READ
+        empty = 0 if first else 1
         try:
             while status == _MAX_COUNT_READ:
+                if empty >= _EMPTY_READS_TOLERATED:
+                    raise _no_progress_error(empty)
                 self._log_read(size, status)
                 chunk, status = read(session, size)
                 check_status(status)
                 chunks.append(chunk)
+                empty = 0 if chunk else empty + 1
         except errors.VisaIOError as exc:
             self._log_partial_read(exc, b"".join(chunks))
             raise
@@ -664,40 +825,62 @@ class MessageBasedResource(Resource):
 
         Notes
         -----
-        The data are read into one buffer allocated up front, then copied once into the
-        ``bytes`` returned: the price of an immutable result (peak memory about twice
-        ``count``). :meth:`read_binary_values` avoids that copy.
+        The data are read into one buffer, then copied once into the ``bytes`` returned:
+        the price of an immutable result (peak memory about twice ``count``).
+        :meth:`read_binary_values` avoids that copy. The buffer allocated up front holds
+        at most 16 MiB and grows as the bytes arrive, so that a large ``count`` answered
+        by a few bytes costs little memory.
+
+        Raises
+        ------
+        ValueError
+            If ``count`` is negative or ``chunk_size`` is below 1.
+        errors.VisaIOError
+            If a read fails; the bytes received until then are its ``partial_data``.
 
         """
+        count = operator.index(count)
         if count < 0:
             raise ValueError(f"count must be positive or zero, got {count}")
-        chunk_size = min(chunk_size or self.chunk_size, self.max_io_size)
-        buffer = bytearray(count)
-        with self.io_lock, memoryview(buffer) as view, self._quiet_reads(self.session):
-            received = self._fill(view, 0, chunk_size, break_on_termchar, monitoring_interface)
-            return bytes(view if received == count else view[:received])
+        if chunk_size:
+            chunk_size = min(_check_size(chunk_size, "chunk_size"), self.max_io_size)
+        else:
+            chunk_size = min(self.chunk_size, self.max_io_size)
+        buffer = bytearray(_initial_size(count))
+        with self.io_lock, self._quiet_reads(self.session):
+            received, _ = self._fill(
+                buffer, 0, count, chunk_size, break_on_termchar, monitoring_interface
+            )
+            if received == len(buffer):
+                return bytes(buffer)
+            with memoryview(buffer) as view, view[:received] as part:
+                return bytes(part)
 
     def _fill(
         self,
-        view: memoryview,
+        buffer: bytearray,
         received: int,
+        expected: int,
         chunk_size: int,
         break_on_termchar: bool,
         monitor: SupportsUpdate | None,
         suspend_termchar: bool = False,
-    ) -> int:
-        """Read into ``view[received:]`` until it is full; return the number of bytes in it.
+    ) -> tuple[int, StatusCode | None]:
+        """Read into ``buffer[received:]`` until ``expected`` bytes are in it; return their count.
 
-        Ends of message and termination characters do not stop the reads unless
-        ``break_on_termchar``. With ``suspend_termchar`` the termination character is
-        switched off while the rest looks too long to be read in a read or two (it costs
-        two library calls): when it exceeds what the last read gave, or after
-        :data:`_TERMCHAR_STOPS_TOLERATED` stops at it.
+        ``buffer`` may be shorter than ``expected``: it is grown (by
+        :data:`_BUFFER_GROWTH`, up to ``expected``) once full, so that memory follows the
+        bytes received rather than the length announced. Ends of message and termination
+        characters do not stop the reads unless ``break_on_termchar``. With
+        ``suspend_termchar`` the termination character is switched off while the rest
+        looks too long to be read in a read or two (it costs two library calls): when it
+        exceeds what the last read gave, or after :data:`_TERMCHAR_STOPS_TOLERATED` stops
+        at it. :data:`_EMPTY_READS_TOLERATED` reads in a row returning nothing raise
+        ``VisaIOError`` (``VI_ERROR_IO``).
         """
-        expected = view.nbytes
         last = received
         status: StatusCode | None = None
-        stops = 0
+        stops = empty = 0
         stopping = suspend_termchar and self._termchar_is_enabled()
         suspended = False
         try:
@@ -706,7 +889,15 @@ class MessageBasedResource(Resource):
                     # Binary data may hold the termination character: do not stop at it.
                     self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
                     stopping, suspended = False, True
-                with view[received : min(received + chunk_size, expected)] as part:
+                size = len(buffer)
+                if received == size:
+                    grown = min(expected, max(size * _BUFFER_GROWTH, 4096))
+                    buffer.extend(bytes(grown - size))
+                    size = grown
+                with (
+                    memoryview(buffer) as view,
+                    view[received : min(received + chunk_size, size)] as part,
+                ):
                     count, status = self._read_into(part, status)
                 received += count
                 last = count
@@ -715,13 +906,20 @@ class MessageBasedResource(Resource):
                     monitor.update(count)
                 if break_on_termchar and status in (_END_READ, _TERMCHAR_READ):
                     break
+                if count:
+                    empty = 0
+                else:
+                    empty += 1
+                    if empty >= _EMPTY_READS_TOLERATED:
+                        raise _no_progress_error(empty)
         except errors.VisaIOError as exc:
-            self._log_partial_read(exc, view[:received])
+            with memoryview(buffer) as view, view[:received] as part:
+                self._log_partial_read(exc, part)
             raise
         finally:
             if suspended:
                 self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
-        return received
+        return received, status
 
     def _decode(self, data: bytes | bytearray, encoding: str | None) -> str:
         try:
@@ -794,6 +992,7 @@ class MessageBasedResource(Resource):
             Parsed data.
 
         """
+        check_from_ascii_arguments(converter, separator, container)
         return util.from_ascii_block(self.read(), converter, separator, container)
 
     def read_binary_values(
@@ -864,8 +1063,15 @@ class MessageBasedResource(Resource):
             If the data cannot be decoded.
 
         """
-        item_size = _item_size(datatype)
-        _check_header_fmt(header_fmt)
+        item_size = _check_binary_read(
+            datatype,
+            container,
+            header_fmt,
+            data_points,
+            chunk_size,
+            monitoring_interface,
+            length_before_block,
+        )
         with self.io_lock:
             block, offset, data_length = self._read_binary_block(
                 header_fmt,
@@ -878,14 +1084,7 @@ class MessageBasedResource(Resource):
                 length_before_block,
                 raise_on_late_block,
             )
-        try:
-            return util.from_binary_block(
-                block, offset, data_length, datatype, is_big_endian, container
-            )
-        except errors.InvalidBinaryFormat:
-            raise
-        except ValueError as exc:
-            raise errors.InvalidBinaryFormat(str(exc.args[0]) if exc.args else "") from exc
+        return _decode_block(block, offset, data_length, datatype, is_big_endian, container)
 
     def _read_binary_block(
         self,
@@ -898,48 +1097,113 @@ class MessageBasedResource(Resource):
         monitor: SupportsUpdate | None,
         length_before_block: int | None,
         raise_on_late_block: bool,
+        discard_extra: bool = False,
     ) -> tuple[bytearray, int, int]:
-        """Read a binary block; return it with the data offset and length."""
+        """Read a binary block; return it with the data offset and length.
+
+        When a step fails while the message is not over, its rest is discarded (see
+        :meth:`_discard_unread`); with ``discard_extra`` (queries) so are the bytes the
+        device sends beyond the announced block.
+        """
         first_size = min(chunk_size or self.chunk_size, self.max_io_size)
         with self._quiet_reads(self.session):
-            head, status = self._read_header_chunk(header_fmt, first_size, monitor)
-            if header_fmt == "ieee":
-                offset, data_length = util.parse_ieee_block_header(
-                    head, length_before_block, raise_on_late_block
-                )
-            elif header_fmt == "rs":
-                offset, data_length = util.parse_ieee_or_rs_block_header(
-                    head, length_before_block, raise_on_late_block
-                )
-            elif header_fmt == "hp":
-                offset, data_length = util.parse_hp_block_header(
-                    head, is_big_endian, length_before_block, raise_on_late_block
-                )
-            else:
-                offset, data_length = 0, -1
-            if data_length < 0:
-                # No length in the header (IEEE "#0", "empty"): data_points tells it.
-                data_length = data_points * item_size
-                if data_length < 0:
-                    raise ValueError(
-                        "The length of the data to receive could not be determined. You "
-                        "should provide the number of points you expect using the "
-                        "data_points keyword argument."
+            try:
+                head, status = self._read_header_chunk(header_fmt, first_size, monitor)
+            except errors.VisaIOError as exc:
+                if exc.error_code != StatusCode.error_timeout:
+                    self._discard_unread()
+                raise
+            try:
+                if header_fmt == "ieee":
+                    offset, data_length = util.parse_ieee_block_header(
+                        head, length_before_block, raise_on_late_block
                     )
+                elif header_fmt == "rs":
+                    offset, data_length = util.parse_ieee_or_rs_block_header(
+                        head, length_before_block, raise_on_late_block
+                    )
+                elif header_fmt == "hp":
+                    offset, data_length = util.parse_hp_block_header(
+                        head, is_big_endian, length_before_block, raise_on_late_block
+                    )
+                else:
+                    offset, data_length = 0, -1
+                if data_length < 0:
+                    # No length in the header (IEEE "#0", "empty"): data_points tells it.
+                    data_length = data_points * item_size
+                    if data_length < 0:
+                        raise ValueError(
+                            "The length of the data to receive could not be determined. You "
+                            "should provide the number of points you expect using the "
+                            "data_points keyword argument."
+                        )
+            except Exception:
+                if status != _END_READ:
+                    self._discard_unread()
+                raise
             expected = offset + data_length
             if expect_termination and self._read_termination:
                 expected += len(self._read_termination.encode(self._encoding))
             if len(head) >= expected:
+                if discard_extra and status == _MAX_COUNT_READ:
+                    self._discard_unread()
                 return head, offset, data_length
-            block = self._read_remainder(head, expected, chunk_size, monitor)
+            try:
+                block, last = self._read_remainder(head, expected, chunk_size, monitor)
+            except errors.VisaIOError as exc:
+                if exc.error_code != StatusCode.error_timeout:
+                    self._discard_unread()
+                raise
+            if discard_extra and last == _MAX_COUNT_READ:
+                self._discard_unread()
             return block, offset, data_length
+
+    def _discard_unread(self) -> None:
+        """Drop what remains of the answer being read, after a read that failed part way.
+
+        The rest of the message is read and thrown away, each read waiting at most
+        :data:`_DISCARD_TIMEOUT_MS`, until END; after :data:`_DISCARD_MAX_READS` reads
+        without END the device is cleared (``viClear``). This is a best effort: errors
+        are logged, never raised, and the original timeout is restored.
+        """
+        session = self.session
+        read = self.visalib.read
+        try:
+            timeout = self.get_visa_attribute(ResourceAttribute.timeout_value)
+        except errors.VisaIOError:
+            return
+        size = self.chunk_size
+        try:
+            self.set_visa_attribute(
+                ResourceAttribute.timeout_value, min(timeout, _DISCARD_TIMEOUT_MS)
+            )
+            for _ in range(_DISCARD_MAX_READS):
+                data, status = read(session, size)
+                if status == _END_READ:
+                    break
+            else:
+                self.clear()
+            logger.debug("%s - discarded the rest of a failed answer", self._resource_name)
+        except errors.VisaIOError as exc:
+            logger.debug("%s - rest of the failed answer discarded (%s)", self._resource_name, exc)
+        finally:
+            try:
+                self.set_visa_attribute(ResourceAttribute.timeout_value, timeout)
+            except errors.VisaIOError as exc:  # pragma: no cover - defensive
+                logger.debug("%s - timeout not restored: %s", self._resource_name, exc)
 
     def _read_header_chunk(
         self, header_fmt: str, size: int, monitor: SupportsUpdate | None
     ) -> tuple[bytearray, StatusCode]:
-        """Read one chunk, and more until the block header is complete or the message ends."""
+        """Read one chunk, and more until the block header is complete or the message ends.
+
+        The search stops after :data:`_HEADER_SEARCH_LIMIT` bytes (or one chunk if larger):
+        the parser then reports the missing or malformed header.
+        """
         head = bytearray()
         status: StatusCode | None = None
+        limit = max(size, _HEADER_SEARCH_LIMIT)
+        empty = 0
         try:
             while True:
                 chunk, status = self._read_chunk(size, status)
@@ -950,6 +1214,11 @@ class MessageBasedResource(Resource):
                     return head, status
                 if status == _TERMCHAR_READ and header_fmt != "hp" and b"#" not in head:
                     return head, status
+                if len(head) >= limit:
+                    return head, status
+                empty = 0 if chunk else empty + 1
+                if empty >= _EMPTY_READS_TOLERATED:
+                    raise _no_progress_error(empty)
         except errors.VisaIOError as exc:
             self._log_partial_read(exc, head)
             raise
@@ -960,28 +1229,31 @@ class MessageBasedResource(Resource):
         expected: int,
         chunk_size: int | None,
         monitor: SupportsUpdate | None,
-    ) -> bytearray:
-        """Read the missing bytes of a block of known length into one preallocated buffer.
+    ) -> tuple[bytearray, StatusCode | None]:
+        """Read the missing bytes of a block of known length into one buffer (+ last status).
 
         The reads go on across ends of message and termination characters (a termination
-        character may occur in the data) until ``expected`` bytes were received.
+        character may occur in the data) until ``expected`` bytes were received. The
+        buffer allocated up front holds at most :data:`_INITIAL_BUFFER_CAP` bytes (or the
+        header chunk) and grows as the data arrive: a header announcing more than the
+        device sends costs memory in proportion to what was sent.
         """
-        buffer = bytearray(expected)
         received = len(head)
+        buffer = bytearray(max(_initial_size(expected), received))
         buffer[:received] = head
         # Without a monitor to keep informed, the rest is asked for in as few reads as possible.
         size = chunk_size or (self.chunk_size if monitor is not None else self.max_io_size)
         step = min(size, self.max_io_size)
-        with memoryview(buffer) as view:
-            self._fill(view, received, step, False, monitor, suspend_termchar=True)
-        return buffer
+        _, status = self._fill(
+            buffer, received, expected, step, False, monitor, suspend_termchar=True
+        )
+        return buffer, status
 
     # -- queries ---------------------------------------------------------------------
 
-    def _sleep_before_read(self, delay: float | None) -> None:
-        delay = self.query_delay if delay is None else delay
-        if delay > 0:
-            time.sleep(delay)
+    def _query_delay(self, delay: float | None) -> float:
+        """The delay of a query, checked before anything is written."""
+        return _check_delay(self.query_delay if delay is None else delay)
 
     def query(self, message: str, delay: float | None = None) -> str:
         """A combination of write(message) and read().
@@ -1003,9 +1275,13 @@ class MessageBasedResource(Resource):
             Answer from the device.
 
         """
+        if type(message) is not str and not isinstance(message, str):
+            raise TypeError(f"message must be a str, got {type(message).__name__}")
+        pause = self._query_delay(delay)
         with self.io_lock:
             self.write(message)
-            self._sleep_before_read(delay)
+            if pause > 0:
+                time.sleep(pause)
             return self.read()
 
     def query_ascii_values(
@@ -1040,10 +1316,14 @@ class MessageBasedResource(Resource):
             Parsed data.
 
         """
+        check_from_ascii_arguments(converter, separator, container)
+        pause = self._query_delay(delay)
         with self.io_lock:
             self.write(message)
-            self._sleep_before_read(delay)
-            return self.read_ascii_values(converter, separator, container)
+            if pause > 0:
+                time.sleep(pause)
+            answer = self.read()
+        return util.from_ascii_block(answer, converter, separator, container)
 
     def query_binary_values(
         self,
@@ -1105,23 +1385,33 @@ class MessageBasedResource(Resource):
             Data read from the device.
 
         """
-        _item_size(datatype)
-        _check_header_fmt(header_fmt)
+        item_size = _check_binary_read(
+            datatype,
+            container,
+            header_fmt,
+            data_points,
+            chunk_size,
+            monitoring_interface,
+            length_before_block,
+        )
+        pause = self._query_delay(delay)
         with self.io_lock:
             self.write(message)
-            self._sleep_before_read(delay)
-            return self.read_binary_values(
-                datatype,
-                is_big_endian,
-                container,
+            if pause > 0:
+                time.sleep(pause)
+            block, offset, data_length = self._read_binary_block(
                 header_fmt,
+                is_big_endian,
+                item_size,
                 expect_termination,
                 data_points,
                 chunk_size,
                 monitoring_interface,
                 length_before_block,
                 raise_on_late_block,
+                True,
             )
+        return _decode_block(block, offset, data_length, datatype, is_big_endian, container)
 
     # -- other operations ------------------------------------------------------------
 
