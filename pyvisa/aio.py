@@ -185,7 +185,7 @@ class AsyncResource:
     executor : concurrent.futures.Executor | None, optional
         Executor running the blocking calls. Defaults to None: the default executor of
         the running event loop.
-    on_cancel : {"drain", "clear"}, optional
+    on_cancel : str, optional
         What happens after an operation is cancelled while its worker thread runs: the
         session stays locked until the thread has finished, then with "drain" (the
         default) the next operation runs, with "clear" the session is first cleared.
@@ -680,7 +680,7 @@ class AsyncMessageBasedResource(AsyncResource):
         Open synchronous message-based resource to wrap.
     executor : concurrent.futures.Executor | None, optional
         Executor running the blocking calls (None: the loop's default executor).
-    on_cancel : {"drain", "clear"}, optional
+    on_cancel : str, optional
         What happens after a cancelled operation (see :class:`AsyncResource`).
 
     """
@@ -1138,7 +1138,7 @@ class AsyncResourceManager:
         Executor running the blocking calls of the manager and of the resources it opens.
         Defaults to None: the default executor of the running loop, whose size bounds
         the number of operations running at the same time.
-    on_cancel : {"drain", "clear"}, optional
+    on_cancel : str, optional
         Cancellation policy of the resources opened (see :class:`AsyncResource`).
 
     """

@@ -891,7 +891,7 @@ class InterfaceType(enum.IntEnum):
     #: Teledyne LeCroy VICP instrument over TCPIP (pyvisa-py).
     vicp = VI_INTF_VICP
 
-    #: NI GPIB-ENET/100 bridge: a GPIB interface reached over TCPIP (PyVISA 1.17).
+    #: The NI GPIB-ENET/100 bridge, a GPIB interface reached over TCPIP (PyVISA 1.17).
     ni_enet100_tcpip = 76544
 
 
@@ -1051,10 +1051,10 @@ class EventMechanism(enum.IntEnum):
 class Timeouts(enum.IntEnum):
     """Special timeout values (in milliseconds)."""
 
-    #: Minimal timeout value: the operation returns at once.
+    #: The minimal timeout value, with which the operation returns at once.
     immediate = VI_TMO_IMMEDIATE
 
-    #: Infinite timeout: the operation waits for ever.
+    #: The infinite timeout, with which the operation waits for ever.
     infinite = VI_TMO_INFINITE
 
 

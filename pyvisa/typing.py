@@ -24,7 +24,7 @@ VISAJobID = NewType("VISAJobID", int)
 #: Address of a mapped memory region.
 VISAMemoryAddress = NewType("VISAMemoryAddress", int)
 
-#: Signature of an event handler: ``handler(session, event_type, event_context, user_handle)``.
+#: The signature of an event handler, ``handler(session, event_type, event_context, user_handle)``.
 VISAHandler = Callable[[VISASession, EventType, VISAEventContext, Any], None]
 
 __all__ = [
