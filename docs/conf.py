@@ -73,19 +73,13 @@ nitpick_ignore_regex = [
 nitpick_ignore = [
     # pyvisa/_binary_blocks.py, parse_*_block_header: :data:`DEFAULT_LENGTH_BEFORE_BLOCK`
     # is looked up in pyvisa._binary_blocks; write :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK`.
-    ("py:data", "DEFAULT_LENGTH_BEFORE_BLOCK"),
     # pyvisa/_ascii_blocks.py, from_ascii_block: same, :data:`pyvisa.util.ASCII_CONVERTER`.
-    ("py:data", "ASCII_CONVERTER"),
     # pyvisa/highlevel.py, VisaLibraryBase methods: "bytes-like" and "converted_user_handle"
     # in numpy "Parameters"/"Returns" types; write "bytes-like object" in prose or a real type.
-    ("py:class", "bytes-like"),
-    ("py:class", "converted_user_handle"),
     # pyvisa/highlevel.py, VisaLibraryBase: :meth:`_init` (private, not documented);
     # write ``_init``.
-    ("py:meth", "_init"),
     # pyvisa/highlevel.py, open_visa_library: :class:`errors.LibraryError`; write
     # :class:`~pyvisa.errors.LibraryError`.
-    ("py:class", "errors.LibraryError"),
     # pyvisa/errors.py, completion_and_error_messages: a "Dict[...] of X to Y" type line
     # parsed as references; reword the type as plain text.
     ("py:class", "the completion"),
@@ -93,29 +87,20 @@ nitpick_ignore = [
     ("py:class", "Abbreviation and description"),
     # pyvisa/resources/messagebased.py, ControlRenMixin: :class:`Resource`; write
     # :class:`~pyvisa.resources.Resource`.
-    ("py:class", "Resource"),
     # pyvisa/resources/messagebased.py, SupportsUpdate: :meth:`MessageBasedResource.x`
     # is looked up in that module; write :meth:`~pyvisa.resources.MessageBasedResource.x`.
-    ("py:meth", "MessageBasedResource.query_binary_values"),
-    ("py:meth", "MessageBasedResource.read_binary_values"),
-    ("py:meth", "MessageBasedResource.read_bytes"),
     # pyvisa/rname.py, InvalidResourceName: :attr:`msg` (not documented); write ``msg``.
-    ("py:attr", "msg"),
     # pyvisa/rname.py, assemble_canonical_name: :meth:`ResourceName.from_kwargs`;
     # write :meth:`~pyvisa.rname.ResourceName.from_kwargs`.
-    ("py:meth", "ResourceName.from_kwargs"),
     # pyvisa/_libarch.py, ArchitectureType.from_platform_machine: :func:`platform.machine`
     # (standard library, no intersphinx); write ``platform.machine()``.
-    ("py:func", "platform.machine"),
     # pyvisa/shell.py, Console.history_file: a type line parsed as references.
     ("py:class", "History file"),
     ("py:class", "interactive sessions"),
     # pyvisa/__init__.py, module docstring: :class:`ResourceManager`; write
     # :class:`~pyvisa.highlevel.ResourceManager`.
-    ("py:class", "ResourceManager"),
     # pyvisa/attributes.py, Attribute.default: :data:`NotAvailable` (undocumented);
     # document NotAvailable or write ``NotAvailable``.
-    ("py:data", "NotAvailable"),
     # pyvisa/ctwrapper/__init__.py, functions.py, highlevel.py (module and class
     # docstrings): references to undocumented private names of the ctypes layer
     # (signatures, WRAP_HANDLER, MissingFunctionError, NOT_BOUND, visa_functions,

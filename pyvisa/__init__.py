@@ -1,9 +1,9 @@
 """PyVISA: control measurement instruments through a VISA library from Python.
 
 Importing the package is cheap: it loads the VISA vocabulary (constants, errors,
-resource names), the frontend (:class:`ResourceManager`) and the resource classes,
+resource names), the frontend (:class:`~pyvisa.highlevel.ResourceManager`) and the resource classes,
 but neither numpy nor any VISA shared library. A library is loaded only when a
-:class:`ResourceManager` is created.
+:class:`~pyvisa.highlevel.ResourceManager` is created.
 """
 
 import logging

@@ -123,7 +123,7 @@ def from_ascii_block(
     ascii_data : str
         Data to be parsed.
     converter : ASCII_CONVERTER | Callable[[str], Any], optional
-        Str format code (see :data:`ASCII_CONVERTER`) or function converting each value,
+        Str format code (see :data:`pyvisa.util.ASCII_CONVERTER`) or function converting each value,
         by default "f".
     separator : str | Callable[[str], Iterable[str]], optional
         Str or callable used to split the data into individual elements. If a str is

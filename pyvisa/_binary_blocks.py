@@ -178,7 +178,7 @@ def parse_ieee_block_header(
         IEEE formatted block of data (or at least its beginning); a memoryview works too.
     length_before_block : int | None, optional
         Index of the ``#`` above which the header is considered late (a UserWarning is
-        issued). None means :data:`DEFAULT_LENGTH_BEFORE_BLOCK` (25).
+        issued). None means :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK` (25).
     raise_on_late_block : bool, optional
         Raise a RuntimeError instead of warning for a late header. False by default.
 
@@ -245,7 +245,7 @@ def parse_hp_block_header(
         Is the length stored in big or little endian order.
     length_before_block : int | None, optional
         Index of the ``#A`` above which the header is considered late (a UserWarning is
-        issued). None means :data:`DEFAULT_LENGTH_BEFORE_BLOCK` (25).
+        issued). None means :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK` (25).
     raise_on_late_block : bool, optional
         Raise a RuntimeError instead of warning for a late header. False by default.
 
@@ -295,7 +295,7 @@ def parse_rs_block_header(
         R&S formatted block of data (or at least its beginning); a memoryview works too.
     length_before_block : int | None, optional
         Index of the ``#(`` above which the header is considered late (a UserWarning is
-        issued). None means :data:`DEFAULT_LENGTH_BEFORE_BLOCK` (25).
+        issued). None means :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK` (25).
     raise_on_late_block : bool, optional
         Raise a RuntimeError instead of warning for a late header. False by default.
 
@@ -365,7 +365,7 @@ def parse_ieee_or_rs_block_header(
         IEEE or R&S formatted block of data (or at least its beginning).
     length_before_block : int | None, optional
         Index of the ``#`` above which the header is considered late (a UserWarning is
-        issued). None means :data:`DEFAULT_LENGTH_BEFORE_BLOCK` (25).
+        issued). None means :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK` (25).
     raise_on_late_block : bool, optional
         Raise a RuntimeError instead of warning for a late header. False by default.
 

@@ -31,7 +31,7 @@ class ArchitectureType(enum.Enum):
 
     @classmethod
     def from_platform_machine(cls, machine: str) -> ArchitectureType | None:
-        """Convert the machine name of :func:`platform.machine` to an architecture.
+        """Convert the machine name of ``platform.machine()`` to an architecture.
 
         Parameters
         ----------

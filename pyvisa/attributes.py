@@ -58,7 +58,7 @@ class AllSessionTypes:
 
 
 class _NotAvailableType:
-    """Type of :data:`NotAvailable` (a single instance exists)."""
+    """Type of ``NotAvailable`` (a single instance exists)."""
 
     _instance: ClassVar[_NotAvailableType | None] = None
 
@@ -178,7 +178,7 @@ class Attribute(Generic[T]):
     #: Numerical id of the attribute, derived from ``visa_name``.
     attribute_id: ClassVar[int] = 0
 
-    #: Default value defined by VISA (:data:`NotAvailable` when VISA defines none).
+    #: Default value defined by VISA (``NotAvailable`` when VISA defines none).
     default: ClassVar[Any] = "N/A"
 
     #: Whether the attribute can be read, written, and whether it is local to a session

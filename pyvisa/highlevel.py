@@ -220,7 +220,7 @@ class VisaLibraryBase:
     instantiate it directly: create a :class:`ResourceManager` and use its ``visalib``
     attribute.
 
-    Backends customise the construction by overriding :meth:`_init`, which is called
+    Backends customise the construction by overriding ``_init``, which is called
     once per new instance after :attr:`library_path` has been set.
 
     """
@@ -511,7 +511,7 @@ class VisaLibraryBase:
 
         Returns
         -------
-        converted_user_handle
+        Any
             Converted user handle to match the underlying library. This version of the
             handle should be used in further call to the library.
 
@@ -1058,7 +1058,7 @@ class VisaLibraryBase:
         -------
         handler : VISAHandler
             Handler to be installed by a client application.
-        converted_user_handle
+        Any
             Converted user handle to match the underlying library. This version of the
             handle should be used in further call to the library.
         converted_handler
@@ -1137,7 +1137,7 @@ class VisaLibraryBase:
         ----------
         session : VISASession
             Unique logical identifier to a session.
-        data : bytes-like
+        data : bytes
             Data to be written.
 
         Returns
@@ -1190,7 +1190,7 @@ class VisaLibraryBase:
         ----------
         session : VISASession
             Unique logical identifier to a session.
-        data : bytes-like
+        data : bytes
             Data to be written.
 
         Returns
@@ -1290,7 +1290,7 @@ class VisaLibraryBase:
         ----------
         session : VISASession
             Unique logical identifier to a session.
-        data : bytes-like
+        data : bytes
             Data to be written.
 
         Returns
@@ -1421,7 +1421,7 @@ class VisaLibraryBase:
         ----------
         session : VISASession
             Unique logical identifier to a session.
-        data : bytes-like
+        data : bytes
             Data to write.
 
         Returns
@@ -1689,7 +1689,7 @@ class VisaLibraryBase:
         index : int
             wIndex parameter of the setup stage of a USB control transfer. This is
             usually the index of the interface or endpoint.
-        data : bytes-like, optional
+        data : bytes, optional
             The data buffer that sends the data in the optional data stage of the
             control transfer.
 
@@ -3080,7 +3080,7 @@ def open_visa_library(specification: str | os.PathLike[str] = "") -> VisaLibrary
         Raised if the backend is not available or no default backend can be found.
     OSError
         Raised if the backend has to find its library itself (no path given) and none
-        of its candidates can be opened, or (as :class:`errors.LibraryError`) if an
+        of its candidates can be opened, or (as :class:`~pyvisa.errors.LibraryError`) if an
         explicitly given library path cannot be loaded.
     TypeError
         Raised if the specification is neither a string nor a path.

@@ -75,7 +75,7 @@ class InvalidResourceName(ValueError):
     Parameters
     ----------
     msg : str
-        The complete message, also available as :attr:`msg`.
+        The complete message, also available as ``msg``.
 
     """
 
@@ -617,7 +617,7 @@ def assemble_canonical_name(**kwargs: Any) -> str:
     ----------
     **kwargs : str
         ``interface_type``, ``resource_class`` and field values, as for
-        :meth:`ResourceName.from_kwargs`.
+        ``ResourceName.from_kwargs``.
 
     Returns
     -------

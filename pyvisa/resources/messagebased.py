@@ -143,9 +143,10 @@ class SupportsUpdate(Protocol):
     """Object receiving the progress of a transfer (a ``tqdm`` progress bar fits).
 
     It is the ``monitoring_interface`` argument of
-    :meth:`MessageBasedResource.read_bytes`, :meth:`MessageBasedResource.read_binary_values`
-    and :meth:`MessageBasedResource.query_binary_values`: ``update(size)`` is called after
-    each VISA read with the number of bytes it returned, header and termination included,
+    :meth:`~pyvisa.resources.MessageBasedResource.read_bytes`,
+    :meth:`~pyvisa.resources.MessageBasedResource.read_binary_values` and
+    :meth:`~pyvisa.resources.MessageBasedResource.query_binary_values`: ``update(size)`` is
+    called after each VISA read with the number of bytes it returned, header and termination included,
     so the counts add up to the size of the whole message. Its return value is ignored.
     """
 
@@ -1449,7 +1450,7 @@ class MessageBasedResource(Resource):
 class ControlRenMixin:
     """Adds control of the GPIB REN line (GPIB, TCPIP, VICP and USB INSTR resources).
 
-    The mixin precedes a :class:`Resource` subclass in the bases of the classes using it.
+    The mixin precedes a :class:`~pyvisa.resources.Resource` subclass in the bases of the classes using it.
     """
 
     session: VISASession
