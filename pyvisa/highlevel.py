@@ -18,9 +18,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import importlib.machinery
+import importlib.util
 import os
 import pkgutil
 import re
+import sys
 import threading
 import warnings
 import weakref
@@ -2923,12 +2926,56 @@ def list_backends() -> list[str]:
 
     """
     names = ["ivi"]
-    for module in pkgutil.iter_modules():
+    for module in pkgutil.iter_modules(_backend_search_path()):
         if module.name.startswith(("pyvisa_", "pyvisa-")):
             name = module.name[7:]
             if name and name not in names:
                 names.append(name)
     return names
+
+
+def _backend_search_path() -> list[str]:
+    """``sys.path`` without the entries that stand for the current working directory.
+
+    Backends are found on the import path, but never in the folder the program happens to
+    run in (``""`` or the working directory itself, as ``python -m`` adds it): a stray
+    ``pyvisa_*.py`` file there must not be imported by ``pyvisa-info`` or a script.
+    """
+    try:
+        cwd = os.path.realpath(os.getcwd())
+    except OSError:
+        cwd = None
+    return [
+        entry for entry in sys.path if entry and (cwd is None or os.path.realpath(entry) != cwd)
+    ]
+
+
+def _import_outside_cwd(name: str) -> ModuleType:
+    """Import ``name`` from the import path, ignoring the current working directory."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.machinery.PathFinder.find_spec(name, _backend_search_path())
+    if spec is None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    return importlib.import_module(name) if _same_origin(name, spec) else _load(name, spec)
+
+
+def _same_origin(name: str, spec: importlib.machinery.ModuleSpec) -> bool:
+    """True when a plain import of ``name`` would load the module ``spec`` describes."""
+    plain = importlib.util.find_spec(name)
+    return plain is not None and plain.origin == spec.origin
+
+
+def _load(name: str, spec: importlib.machinery.ModuleSpec) -> ModuleType:
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        assert spec.loader is not None
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module
 
 
 def _import_backend_module(backend_name: str) -> ModuleType:
@@ -2946,7 +2993,7 @@ def _import_backend_module(backend_name: str) -> ModuleType:
     missing: ModuleNotFoundError | None = None
     for name in dict.fromkeys(("pyvisa_" + backend_name, module_name)):
         try:
-            return importlib.import_module(name)
+            return _import_outside_cwd(name)
         except ModuleNotFoundError as exc:
             if exc.name != name:
                 raise ValueError(

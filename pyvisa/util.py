@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 import sys
+import warnings
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from . import constants, logger
@@ -194,12 +196,39 @@ def _config_files() -> list[str]:
     ]
 
 
+#: Largest ``.pyvisarc`` that is read; a larger file is ignored with a warning.
+_MAX_CONFIG_SIZE = 1 << 20
+
+
+def _readable_config_files() -> list[str]:
+    """The configuration files that exist and are regular files of a sane size.
+
+    Anything else at a configuration path (a directory, a device such as ``/dev/zero``
+    behind a symbolic link, a huge file) is ignored with a warning, never read.
+    """
+    readable = []
+    for path in _config_files():
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and info.st_size <= _MAX_CONFIG_SIZE:
+            readable.append(path)
+        else:
+            warnings.warn(
+                f"Ignoring the configuration file {path}: it is not a regular file of at "
+                f"most {_MAX_CONFIG_SIZE} bytes",
+                stacklevel=3,
+            )
+    return readable
+
+
 def _read_config() -> tuple[ConfigParser, list[str]]:
     """Read the ``.pyvisarc`` files; return the parser and the files that were read."""
     from configparser import ConfigParser
 
     parser = ConfigParser()
-    return parser, parser.read(_config_files(), encoding="utf-8")
+    return parser, parser.read(_readable_config_files(), encoding="utf-8")
 
 
 def read_user_library_path() -> str | None:
