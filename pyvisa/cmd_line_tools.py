@@ -1,15 +1,21 @@
 """Command-line tools: ``pyvisa-info`` and ``pyvisa-shell``.
 
-``pyvisa-info`` prints what is needed to diagnose an installation (machine, Python,
-PyVISA and backends); ``pyvisa-shell [-b BACKEND] [-v]`` starts the interactive console
-of :mod:`pyvisa.shell`. Each tool has its own argument parser. ``pyvisa info ...`` and
+``pyvisa-info [--json]`` prints what is needed to diagnose an installation (machine,
+Python, PyVISA and backends), as text or as one JSON document; ``pyvisa-shell [-b
+BACKEND] [-v] [--keep-going] [SCRIPT]`` starts the console of :mod:`pyvisa.shell`, or runs
+the commands of SCRIPT. Each tool has its own argument parser. ``pyvisa info ...`` and
 ``pyvisa shell ...`` (or ``python -m pyvisa ...``) run the same tools.
+
+The options added to PyVISA 1.16.2 (``--json``, ``SCRIPT``, ``--keep-going``) have no
+default value in the parsed namespace: without them, the parsers give exactly the
+namespace of 1.16.2.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,11 +30,20 @@ def get_shell_parser() -> argparse.ArgumentParser:
     -------
     argparse.ArgumentParser
         Parser accepting ``--backend/-b BACKEND`` (stored as ``backend``, None by
-        default) and ``-v`` repeated to show more log messages (counted in
-        ``verbosity``).
+        default), ``-v`` repeated to show more log messages (counted in
+        ``verbosity``) and, beyond PyVISA 1.16.2, an existing ``script`` file ("-"
+        for the standard input) and ``--keep-going`` (``keep_going``); these two are
+        only in the namespace when given.
 
     """
-    parser = argparse.ArgumentParser(description="PyVISA interactive console")
+    parser = argparse.ArgumentParser(
+        description="PyVISA interactive console",
+        epilog=(
+            "Without SCRIPT, the commands are read from the standard input: at a terminal "
+            "with completion and a history kept in ~/.pyvisa_shell_history (set "
+            "PYVISA_SHELL_HISTORY to another file, or to an empty value for none)."
+        ),
+    )
     parser.add_argument(
         "--backend",
         "-b",
@@ -44,19 +59,53 @@ def get_shell_parser() -> argparse.ArgumentParser:
         default=0,
         help="show more log messages: -v for information, -vv for debugging (default: warnings)",
     )
+    parser.add_argument(
+        "script",
+        nargs="?",
+        type=_script_file,
+        default=argparse.SUPPRESS,
+        help="file of commands, one per line, run without prompts ('-': standard input); "
+        "the exit status is 1 when a command failed",
+    )
+    parser.add_argument(
+        "--keep-going",
+        "-k",
+        dest="keep_going",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="in a script, go on after a failed command (default: stop at the first one)",
+    )
     return parser
 
 
+def _script_file(value: str) -> str:
+    """Check the script argument of ``pyvisa-shell`` names a readable file (or is "-")."""
+    if value in ("-", argparse.SUPPRESS):
+        return value  # argparse also passes the (suppressed) default here
+    if not os.path.isfile(value):
+        raise argparse.ArgumentTypeError(f"no such script file: {value!r}")
+    return value
+
+
 def get_info_parser() -> argparse.ArgumentParser:
-    """Build the parser of the arguments of ``pyvisa-info`` (which takes none).
+    """Build the parser of the arguments of ``pyvisa-info``.
 
     Returns
     -------
     argparse.ArgumentParser
-        Parser accepting only ``--help``.
+        Parser accepting ``--json`` (beyond PyVISA 1.16.2, which takes no argument:
+        ``json`` is True when given and absent from the namespace otherwise).
 
     """
-    return argparse.ArgumentParser(description="PyVISA diagnostic information tool")
+    parser = argparse.ArgumentParser(description="PyVISA diagnostic information tool")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print the report as one JSON document, with a diagnosis of every VISA "
+        "library that cannot be loaded",
+    )
+    return parser
 
 
 def _create_backend_str(args: argparse.Namespace) -> str:
@@ -83,7 +132,12 @@ def _create_backend_str(args: argparse.Namespace) -> str:
 
 
 def _info(argv: Sequence[str] | None, parser: argparse.ArgumentParser) -> None:
-    parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if getattr(args, "json", False):
+        from .diagnostics import get_report, report_to_json
+
+        print(report_to_json(get_report()))
+        return
 
     from .util import get_debug_info
 
@@ -99,20 +153,28 @@ def _shell(argv: Sequence[str] | None, parser: argparse.ArgumentParser) -> None:
     from . import errors, shell
 
     backend = _create_backend_str(args)
+    script = getattr(args, "script", None)
     try:
-        shell.main(backend)
+        if script is None and not getattr(args, "keep_going", False):
+            status = shell.main(backend)
+        else:
+            status = shell.run(backend, script, keep_going=getattr(args, "keep_going", False))
     except (errors.Error, ValueError, OSError) as exc:
         # A missing library or backend: say so plainly instead of printing a traceback.
         sys.exit(f"Could not start the shell with {backend or 'the default library'!r}: {exc}")
+    except KeyboardInterrupt:
+        sys.exit(130)
+    if status:
+        sys.exit(status)
 
 
 def visa_shell() -> None:
-    """Run the PyVISA shell (``pyvisa-shell [-b BACKEND] [-v]``) on ``sys.argv``."""
+    """Run the PyVISA shell (``pyvisa-shell [-b BACKEND] [-v] [SCRIPT]``) on ``sys.argv``."""
     _shell(None, get_shell_parser())
 
 
 def visa_info() -> None:
-    """Print information to diagnose PyVISA (``pyvisa-info``)."""
+    """Print information to diagnose PyVISA (``pyvisa-info [--json]``)."""
     _info(None, get_info_parser())
 
 
