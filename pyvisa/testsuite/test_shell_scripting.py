@@ -452,7 +452,7 @@ def _read_until(fd: int, pattern: str, timeout: float = 30) -> str:
 
 def _wait_or_kill(pid: int) -> int:
     """Wait for the child shell to end; kill it when it does not (a failed test)."""
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
