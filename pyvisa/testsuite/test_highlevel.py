@@ -460,11 +460,12 @@ def test_get_wrapper_class_without_wrapper(monkeypatch: pytest.MonkeyPatch) -> N
         highlevel.get_wrapper_class("nowrapper")
 
 
-def test_get_wrapper_class_broken_dependency(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(name: str) -> None:
-        raise ModuleNotFoundError("No module named 'somedependency'", name="somedependency")
-
-    monkeypatch.setattr(highlevel.importlib, "import_module", fail)
+def test_get_wrapper_class_broken_dependency(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyvisa_broken.py").write_text("import somedependency\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "pyvisa_broken", raising=False)
     with pytest.raises(ValueError, match="dependencies is missing"):
         highlevel.get_wrapper_class("broken")
 
