@@ -52,7 +52,9 @@ def _environment() -> dict[str, str]:
     env.pop("PYVISA_LIBRARY", None)
     # The package next to docs/, first on the path (the checkout being documented).
     root = str(DOCS.parent)
-    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "") if env.get("PYTHONPATH") else root
+    env["PYTHONPATH"] = (
+        root + os.pathsep + env.get("PYTHONPATH", "") if env.get("PYTHONPATH") else root
+    )
     env["PYTHONIOENCODING"] = "utf-8"
     return env
 
@@ -113,7 +115,9 @@ def test_example_output(script: Path) -> None:
     for module in _requirements(script):
         pytest.importorskip(module, reason=f"{script.name} needs {module}")
     expected_file = script.with_suffix(".out")
-    assert expected_file.is_file(), f"{expected_file.name} (the output shown in the docs) is missing"
+    assert expected_file.is_file(), (
+        f"{expected_file.name} (the output shown in the docs) is missing"
+    )
     assert run_example(script) == expected_file.read_text(encoding="utf-8")
 
 
@@ -131,7 +135,9 @@ def test_every_example_is_shown() -> None:
     included = set(re.findall(r"literalinclude::\s*\S*?examples/(\S+)", text))
     for script in SCRIPTS:
         assert script.name in included, f"{script.name} is not included by any page"
-        assert script.with_suffix(".out").name in included, f"the output of {script.name} is not shown"
+        assert script.with_suffix(".out").name in included, (
+            f"the output of {script.name} is not shown"
+        )
     for name in included:
         assert (EXAMPLES / name).is_file(), f"a page includes examples/{name}, which does not exist"
 
