@@ -1218,29 +1218,33 @@ _NAME_ATTRIBUTES: dict[str, Callable[[ResourceName], Any]] = {
 }
 
 
-#: Longest query whose compiled matcher is kept for later calls; a longer one is compiled
+#: Longest query part whose compiled form is kept for later calls; a longer one is compiled
 #: for the call and dropped with it, so that no large query leaves memory behind.
 _CACHED_QUERY_LENGTH = 256
 
+_Compiled = TypeVar("_Compiled")
 
+
+def _cached_if_short(build: Callable[[str], _Compiled]) -> Callable[[str], _Compiled]:
+    """``build``, with the results for texts of at most :data:`_CACHED_QUERY_LENGTH` kept."""
+    cached = functools.lru_cache(maxsize=128)(build)
+
+    def compiled(text: str) -> _Compiled:
+        return cached(text) if len(text) <= _CACHED_QUERY_LENGTH else build(text)
+
+    return compiled
+
+
+@_cached_if_short
 def _compile_regex(query: str) -> _Automaton:
     """Matcher of a VISA regular expression (the part of a query before ``{``)."""
-    if len(query) <= _CACHED_QUERY_LENGTH:
-        return _compile_regex_cached(query)
-    return _build_regex(query)
-
-
-def _build_regex(query: str) -> _Automaton:
     automaton, end = _RegexParser(query).parse()
     if end != len(query):
         raise _InvalidQuery(f"unexpected '{query[end]}' at position {end}")
     return automaton
 
 
-_compile_regex_cached = functools.lru_cache(maxsize=128)(_build_regex)
-
-
-@functools.lru_cache(maxsize=128)
+@_cached_if_short
 def _compile_expression(clause: str) -> _Node:
     """Evaluator of an attribute expression (the text between ``{`` and ``}``)."""
     return _ExpressionParser(clause).parse()
@@ -1392,8 +1396,9 @@ def _literal_int(text: str) -> int:
 _MAX_NESTING = 100
 
 #: Deterministic states an automaton records at most, and total size of their sets of
-#: states (or 16 times the number of states of the automaton if larger): beyond, matching
-#: goes on without recording, so that the memory of a query stays bounded.
+#: states plus recorded transitions (or 16 times the number of states of the automaton if
+#: larger): beyond, matching goes on without recording, so that the memory of a query stays
+#: bounded whatever the names matched.
 _MAX_DFA_STATES = 1024
 _MAX_DFA_SIZE = 16384
 
@@ -1420,7 +1425,7 @@ class _Automaton:
         self._ids: dict[frozenset[int], int] = {}
         self._rows: list[dict[str, int]] = []
         self._accepting: list[bool] = []
-        self._size = 0  # total size of the recorded sets
+        self._size = 0  # total size of the recorded sets, plus the recorded transitions
         self._size_limit = _MAX_DFA_SIZE
         self._lock = threading.Lock()
 
@@ -1491,8 +1496,9 @@ class _Automaton:
     def _step(self, state: int, char: str) -> int:
         """Deterministic transition from ``state`` on ``char``, built and recorded.
 
-        Return -1 once :data:`_MAX_DFA_STATES` states are recorded and the target is a
-        new one: the caller then simulates the automaton (the cache stays bounded).
+        Return -1 if the target is a new state and there is no room left to record it: the
+        caller then simulates the automaton. Once the budget is spent, a transition to a
+        recorded state is returned without being recorded (the cache stays bounded).
         """
         with self._lock:
             states = self._targets(self._sets[state], char)
@@ -1501,7 +1507,9 @@ class _Automaton:
             ):
                 return -1
             target = self._state_id(states)
-            self._rows[state][char] = target
+            if self._size < self._size_limit:
+                self._rows[state][char] = target
+                self._size += 1
             return target
 
 

@@ -57,6 +57,7 @@ def test_rn1_assemble_canonical_name() -> None:
         "GPIB0::3::INSTR"
     )
     kwargs = {"interface_type": "TCPIP", "resource_class": "SOCKET", "host_address": "h"}
+    assert assemble_canonical_name(**kwargs, port="5025") == "TCPIP0::h::5025::SOCKET"
     assert assemble_canonical_name(**kwargs, port="5025") == str(
         ResourceName.from_kwargs(**kwargs, port="5025")
     )
@@ -461,7 +462,8 @@ def test_rn15_python_comparison_semantics() -> None:
     assert rname.filter2(name, '?*{VI_ATTR_TCPIP_ADDR == "h"}', _no_open) == tuple(name)
     assert rname.filter2(name, '?*{VI_ATTR_TCPIP_DEVICE_NAME > "hi"}', _no_open) == tuple(name)
     assert rname.filter2(name, "?*{VI_ATTR_TCPIP_ADDR == 0}", _no_open) == ()
-    assert rname.filter2(name, "?*{VI_ATTR_INTF_NUM == 0 and not VI_ATTR_INTF_NUM}", _no_open)
+    query = "?*{VI_ATTR_INTF_NUM == 0 and not VI_ATTR_INTF_NUM}"
+    assert rname.filter2(name, query, _no_open) == tuple(name)
 
 
 # --- NI GPIB-ENET/100 (PyVISA 1.17) and changelog items --------------------------------------

@@ -418,12 +418,18 @@ def test_error_classmethods() -> None:
     assert str(InvalidResourceName("plain")) == "plain"
 
 
-def test_errors_pickle() -> None:
-    for query in ("GPIB::x", "(("):
-        with pytest.raises((ValueError, errors.VisaIOError)) as info:
-            rname.filter([], query) if query == "((" else parse_resource_name(query)  # type: ignore[func-returns-value]
-        restored = pickle.loads(pickle.dumps(info.value))
-        assert type(restored) is type(info.value) and str(restored) == str(info.value)
+@pytest.mark.parametrize(
+    ("fail", "error_type"),
+    [
+        (lambda: parse_resource_name("GPIB::x"), InvalidResourceName),
+        (lambda: rname.filter([], "(("), errors.VisaIOError),
+    ],
+)
+def test_errors_pickle(fail: Any, error_type: type[Exception]) -> None:
+    with pytest.raises(error_type) as info:
+        fail()
+    restored = pickle.loads(pickle.dumps(info.value))
+    assert type(restored) is error_type and str(restored) == str(info.value)
 
 
 def test_not_a_string() -> None:
@@ -603,17 +609,11 @@ def _mangle_case(draw: st.DrawFn, keyword: str) -> str:
 @given(_names(), st.data())
 def test_keywords_are_case_insensitive(name: ResourceName, data: st.DataObject) -> None:
     text = str(name)
-    prefix = "visa://" if text.startswith("visa://") else ""
-    head, _, rest = text[len(prefix) :].partition(name.interface_type)
-    assert head.endswith("/") or not head  # remote part before the interface keyword
+    head, _, rest = text.partition(name.interface_type)
+    assert head == ""  # the canonical name starts with the interface keyword
     body, _, rc = rest.rpartition("::")
     mangled = (
-        _mangle_case(data.draw, prefix)
-        + head
-        + _mangle_case(data.draw, name.interface_type)
-        + body
-        + "::"
-        + _mangle_case(data.draw, rc)
+        _mangle_case(data.draw, name.interface_type) + body + "::" + _mangle_case(data.draw, rc)
     )
     parsed = parse_resource_name(mangled)
     assert parsed == name
@@ -621,27 +621,23 @@ def test_keywords_are_case_insensitive(name: ResourceName, data: st.DataObject) 
 
 
 def test_default_resource_class_can_be_omitted() -> None:
-    for cls in set(rname._SUBCLASSES.values()):
-        if not cls.is_rc_optional:
-            continue
-        name = str(next(iter(_example(cls))))
-        without = name[: -len("::" + cls.resource_class)]
-        assert parse_resource_name(without) == parse_resource_name(name)
-
-
-def _example(cls: type[ResourceName]) -> list[ResourceName]:
-    examples = {
-        ASRLInstr: ASRLInstr(board="1"),
-        GPIBInstr: GPIBInstr(primary_address="1"),
-        PXIInstr: PXIInstr(bus="1", device="2"),
-        TCPIPInstr: TCPIPInstr(host_address="h"),
-        USBInstr: USBInstr(manufacturer_id="1", model_code="2", serial_number="3"),
-        VXIInstr: VXIInstr(vxi_logical_address="1"),
-        VICPInstr: VICPInstr(host_address="h"),
-        PrlgxTCPIPIntfc: PrlgxTCPIPIntfc(host_address="h"),
-        PrlgxASRLIntfc: PrlgxASRLIntfc(serial_device="COM1"),
+    examples = [
+        ASRLInstr(board="1"),
+        GPIBInstr(primary_address="1"),
+        PXIInstr(bus="1", device="2"),
+        TCPIPInstr(host_address="h"),
+        USBInstr(manufacturer_id="1", model_code="2", serial_number="3"),
+        VXIInstr(vxi_logical_address="1"),
+        VICPInstr(host_address="h"),
+    ]
+    assert {type(e) for e in examples} == {
+        cls for cls in rname._SUBCLASSES.values() if cls.is_rc_optional
     }
-    return [examples[cls]]
+    for example in examples:
+        name = str(example)
+        without = name[: -len("::" + example.resource_class)]
+        parsed = parse_resource_name(without)
+        assert parsed == example and type(parsed) is type(example)
 
 
 # --- Registration ------------------------------------------------------------------------------
@@ -897,6 +893,28 @@ def test_filter_invalid_queries(query: str) -> None:
     with pytest.raises(errors.VisaIOError) as info:
         rname.filter(NAMES, query)
     assert info.value.error_code == constants.StatusCode.error_invalid_expression
+
+
+def test_query_compilations_are_kept_only_for_short_queries() -> None:
+    short, long = "GPIB?*::INSTR", "GPIB?*::INSTR|" * 20 + "?*"
+    assert rname._compile_regex(short) is rname._compile_regex(short)
+    assert rname._compile_regex(long) is not rname._compile_regex(long)
+    clause, long_clause = "VI_ATTR_TMO_VALUE == 1", " || ".join(["VI_ATTR_TMO_VALUE == 1"] * 20)
+    assert rname._compile_expression(clause) is rname._compile_expression(clause)
+    assert rname._compile_expression(long_clause) is not rname._compile_expression(long_clause)
+
+
+def test_matcher_memory_is_bounded_whatever_the_names() -> None:
+    # names of many distinct characters must not grow the kept transitions without bound
+    query = "(?)*::BOUNDED"
+    names = [
+        "".join(map(chr, range(0x10000 + i * 5000, 0x10000 + (i + 1) * 5000))) for i in range(8)
+    ]
+    assert rname.filter(names + ["x::bounded"], query) == ("x::bounded",)
+    automaton = rname._compile_regex(query)
+    kept = sum(map(len, automaton._sets)) + sum(map(len, automaton._rows))
+    assert kept <= rname._MAX_DFA_SIZE
+    assert rname.filter(names + ["x::bounded"], query) == ("x::bounded",)
 
 
 def test_filter_query_must_be_str() -> None:
