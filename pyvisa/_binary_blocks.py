@@ -82,6 +82,9 @@ _IEEE_MAX_DIGITS = 15
 _HP_MAX_LENGTH = 0xFFFF
 #: R&S headers longer than this many digits are refused.
 _RS_MAX_DIGITS = 18
+#: An IEEE header whose digit count is "A" is only told apart from an HP header ("#A"
+#: followed by two length bytes) in a block of at least this many bytes from "#".
+_IEEE_A_HEADER_MIN = 2**16 + 4
 
 _MALFORMED = "Binary data was malformed"
 _INCOMPLETE = "Binary data is incomplete. The header states %d data bytes, but %d were received."
@@ -214,7 +217,7 @@ def parse_ieee_block_header(
     if digit_count == 0:
         return begin + 2, -1
 
-    if digit_count == 10 and _nbytes(block) - begin < 2**16 + 4:
+    if digit_count == 10 and _nbytes(block) - begin < _IEEE_A_HEADER_MIN:
         raise ValueError(
             'The block header "#A" announces 10 length digits, but the block is shorter '
             'than such a block; it looks like an HP block: use header_fmt = "hp".'

@@ -203,6 +203,8 @@ _MACHO_EXECUTABLE_ARCH = {
     12 | _CPU_ARCH_ABI64: ArchitectureType.AARCH64,  # "executable arm64"
 }
 _DARWIN_ORDER = (ArchitectureType.I386, ArchitectureType.X86_64, ArchitectureType.AARCH64)
+#: Magic numbers of universal ("fat") Mach-O files, 32 and 64 bit offsets.
+_FAT_MAGICS = (b"\xca\xfe\xba\xbe", b"\xca\xfe\xba\xbf")
 
 
 def _read_head(filename: str | Path) -> bytes | None:
@@ -260,7 +262,7 @@ def _darwin_arch(filename: str | Path) -> list[ArchitectureType]:
         with open(filename, "rb") as handle:
             head = handle.read(_HEAD_SIZE)
             found = set()
-            if head[:4] in (b"\xca\xfe\xba\xbe", b"\xca\xfe\xba\xbf"):
+            if head[:4] in _FAT_MAGICS:
                 wide = head[3] == 0xBF
                 entry_size = 32 if wide else 20
                 (count,) = struct.unpack_from(">I", head.ljust(8, b"\0"), 4)
@@ -311,7 +313,7 @@ def _bitnesses(filename: str | Path) -> tuple[int, ...]:
         return (_ELF_CLASS_BITS[head[4]],)
     if magic in _MACHO_THIN_BITS:
         return (_MACHO_THIN_BITS[magic],)
-    if magic in (b"\xca\xfe\xba\xbe", b"\xca\xfe\xba\xbf") and len(head) >= 8:
+    if magic in _FAT_MAGICS and len(head) >= 8:
         entry_size = 32 if magic[3] == 0xBF else 20
         (count,) = struct.unpack_from(">I", head, 4)
         if not 0 < count <= _MACHO_MAX_SLICES or len(head) < 8 + count * entry_size:

@@ -15,16 +15,21 @@ import operator
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, get_args
 
 from .. import attributes, constants, errors, logger, util
 from .._ascii_blocks import check_from_ascii_arguments
-from .._binary_blocks import _item_size, build_binary_message
+from .._binary_blocks import (
+    _IEEE_A_HEADER_MIN,
+    _RS_MAX_DIGITS,
+    BINARY_HEADERS,
+    _item_size,
+    build_binary_message,
+)
 from ..attributes import Attribute
 from ..constants import InterfaceType, ResourceAttribute, StatusCode
 from ..highlevel import VisaLibraryBase
 from ..typing import VISASession
-from ..util import BINARY_HEADERS
 from .resource import Resource, check_status
 
 if TYPE_CHECKING:
@@ -40,11 +45,7 @@ _TERMCHAR_READ = StatusCode.success_termination_character_read
 _READ_WARNINGS = (StatusCode.success_device_not_present, StatusCode.success_max_count_read)
 
 #: The header formats of the binary block methods (``util.BINARY_HEADERS``).
-_HEADER_FORMATS: tuple[str, ...] = ("ieee", "hp", "rs", "empty")
-
-#: An IEEE header whose digit count is "A" is only told apart from an HP header ("#A"
-#: followed by two length bytes) once this many bytes from "#" are available.
-_IEEE_A_HEADER_MIN = 2**16 + 4
+_HEADER_FORMATS: tuple[str, ...] = get_args(BINARY_HEADERS)
 
 #: Reads of a binary block allowed to stop at a termination character in the data before
 #: the termination character is switched off for the rest of the block.
@@ -72,9 +73,6 @@ _DISCARD_MAX_READS = 64
 #: Bytes read while looking for a complete block header before letting the parser fail.
 _HEADER_SEARCH_LIMIT = 1024 * 1024
 
-#: Digits a Rohde & Schwarz length may have (the parser rejects more).
-_RS_MAX_DIGITS = 18
-
 
 def _initial_size(expected: int) -> int:
     """Size of the buffer allocated before ``expected`` bytes are read.
@@ -85,12 +83,19 @@ def _initial_size(expected: int) -> int:
     return expected if expected <= _INITIAL_BUFFER_CAP * 5 // 4 else _INITIAL_BUFFER_CAP
 
 
+def _as_index(value: Any, name: str, kind: str = "an int") -> int:
+    """Return ``value`` as an int (``operator.index``), else raise a TypeError."""
+    if type(value) is int:
+        return value
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be {kind}, got {value!r}") from None
+
+
 def _check_size(value: Any, name: str) -> int:
     """Return ``value`` as an int of at least 1 (a read size), else raise."""
-    try:
-        size = operator.index(value)
-    except TypeError:
-        raise TypeError(f"{name} must be an int, got {value!r}") from None
+    size = _as_index(value, name)
     if size < 1:
         raise ValueError(f"{name} must be at least 1, got {size}")
     return size
@@ -199,19 +204,10 @@ def _check_binary_read(
     _check_header_fmt(header_fmt)
     if not callable(container):
         raise TypeError(f"container must be callable, got {container!r}")
-    if type(data_points) is not int:
-        try:
-            operator.index(data_points)
-        except TypeError:
-            raise TypeError(f"data_points must be an int, got {data_points!r}") from None
+    _as_index(data_points, "data_points")
     _check_optional_chunk(chunk_size)
-    if length_before_block is not None and type(length_before_block) is not int:
-        try:
-            operator.index(length_before_block)
-        except TypeError:
-            raise TypeError(
-                f"length_before_block must be an int or None, got {length_before_block!r}"
-            ) from None
+    if length_before_block is not None:
+        _as_index(length_before_block, "length_before_block", "an int or None")
     if monitor is not None and not callable(getattr(monitor, "update", None)):
         raise TypeError(f"monitoring_interface must have an update method, got {monitor!r}")
     return item_size
@@ -230,14 +226,12 @@ def _decode_block(
         return util.from_binary_block(
             block, offset, data_length, datatype, is_big_endian, container
         )
-    except (ValueError, errors.InvalidBinaryFormat) as exc:
-        if isinstance(exc, errors._InvalidBinaryValue):
-            raise
-        if isinstance(exc, errors.InvalidBinaryFormat):
-            description = exc.description
-        else:
-            description = str(exc.args[0]) if exc.args else ""
-        raise errors._InvalidBinaryValue(description) from exc
+    except errors._InvalidBinaryValue:
+        raise
+    except errors.InvalidBinaryFormat as exc:
+        raise errors._InvalidBinaryValue(exc.description) from exc
+    except ValueError as exc:
+        raise errors._InvalidBinaryValue(str(exc.args[0]) if exc.args else "") from exc
 
 
 def _relaxed_decode_error(exc: UnicodeDecodeError) -> UnicodeDecodeError:
@@ -663,15 +657,10 @@ class MessageBasedResource(Resource):
         """
         enco = self._encoding if encoding is None else encoding
         term = self._termination_to_write(message, termination).encode(enco)
-        if header_fmt == "rs":
-            payload = b"".join(
-                (message.encode(enco), util.to_rs_block(values, datatype, is_big_endian), term)
-            )
-        else:
-            # Command, block and termination are encoded together: the data are copied once.
-            payload = build_binary_message(
-                message.encode(enco), values, datatype, is_big_endian, header_fmt, term
-            )
+        # Command, block and termination are encoded together: the data are copied once.
+        payload = build_binary_message(
+            message.encode(enco), values, datatype, is_big_endian, header_fmt, term
+        )
         return self.write_raw(payload)
 
     # -- reading ---------------------------------------------------------------------
@@ -1179,7 +1168,7 @@ class MessageBasedResource(Resource):
                 ResourceAttribute.timeout_value, min(timeout, _DISCARD_TIMEOUT_MS)
             )
             for _ in range(_DISCARD_MAX_READS):
-                data, status = read(session, size)
+                _, status = read(session, size)
                 if status == _END_READ:
                     break
             else:
