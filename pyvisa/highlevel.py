@@ -2934,6 +2934,14 @@ def list_backends() -> list[str]:
     return names
 
 
+def _working_directory() -> str | None:
+    """Real path of the current working directory (None if it is gone)."""
+    try:
+        return os.path.realpath(os.getcwd())
+    except OSError:
+        return None
+
+
 def _backend_search_path() -> list[str]:
     """``sys.path`` without the entries that stand for the current working directory.
 
@@ -2941,32 +2949,44 @@ def _backend_search_path() -> list[str]:
     run in (``""`` or the working directory itself, as ``python -m`` adds it): a stray
     ``pyvisa_*.py`` file there must not be imported by ``pyvisa-info`` or a script.
     """
-    try:
-        cwd = os.path.realpath(os.getcwd())
-    except OSError:
-        cwd = None
+    cwd = _working_directory()
     return [
         entry for entry in sys.path if entry and (cwd is None or os.path.realpath(entry) != cwd)
     ]
 
 
 def _import_outside_cwd(name: str) -> ModuleType:
-    """Import ``name`` from the import path, ignoring the current working directory."""
+    """Import the top-level module ``name``, never from the current working directory.
+
+    A module the import system finds elsewhere (on ``sys.path`` or through another finder,
+    such as that of an editable install) is imported as usual; one it finds in the working
+    directory is looked up again on :func:`_backend_search_path` and loaded from there.
+    """
     if name in sys.modules:
         return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is not None and not _in_working_directory(spec):
+        return importlib.import_module(name)
     spec = importlib.machinery.PathFinder.find_spec(name, _backend_search_path())
     if spec is None:
         raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-    return importlib.import_module(name) if _same_origin(name, spec) else _load(name, spec)
+    return _load(name, spec)
 
 
-def _same_origin(name: str, spec: importlib.machinery.ModuleSpec) -> bool:
-    """True when a plain import of ``name`` would load the module ``spec`` describes."""
-    plain = importlib.util.find_spec(name)
-    return plain is not None and plain.origin == spec.origin
+def _in_working_directory(spec: importlib.machinery.ModuleSpec) -> bool:
+    """True when the top-level module ``spec`` describes lies in the working directory."""
+    if spec.submodule_search_locations is not None:
+        places = list(spec.submodule_search_locations)  # the folder(s) of a package
+    elif spec.has_location and spec.origin:
+        places = [spec.origin]  # the file of a module
+    else:
+        return False  # built-in or frozen
+    cwd = _working_directory()
+    return any(os.path.realpath(os.path.dirname(place)) == cwd for place in places)
 
 
 def _load(name: str, spec: importlib.machinery.ModuleSpec) -> ModuleType:
+    """Create, register in ``sys.modules`` and execute the module ``spec`` describes."""
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
@@ -3072,8 +3092,7 @@ def _get_default_wrapper() -> str:
         return "ivi"
     logger.debug("Did not find IVI binary")
     try:
-        # Looked up in the module namespace at call time (tests replace it).
-        globals()["get_wrapper_class"]("py")
+        get_wrapper_class("py")
     except ValueError:
         logger.debug("Did not find pyvisa-py package")
         raise ValueError(
@@ -3681,11 +3700,11 @@ class ResourceManager:
                 raise ValueError(
                     f"{key!r} is not a valid attribute for type {type(resource).__name__}"
                 )
-        resource.open(access_mode, open_timeout)
-        # Set by open_bare_resource in this thread: True when the backend returned an
+        # Set to True by open_bare_resource in this thread when the backend returned an
         # error status without raising (the session is unusable, a warning was issued).
-        failed_open = getattr(_open_state, "failed", False)
         _open_state.failed = False
+        resource.open(access_mode, open_timeout)
+        failed_open = _open_state.failed
         try:
             for key, value in kwargs.items():
                 if failed_open:

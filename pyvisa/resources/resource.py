@@ -74,20 +74,13 @@ class _TimeoutAttribute(attributes.AttrVI_ATTR_TMO_VALUE):
 
     """
 
-    def post_get(self, value: Any) -> Any:
-        """Convert ``VI_TMO_INFINITE`` into ``float('+inf')``."""
-        if value == constants.VI_TMO_INFINITE:
-            return math.inf
-        return int(value)
-
     def pre_set(self, value: Any) -> int:
-        """Convert a timeout (None, inf, < 1 or a number of ms) to the VISA integer."""
-        return to_visa_timeout(value)
+        """Convert a timeout (None, inf, < 1 or a number of ms) to the VISA integer.
 
-    def __delete__(self, instance: Any) -> None:
-        instance.set_visa_attribute(
-            constants.ResourceAttribute.timeout_value, constants.VI_TMO_INFINITE
-        )
+        Same conversion as the base class, with the error messages of
+        :func:`to_visa_timeout` (shared with the lock timeouts).
+        """
+        return to_visa_timeout(value)
 
 
 def check_status(status: Any) -> None:
@@ -219,7 +212,7 @@ class Resource:
             highlevel.ResourceManager.register_resource_class(
                 interface_type, resource_class, python_class
             )
-            _attach_visa_attributes(python_class, interface_type, resource_class)
+            _attach_visa_names(python_class)
             return python_class
 
         return _internal
@@ -689,37 +682,14 @@ class Resource:
         return WaitResponse(event_type, context, ret, self.visalib)
 
 
-def _attach_visa_attributes(
-    python_class: type[Resource], interface_type: constants.InterfaceType, resource_class: str
-) -> None:
-    """Record the VISA attributes of a session type on the class registered for it.
+def _attach_visa_names(python_class: type[Resource]) -> None:
+    """Make each VISA attribute of a registered class reachable under its VISA name.
 
-    ``visa_attributes_classes`` receives the attribute classes valid for the session type
-    (plus those valid for all, plus those of the parent classes); each of them is reachable
-    on the class under its VISA name (``instr.VI_ATTR_TMO_VALUE``).
-
-    Raises
-    ------
-    TypeError
-        If the class lacks the Python attribute of one of those VISA attributes.
-
+    ``visa_attributes_classes`` has been filled (and checked) by
+    :meth:`ResourceManager.register_resource_class`; each attribute class not yet reachable
+    on the class under its VISA name (``instr.VI_ATTR_TMO_VALUE``) gets a descriptor there.
     """
-    per_resource = attributes.AttributesPerResource
-    classes = set(getattr(python_class, "visa_attributes_classes", ()))
-    classes |= set(per_resource.get((interface_type, resource_class), ()))
-    classes |= set(per_resource.get(attributes.AllSessionTypes, ()))
-    missing = sorted(
-        f"{attr_class.py_name} ({attr_class.visa_name})"
-        for attr_class in classes
-        if attr_class.py_name and not hasattr(python_class, attr_class.py_name)
-    )
-    if missing:
-        raise TypeError(
-            f"{python_class.__name__} cannot be registered for ({interface_type!r}, "
-            f"{resource_class!r}): it lacks the VISA attributes {', '.join(missing)}"
-        )
-    python_class.visa_attributes_classes = classes
-    for attr_class in classes:
+    for attr_class in python_class.visa_attributes_classes:
         if not hasattr(python_class, attr_class.visa_name):
             descriptor = attr_class()
             descriptor.__set_name__(python_class, attr_class.visa_name)

@@ -70,6 +70,26 @@ def test_open_bare_resource_warns_too(
         assert rm.open_bare_resource("nonsense") == (0, StatusCode.error_invalid_resource_name)
 
 
+def test_failed_bare_open_does_not_make_a_later_open_lenient(
+    lib: FakeVisaLibrary, rm: ResourceManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original_open = lib.open
+    monkeypatch.setattr(
+        lib, "open", lambda *a: (VISASession(0), StatusCode.error_invalid_resource_name)
+    )
+    with pytest.warns(errors.VisaIOWarning):
+        rm.open_bare_resource("nonsense")
+    monkeypatch.setattr(lib, "open", original_open)
+    monkeypatch.setattr(
+        lib,
+        "set_attribute",
+        lambda session, *a: lib.handle_return_value(session, StatusCode.error_system_error),
+    )
+    # The session of this open is good: failing to apply an attribute raises.
+    with pytest.raises(errors.VisaIOError):
+        rm.open_resource("GPIB0::1::INSTR", timeout=100)
+
+
 def test_successful_open_does_not_warn(rm: ResourceManager) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +116,50 @@ def test_backend_elsewhere_on_the_path_is_found(
     assert "stray" in highlevel.list_backends()
     module = highlevel._import_backend_module("stray")
     assert module.WRAPPER_CLASS is None and marker.exists()
+
+
+def test_backend_of_another_finder_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An editable install may provide the backend through a finder of sys.meta_path
+    # rather than through a folder of sys.path.
+    import importlib.abc
+    import importlib.util
+
+    from pyvisa import highlevel
+
+    folder = tmp_path / "checkout"
+    folder.mkdir()
+    marker = _stray_backend(folder)
+    source = str(folder / "pyvisa_stray.py")
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+            if name == "pyvisa_stray":
+                return importlib.util.spec_from_file_location(name, source)
+            return None
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder()])
+    monkeypatch.delitem(sys.modules, "pyvisa_stray", raising=False)
+    try:
+        module = highlevel._import_backend_module("stray")
+        assert module.WRAPPER_CLASS is None and marker.exists()
+    finally:
+        sys.modules.pop("pyvisa_stray", None)
+
+
+def test_package_in_the_working_directory_is_not_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pyvisa import highlevel
+
+    package = tmp_path / "pyvisa_stray"
+    package.mkdir()
+    marker = _stray_backend(tmp_path)
+    (tmp_path / "pyvisa_stray.py").rename(package / "__init__.py")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend("")
+    monkeypatch.delitem(sys.modules, "pyvisa_stray", raising=False)
+    with pytest.raises(ValueError, match="No package named pyvisa_stray"):
+        highlevel.get_wrapper_class("stray")
+    assert not marker.exists()
