@@ -80,9 +80,6 @@ CancelPolicy = Literal["drain", "clear"]
 
 _CANCEL_POLICIES: tuple[str, ...] = ("drain", "clear")
 
-#: Bit of the status byte telling that the device requests service (IEEE 488.2).
-_RQS_BIT = 0x40
-
 
 # -- per-session state -----------------------------------------------------------------
 
@@ -154,6 +151,18 @@ class _Job:
                 return False
             self._skipped = True
             return True
+
+
+def _check_cancel_policy(value: str) -> None:
+    if value not in _CANCEL_POLICIES:
+        raise ValueError(f"on_cancel must be 'drain' or 'clear', got {value!r}")
+
+
+def _in_worker(
+    loop: asyncio.AbstractEventLoop, executor: Executor | None, func: Callable[[], T]
+) -> asyncio.Future[T]:
+    """Run ``func`` in a worker thread of ``executor``, in a copy of the current context."""
+    return loop.run_in_executor(executor, contextvars.copy_context().run, func)
 
 
 def _retrieve(future: asyncio.Future[Any]) -> BaseException | None:
@@ -233,13 +242,11 @@ class AsyncResource:
 
     @on_cancel.setter
     def on_cancel(self, value: CancelPolicy) -> None:
-        if value not in _CANCEL_POLICIES:
-            raise ValueError(f"on_cancel must be 'drain' or 'clear', got {value!r}")
+        _check_cancel_policy(value)
         object.__setattr__(self, "_on_cancel", value)
 
     def _submit(self, loop: asyncio.AbstractEventLoop, job: _Job) -> asyncio.Future[Any]:
-        context = contextvars.copy_context()
-        return loop.run_in_executor(self._executor, context.run, job)
+        return _in_worker(loop, self._executor, job)
 
     async def _locked_call(
         self,
@@ -293,20 +300,20 @@ class AsyncResource:
                 on_late_result(future.result())
             except Exception:  # pragma: no cover - cleanup must not fail the loop
                 logger.debug("%r - cleanup of a late result failed", self._sync, exc_info=True)
-        if kind == "io" and job.started and self._on_cancel == "clear":
-            if self._sync._session is not None:
-                try:
-                    clearing = self._submit(future.get_loop(), _Job(self._sync.clear))
-                except RuntimeError:  # the executor is shut down
-                    lock.release()
-                    return
-
-                def _release(done: asyncio.Future[Any]) -> None:
-                    _retrieve(done)
-                    lock.release()
-
-                clearing.add_done_callback(_release)
+        clear = kind == "io" and job.started and self._on_cancel == "clear"
+        if clear and self._sync._session is not None:
+            try:
+                clearing = self._submit(future.get_loop(), _Job(self._sync.clear))
+            except RuntimeError:  # the executor is shut down
+                lock.release()
                 return
+
+            def _release(done: asyncio.Future[Any]) -> None:
+                _retrieve(done)
+                lock.release()
+
+            clearing.add_done_callback(_release)
+            return
         lock.release()
 
     async def _call(self, func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
@@ -784,7 +791,7 @@ class AsyncMessageBasedResource(AsyncResource):
     async def write_ascii_values(
         self,
         message: str,
-        values: Sequence[Any],
+        values: Iterable[Any],
         converter: ASCII_CONVERTER | Callable[[Any], str] = "f",
         separator: str | Callable[[Iterable[str]], str] = ",",
         termination: str | None = None,
@@ -1154,8 +1161,7 @@ class AsyncResourceManager:
             self._sync = visa_library
         else:
             self._sync = ResourceManager(visa_library)
-        if on_cancel not in _CANCEL_POLICIES:
-            raise ValueError(f"on_cancel must be 'drain' or 'clear', got {on_cancel!r}")
+        _check_cancel_policy(on_cancel)
         self._executor = executor
         self._on_cancel: CancelPolicy = on_cancel
         self._opened: weakref.WeakSet[AsyncResource] = weakref.WeakSet()
@@ -1184,10 +1190,8 @@ class AsyncResourceManager:
         return self._sync.last_status
 
     async def _run(self, func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-        loop = asyncio.get_running_loop()
-        context = contextvars.copy_context()
-        call = functools.partial(context.run, func, *args, **kwargs)
-        return await loop.run_in_executor(self._executor, call)
+        call = functools.partial(func, *args, **kwargs)
+        return await _in_worker(asyncio.get_running_loop(), self._executor, call)
 
     async def list_resources(self, query: str = "?*::INSTR") -> tuple[str, ...]:
         """List the resources matching a VISA expression (in a worker thread).

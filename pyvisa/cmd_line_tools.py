@@ -154,11 +154,12 @@ def _shell(argv: Sequence[str] | None, parser: argparse.ArgumentParser) -> None:
 
     backend = _create_backend_str(args)
     script = getattr(args, "script", None)
+    keep_going = getattr(args, "keep_going", False)
     try:
-        if script is None and not getattr(args, "keep_going", False):
+        if script is None and not keep_going:
             status = shell.main(backend)
         else:
-            status = shell.run(backend, script, keep_going=getattr(args, "keep_going", False))
+            status = shell.run(backend, script, keep_going=keep_going)
     except (errors.Error, ValueError, OSError) as exc:
         # A missing library or backend: say so plainly instead of printing a traceback.
         sys.exit(f"Could not start the shell with {backend or 'the default library'!r}: {exc}")

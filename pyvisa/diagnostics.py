@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from ._libarch import ArchitectureType, get_arch
+from ._libarch import _MACHO_EXECUTABLE_ARCH, _MACHO_THIN_BITS, ArchitectureType, get_arch
 
 __all__ = [
     "PYVISA_PY_EXTRAS",
@@ -65,8 +65,6 @@ _PT_LOAD, _PT_DYNAMIC = 1, 2
 # Mach-O load commands.
 _LC_LOAD_DYLIB, _LC_LOAD_WEAK_DYLIB = 0xC, 0x80000018
 _LC_REEXPORT_DYLIB, _LC_RPATH = 0x8000001F, 0x8000001C
-_MACHO_CPU = {7: ArchitectureType.I386, 0x01000007: ArchitectureType.X86_64}
-_MACHO_CPU[0x0100000C] = ArchitectureType.AARCH64
 
 
 # --- import lists ------------------------------------------------------------------
@@ -175,14 +173,14 @@ def _macho_imports(image: _Image, wanted: ArchitectureType | None) -> tuple[list
         image.order = ">" if image.data[:4] == b"\xca\xfe\xba\xbe" else "<"
         count = image.unpack("I", 4)[0]
         slices = [image.unpack("iiIII", 8 + index * 20) for index in range(count)]
-        chosen = next((s for s in slices if _MACHO_CPU.get(s[0]) == wanted), None)
+        chosen = next((s for s in slices if _MACHO_EXECUTABLE_ARCH.get(s[0]) == wanted), None)
         chosen = chosen or (slices[0] if slices else None)
         if chosen is None:
             return [], []
         image = _Image(image.data[chosen[2] : chosen[2] + chosen[3]])
     magic = image.data[:4]
     image.order = "<" if magic in (b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe") else ">"
-    is64 = magic in (b"\xcf\xfa\xed\xfe", b"\xfe\xed\xfa\xcf")
+    is64 = _MACHO_THIN_BITS.get(magic) == 64
     ncmds = image.unpack("I", 16)[0]
     offset = 32 if is64 else 28
     dylibs: list[str] = []
@@ -233,13 +231,7 @@ def read_imports(path: str) -> dict[str, Any]:
             }
         if data[:2] == b"MZ":
             return {"format": "PE", "needed": _pe_imports(image)}
-        if data[:4] in (
-            b"\xce\xfa\xed\xfe",
-            b"\xcf\xfa\xed\xfe",
-            b"\xfe\xed\xfa\xce",
-            b"\xfe\xed\xfa\xcf",
-            b"\xca\xfe\xba\xbe",
-        ):
+        if data[:4] in _MACHO_THIN_BITS or data[:4] == b"\xca\xfe\xba\xbe":
             dylibs, rpaths = _macho_imports(image, _python_arch())
             return {"format": "Mach-O", "needed": dylibs, "rpath": rpaths}
     except (struct.error, IndexError):

@@ -29,13 +29,8 @@ _NO_RESOURCE = 'There are no resources in use. Use the command "open".'
 
 # Termination characters shown by name by "termchar", and the names it accepts.
 _TERMCHAR_NAMES = {"\r": "CR", "\n": "LF", "\r\n": "CRLF", "\0": "NUL"}
-_TERMCHAR_VALUES: dict[str, str | None] = {
-    "CR": "\r",
-    "LF": "\n",
-    "CRLF": "\r\n",
-    "NUL": "\0",
-    "None": None,
-}
+_TERMCHAR_VALUES: dict[str, str | None] = {name: char for char, name in _TERMCHAR_NAMES.items()}
+_TERMCHAR_VALUES["None"] = None
 
 # VISA types whose value typed by the user must be an integer.
 _INTEGER_TYPES = ("ViUInt8", "ViUInt16", "ViUInt32", "ViInt8", "ViInt16", "ViInt32")
@@ -107,6 +102,13 @@ def parse_open_arguments(args: str) -> tuple[str, list[tuple[str, str]]]:
     return args, []
 
 
+def _is_attribute(value: Any) -> bool:
+    """Whether a class attribute of a resource describes a VISA attribute."""
+    return isinstance(value, attributes.Attribute) or (
+        isinstance(value, type) and issubclass(value, attributes.Attribute)
+    )
+
+
 def _scalar(text: str) -> Any:
     """Convert an option value without known type: None, booleans, numbers, else text."""
     if text in ("None", "True", "False"):
@@ -150,9 +152,7 @@ def convert_option(resource_class: type, name: str, text: str) -> Any:
         raise ValueError(f"{resource_class.__name__} has no attribute {name!r}")
     if name in ("read_termination", "write_termination", "encoding"):
         return None if text == "None" else unescape(text)
-    if isinstance(descriptor, attributes.Attribute) or (
-        isinstance(descriptor, type) and issubclass(descriptor, attributes.Attribute)
-    ):
+    if _is_attribute(descriptor):
         enum_type = getattr(descriptor, "enum_type", None)
         if enum_type is not None:
             members = {member.name.lower(): member for member in enum_type}
@@ -198,10 +198,7 @@ def settable_attributes(resource_class: type) -> list[str]:
         if name.startswith("_"):
             continue
         value = getattr(resource_class, name, None)
-        is_attribute = isinstance(value, attributes.Attribute) or (
-            isinstance(value, type) and issubclass(value, attributes.Attribute)
-        )
-        if is_attribute and getattr(value, "write", False):
+        if _is_attribute(value) and getattr(value, "write", False):
             names.add(name)
         elif name in _PYTHON_SETTINGS:
             names.add(name)
@@ -684,7 +681,7 @@ class _ReadRecorder:
     def __enter__(self) -> "_ReadRecorder":
         visalib = self.visalib
         original = getattr(visalib, "read", None)
-        if visalib is None or original is None:
+        if original is None:
             return self
         self.received = bytearray()
         self._saved = visalib.__dict__.get("read", _MISSING)

@@ -20,7 +20,6 @@ import contextlib
 import itertools
 import threading
 import time
-import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from typing import Any
 from pyvisa import constants, rname, util
 from pyvisa.constants import AccessModes, EventMechanism, EventType, StatusCode
 from pyvisa.highlevel import ResourceManager, VisaLibraryBase
-from pyvisa.testsuite._fake_backend import default_attributes, forget_library
+from pyvisa.testsuite._fake_backend import default_attributes, fresh_library
 from pyvisa.typing import VISAEventContext, VISAHandler, VISARMSession, VISASession
 from pyvisa.util import DebugInfo, LibraryPath
 
@@ -347,13 +346,10 @@ class SlowVisaLibrary(VisaLibraryBase):
 @contextlib.contextmanager
 def slow_manager(default_delay: float = 0.0) -> Iterator[tuple[ResourceManager, SlowVisaLibrary]]:
     """A resource manager over a new :class:`SlowVisaLibrary`, closed afterwards."""
-    library = SlowVisaLibrary(f"slow-{uuid.uuid4()}")
-    library.default_delay = default_delay
-    rm = ResourceManager(library)
-    try:
-        yield rm, library
-    finally:
+    with fresh_library(SlowVisaLibrary, "slow") as library:
+        library.default_delay = default_delay
+        rm = ResourceManager(library)
         try:
-            rm.close()
+            yield rm, library
         finally:
-            forget_library(library)
+            rm.close()

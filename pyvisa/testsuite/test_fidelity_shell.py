@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import io
 import re
 import subprocess
 import sys
@@ -553,7 +552,7 @@ def test_shell_with_a_devices_file_in_a_subprocess(guide_devices: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    out = io.StringIO(result.stdout).read()
+    out = result.stdout
     assert "( 0) ASRL1::INSTR\n( 1) ASRL2::INSTR\n" in out
     assert "ASRL2::INSTR has been opened." in out
     assert "Response: Some Instrument, Some Company." in out

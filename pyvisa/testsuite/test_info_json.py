@@ -44,10 +44,15 @@ def test_text_output_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     assert not out.lstrip().startswith("{")
 
 
-def test_json_in_a_subprocess() -> None:
-    result = run_info("--json")
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
+@pytest.fixture(scope="module")
+def json_run() -> subprocess.CompletedProcess[str]:
+    """One run of ``pyvisa info --json`` in a subprocess, shared by the tests reading it."""
+    return run_info("--json")
+
+
+def test_json_in_a_subprocess(json_run: subprocess.CompletedProcess[str]) -> None:
+    assert json_run.returncode == 0, json_run.stderr
+    report = json.loads(json_run.stdout)
     assert report["format"] == diagnostics.REPORT_FORMAT
     assert set(report) >= {"machine", "python", "pyvisa", "configuration", "backends"}
     assert report["python"]["executable"] == sys.executable
@@ -62,10 +67,12 @@ def test_json_in_a_subprocess() -> None:
     assert ivi["debug_info"]["Version"].endswith("(bundled with PyVISA)")
 
 
-def test_json_reports_pyvisa_sim_and_pyvisa_py() -> None:
+def test_json_reports_pyvisa_sim_and_pyvisa_py(
+    json_run: subprocess.CompletedProcess[str],
+) -> None:
     pytest.importorskip("pyvisa_sim")
     pytest.importorskip("pyvisa_py")
-    report = json.loads(run_info("--json").stdout)
+    report = json.loads(json_run.stdout)
     sim = report["backends"]["sim"]
     assert sim["status"] == "ok" and sim["module"].startswith("pyvisa_sim")
     assert "Spec version" in sim["debug_info"]
