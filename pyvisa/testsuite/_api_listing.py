@@ -8,6 +8,7 @@ module walks the listing and yields one :class:`Difference` per fact the package
 
 from __future__ import annotations
 
+import ctypes
 import enum
 import importlib
 import inspect
@@ -86,13 +87,10 @@ def to_json(value: Any) -> Any:
 
 def _default_matches(expected: dict[str, Any], actual: Any) -> bool:
     if "default_json" in expected:
-        try:
-            return bool(to_json(actual) == expected["default_json"]) and (
-                not isinstance(actual, enum.Enum)
-                or expected["default"] == f"{type(actual).__name__}.{actual.name}"
-            )
-        except Exception:
-            return False
+        if isinstance(actual, enum.Enum):
+            return expected["default"] == f"{type(actual).__name__}.{actual.name}"
+        # The repr too: ``True == 1``, ``1.0 == 1`` and ``IntEnum.x == 1`` are other defaults.
+        return to_json(actual) == expected["default_json"] and repr(actual) == expected["default"]
     text = expected["default"]
     if text.startswith("<class ") and isinstance(actual, type):
         return text == f"<class {actual.__name__}>"
@@ -168,33 +166,56 @@ def _compare_module_name(
         return
     kind = spec["kind"]
     actual_kind = kind_of(obj)
-    if kind != actual_kind and not (kind == "other" or actual_kind == "other"):
+    if kind != actual_kind and kind != "other":
         if not (kind == "class" and actual_kind == "enum" and spec.get("binding") == "imported"):
             yield Difference(key, "kind", f"expected {kind}, found {actual_kind}")
             return
     origin = spec.get("origin")
+    if kind == "module" and _is_pyvisa(origin) and obj.__name__ != origin:
+        yield Difference(key, "origin", f"is not {origin} (found {obj.__name__})")
     if kind in ("class", "enum", "function") and _is_pyvisa(origin):
+        # The object must be defined where 1.16.2 defines it (its __module__ and __qualname__)
+        # and, when that module exports it, be the very object exported there.
         actual_origin = f"{getattr(obj, '__module__', '?')}.{getattr(obj, '__qualname__', '?')}"
-        # Where a listed class lives is checked through the classes table; here the object
-        # must be the one exported at the listed origin.
         owner_name, _, attr = origin.rpartition(".")  # type: ignore[union-attr]
         owner = _import(owner_name)
-        if owner is not None and getattr(owner, attr, _MISSING) is not _MISSING:
-            if getattr(owner, attr) is not obj:
-                yield Difference(key, "origin", f"is not {origin} (found {actual_origin})")
+        exported = _MISSING if owner is None else getattr(owner, attr, _MISSING)
+        if isinstance(obj, type) and issubclass(obj, ctypes._Pointer):
+            # ctypes makes one pointer type per target type for the whole process, named
+            # after the module that first asked for it.
+            actual_origin = origin
+        if actual_origin != origin or exported is not _MISSING and exported is not obj:
+            yield Difference(key, "origin", f"is not {origin} (found {actual_origin})")
     if kind == "function" and "signature" in spec:
         problem = compare_signature(spec["signature"], obj)
         if problem:
             yield Difference(key, "signature", problem)
-    if kind == "constant" and "json" in spec:
+    if kind == "constant":
+        yield from _compare_value(key, obj, spec)
+
+
+def _compare_value(key: str, obj: Any, spec: dict[str, Any]) -> Iterator[Difference]:
+    """Compare a constant or class attribute with its listed type and value."""
+    type_name = spec.get("type")
+    # A listed plain ``object`` is a sentinel (``NotAvailable``): its repr is compared below.
+    # A subclass of the listed type is that type (an int default that validates what is
+    # assigned, say), but a bool is never an int here.
+    if type_name not in (None, "object"):
+        wanted = type_name.rsplit(".", 1)[-1]
+        names = [klass.__name__ for klass in type(obj).__mro__]
+        if wanted not in names or (isinstance(obj, bool) and wanted != "bool"):
+            yield Difference(key, "type", f"expected {type_name}, found {type(obj).__name__}")
+    if "json" in spec:
         try:
             value = to_json(obj)
         except Exception as exc:  # pragma: no cover - defensive
             value = f"<unserialisable {exc}>"
         if value != spec["json"]:
             yield Difference(key, "value", f"expected {spec['json']!r}, found {value!r}")
-    if "container" in spec:
+    elif "container" in spec:
         yield from _compare_container(key, obj, spec["container"])
+    elif "value" in spec and not _repr_matches(spec["value"], obj):
+        yield Difference(key, "value", f"expected {spec['value']}, found {listing_repr(obj)}")
 
 
 def listing_repr(value: Any) -> str:
@@ -220,9 +241,35 @@ def _repr_matches(text: str, value: Any) -> bool:
     return text in candidates
 
 
+def _compare_sequence(key: str, obj: Any, type_name: str, items: list[str]) -> Iterator[Difference]:
+    """Compare a list (in order) or a set (the listing writes it sorted) item by item."""
+    if not isinstance(obj, (list, tuple, set, frozenset)):
+        yield Difference(key, "value", f"expected a {type_name}, found {type(obj).__name__}")
+        return
+    found = list(obj)
+    unmatched = list(found)
+    for text in items:
+        match = next((v for v in unmatched if _repr_matches(text, v)), _MISSING)
+        if match is _MISSING:
+            yield Difference(key, "value", f"item {text} missing")
+        else:
+            unmatched.remove(match)
+    for value in unmatched:
+        yield Difference(key, "value", f"item {listing_repr(value)} not in the listing")
+    if isinstance(obj, (list, tuple)) and not unmatched and len(found) == len(items):
+        if not all(_repr_matches(t, v) for t, v in zip(items, found, strict=True)):
+            yield Difference(
+                key, "order", f"expected {items}, found {[listing_repr(v) for v in found]}"
+            )
+
+
 def _compare_container(key: str, obj: Any, spec: dict[str, Any]) -> Iterator[Difference]:
-    items = spec.get("items")
-    if not isinstance(items, dict) or not isinstance(obj, dict):
+    items = spec["items"]
+    if isinstance(items, list):
+        yield from _compare_sequence(key, obj, spec["type"], items)
+        return
+    if not isinstance(obj, dict):
+        yield Difference(key, "value", f"expected a {spec['type']}, found {type(obj).__name__}")
         return
     actual = {(str(int(k)) if isinstance(k, int) else listing_repr(k)): v for k, v in obj.items()}
     for item_key, item_repr in items.items():
@@ -250,12 +297,19 @@ def compare_module(module_name: str) -> Iterator[Difference]:
         if actual_all is None or set(listing["all"]) - set(actual_all):
             missing = sorted(set(listing["all"]) - set(actual_all or ()))
             yield Difference(module_name, "__all__", f"missing from __all__: {missing}")
+    if listing["is_package"] != hasattr(module, "__path__"):
+        yield Difference(module_name, "kind", f"1.16.2 is_package={listing['is_package']}")
     for name, spec in listing["names"].items():
         origin = spec.get("imported_from") or spec.get("origin")
         if spec.get("binding") == "imported" and not _is_pyvisa(origin):
             continue
-        if spec.get("kind") == "module" and spec.get("binding") == "imported":
-            # A module another module imports for its own use is not part of its API.
+        if (
+            spec.get("kind") == "module"
+            and spec.get("binding") == "imported"
+            and not hasattr(module, name)
+        ):
+            # A module another module imports for its own use is not part of its API; when
+            # the package binds the name too, it must be the same module.
             continue
         if (
             spec.get("binding") == "defined"
@@ -285,12 +339,7 @@ def _member_kind(cls: type, name: str) -> tuple[str, Any]:
         return "property", raw
     if isinstance(raw, (types.FunctionType,)):
         return "method", raw
-    if (
-        hasattr(raw, "__get__")
-        and hasattr(raw, "attribute_id")
-        or type(raw).__name__ == "AttributeProperty"
-        or hasattr(raw, "attribute_class")
-    ):
+    if hasattr(raw, "__get__") and hasattr(raw, "attribute_id"):
         return "visa_attribute", raw
     if hasattr(type(raw), "__get__") and not isinstance(raw, (types.BuiltinFunctionType, type)):
         if type(raw).__name__ in ("getset_descriptor", "member_descriptor", "_tuplegetter"):
@@ -317,21 +366,25 @@ def compare_class(qualified: str) -> Iterator[Difference]:
         yield Difference(qualified, "kind", f"not a class: {cls!r}")
         return
     bases = [_qualname(b) for b in cls.__bases__]
-    listed_bases = spec["bases"]
-    if [b.rsplit(".", 1)[-1] for b in bases] != [b.rsplit(".", 1)[-1] for b in listed_bases]:
-        yield Difference(qualified, "bases", f"expected {listed_bases}, found {bases}")
+    if bases != spec["bases"]:
+        yield Difference(qualified, "bases", f"expected {spec['bases']}, found {bases}")
+    # The class itself is held by the modules table (its "origin"); here its ancestors.
+    ancestors = [_qualname(b) for b in cls.__mro__[1:]]
+    if ancestors != spec["mro"][1:]:
+        yield Difference(qualified, "mro", f"expected {spec['mro'][1:]}, found {ancestors}")
+    metaclass = _qualname(type(cls))
+    if metaclass != spec["metaclass"]:
+        yield Difference(qualified, "metaclass", f"expected {spec['metaclass']}, found {metaclass}")
+    abstract = sorted(getattr(cls, "__abstractmethods__", ()))
+    if abstract != sorted(spec["abstract"]):
+        yield Difference(qualified, "abstract", f"expected {spec['abstract']}, found {abstract}")
     if spec.get("is_enum"):
         yield from _compare_enum(qualified, cls, spec)
     init = spec.get("init_signature")
-    if (
-        init
-        and spec.get("init_defined_in") not in (None, "builtins.object")
-        and not spec.get("is_enum")
-    ):
-        if not spec.get("is_exception") or init.get("params"):
-            problem = compare_signature(init, cls)
-            if problem:
-                yield Difference(qualified + ".__init__", "signature", problem)
+    if init and not spec.get("is_enum"):
+        problem = compare_signature(init, cls)
+        if problem:
+            yield Difference(qualified + ".__init__", "signature", problem)
     for name, member in spec["members"].items():
         yield from _compare_member(qualified, cls, name, member)
 
@@ -395,27 +448,20 @@ def _compare_member(
         if kind != "visa_attribute":
             yield Difference(key, "kind", f"expected a VISA attribute, found {kind}")
             return
-        visa = member["visa"]
-        attr_cls = (
-            getattr(raw, "attribute_class", None)
-            or getattr(raw, "attr_class", None)
-            or getattr(raw, "attribute", None)
-        )
-        if attr_cls is not None and getattr(attr_cls, "__name__", None) != visa["attr_class"]:
+        # The descriptor is an instance of the attribute class, whose VISA facts (id, type,
+        # range, default, resources) are held against the listing by the classes table.
+        expected = member["visa"]["attr_class"]
+        attr_cls = getattr(_import("pyvisa.attributes"), expected, None)
+        if attr_cls is None or not isinstance(raw, attr_cls):
+            found = [k.__name__ for k in type(raw).__mro__ if k.__name__.startswith("AttrVI_")]
             yield Difference(
-                key, "visa_attribute", f"expected {visa['attr_class']}, found {attr_cls}"
+                key, "visa_attribute", f"expected an {expected}, found {found or type(raw)}"
             )
     elif listed == "class_attr":
-        if kind in ("method", "classmethod", "staticmethod"):
+        if kind != "class_attr":
             yield Difference(key, "kind", f"expected class attribute, found {kind}")
             return
-        if "json" in member and kind == "class_attr":
-            try:
-                value = to_json(getattr(cls, name))
-            except Exception as exc:  # pragma: no cover - defensive
-                value = f"<unserialisable {exc}>"
-            if value != member["json"]:
-                yield Difference(key, "value", f"expected {member['json']!r}, found {value!r}")
+        yield from _compare_value(key, getattr(cls, name), member)
     elif listed == "descriptor":
         if kind not in ("descriptor", "property", "visa_attribute"):
             yield Difference(key, "kind", f"expected descriptor, found {kind}")
