@@ -772,13 +772,13 @@ class AttrVI_ATTR_SEND_END_EN(BooleanAttribute):
         _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -797,16 +797,16 @@ class AttrVI_ATTR_TERMCHAR(CharAttribute):
     """
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
+        _ASRL_INSTR,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -826,16 +826,16 @@ class AttrVI_ATTR_TERMCHAR_EN(BooleanAttribute):
     """
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
+        _ASRL_INSTR,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -856,13 +856,13 @@ class AttrVI_ATTR_SUPPRESS_END_EN(BooleanAttribute):
     resources = [
         _ASRL_INSTR,
         _GPIB_INSTR,
-        _PRLGX_ASRL_INTFC,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
     ]
     py_name = ""
@@ -883,16 +883,16 @@ class AttrVI_ATTR_IO_PROT(EnumAttribute[constants.IOProtocol]):
     """
 
     resources = [
-        _ASRL_INSTR,
-        _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
+        _GPIB_INSTR,
+        _ASRL_INSTR,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -914,17 +914,17 @@ class AttrVI_ATTR_DMA_ALLOW_EN(BooleanAttribute):
     """
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
-        _PRLGX_TCPIP_INTFC,
         _PXI_INSTR,
+        _ASRL_INSTR,
+        _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_MEMACC,
         _VXI_SERVANT,
@@ -940,16 +940,16 @@ class AttrVI_ATTR_FILE_APPEND_EN(BooleanAttribute):
     """Should viReadToFile() append data to the file instead of overwriting it."""
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
+        _ASRL_INSTR,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -969,16 +969,16 @@ class AttrVI_ATTR_RD_BUF_OPER_MODE(RangeAttribute):
     """
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
+        _ASRL_INSTR,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -998,16 +998,16 @@ class AttrVI_ATTR_RD_BUF_SIZE(RangeAttribute):
     """
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
+        _ASRL_INSTR,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -1028,16 +1028,16 @@ class AttrVI_ATTR_WR_BUF_OPER_MODE(RangeAttribute):
     """
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
+        _ASRL_INSTR,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -1057,16 +1057,16 @@ class AttrVI_ATTR_WR_BUF_SIZE(RangeAttribute):
     """
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PRLGX_ASRL_INTFC,
+        _ASRL_INSTR,
         _PRLGX_TCPIP_INTFC,
+        _PRLGX_ASRL_INTFC,
         _TCPIP_INSTR,
         _TCPIP_SOCKET,
+        _VICP_INSTR,
         _USB_INSTR,
         _USB_RAW,
-        _VICP_INSTR,
         _VXI_INSTR,
         _VXI_SERVANT,
     ]
@@ -1082,11 +1082,11 @@ class AttrVI_ATTR_TRIG_ID(EnumAttribute[constants.TriggerID]):
     """Identifier for the current triggering mechanism."""
 
     resources = [
-        _ASRL_INSTR,
         _GPIB_INSTR,
         _GPIB_INTFC,
-        _PXI_BACKPLANE,
         _PXI_INSTR,
+        _PXI_BACKPLANE,
+        _ASRL_INSTR,
         _TCPIP_INSTR,
         _VXI_BACKPLANE,
         _VXI_INSTR,
@@ -1839,7 +1839,7 @@ class AttrVI_ATTR_MAINFRAME_LA(RangeAttribute):
 
     """
 
-    resources = [_VXI_BACKPLANE, _VXI_INSTR]
+    resources = [_VXI_INSTR, _VXI_BACKPLANE]
     py_name = ""
     visa_name = "VI_ATTR_MAINFRAME_LA"
     visa_type = "ViInt16"
@@ -1851,7 +1851,7 @@ class AttrVI_ATTR_MAINFRAME_LA(RangeAttribute):
 class AttrVI_ATTR_MANF_NAME(Attribute[str]):
     """Manufacturer name."""
 
-    resources = [_PXI_BACKPLANE, _PXI_INSTR, _USB_INSTR, _USB_RAW, _VXI_INSTR]
+    resources = [_PXI_INSTR, _PXI_BACKPLANE, _USB_INSTR, _USB_RAW, _VXI_INSTR]
     py_name = "manufacturer_name"
     visa_name = "VI_ATTR_MANF_NAME"
     visa_type = "ViString"
@@ -1862,7 +1862,7 @@ class AttrVI_ATTR_MANF_NAME(Attribute[str]):
 class AttrVI_ATTR_MODEL_NAME(Attribute[str]):
     """Model name of the device."""
 
-    resources = [_PXI_BACKPLANE, _PXI_INSTR, _USB_INSTR, _USB_RAW, _VXI_INSTR]
+    resources = [_PXI_INSTR, _PXI_BACKPLANE, _USB_INSTR, _USB_RAW, _VXI_INSTR]
     py_name = "model_name"
     visa_name = "VI_ATTR_MODEL_NAME"
     visa_type = "ViString"
@@ -2035,7 +2035,7 @@ class AttrVI_ATTR_VXI_TRIG_SUPPORT(RangeAttribute):
 
     """
 
-    resources = [_VXI_BACKPLANE, _VXI_INSTR]
+    resources = [_VXI_INSTR, _VXI_BACKPLANE]
     py_name = ""
     visa_name = "VI_ATTR_VXI_TRIG_SUPPORT"
     visa_type = "ViUInt32"
@@ -2127,7 +2127,7 @@ class AttrVI_ATTR_PXI_CHASSIS(RangeAttribute):
 
     """
 
-    resources = [_PXI_BACKPLANE, _PXI_INSTR]
+    resources = [_PXI_INSTR, _PXI_BACKPLANE]
     py_name = ""
     visa_name = "VI_ATTR_PXI_CHASSIS"
     visa_type = "ViInt16"
@@ -2187,7 +2187,7 @@ class AttrVI_ATTR_PXI_SLOT_LBUS_RIGHT(RangeAttribute):
 class AttrVI_ATTR_PXI_TRIG_BUS(RangeAttribute):
     """Trigger bus number of this device."""
 
-    resources = [_PXI_BACKPLANE, _PXI_INSTR]
+    resources = [_PXI_INSTR, _PXI_BACKPLANE]
     py_name = ""
     visa_name = "VI_ATTR_PXI_TRIG_BUS"
     visa_type = "ViInt16"
@@ -2757,7 +2757,7 @@ class AttrVI_ATTR_RET_COUNT(RangeAttribute):
 class AttrVI_ATTR_OPER_NAME(Attribute[str]):
     """Name of the operation generating this event."""
 
-    resources = [_EV.exception, _EV.io_completion]
+    resources = [_EV.io_completion, _EV.exception]
     py_name = "operation_name"
     visa_name = "VI_ATTR_OPER_NAME"
     visa_type = "ViString"
