@@ -505,14 +505,18 @@ class FlagAttribute(Attribute[F]):
         return self.enum_type(number)
 
 
-def _visa_timeout(value: float | None) -> int:
-    """Convert a timeout in milliseconds (None or inf: infinite) to the VISA integer."""
-    expected = "a number of milliseconds, None or float('+inf')"
+def _visa_timeout(value: float | None, subject: str = "attribute VI_ATTR_TMO_VALUE") -> int:
+    """Convert a timeout in milliseconds (None or inf: infinite) to the VISA integer.
+
+    Values below 1 mean immediate (VI_TMO_IMMEDIATE). ``subject`` names what the value is
+    for in the error messages (the attribute, or the timeout of a lock or a wait).
+    """
     if value is None:
         return constants.VI_TMO_INFINITE
     if not isinstance(value, numbers.Real) or math.isnan(value):
         raise ValueError(
-            f"{value!r} is an invalid value for attribute VI_ATTR_TMO_VALUE, should be {expected}"
+            f"{value!r} is an invalid value for {subject}, should be a timeout in "
+            "milliseconds, None or float('+inf')"
         )
     if value == math.inf:
         return constants.VI_TMO_INFINITE
@@ -520,9 +524,9 @@ def _visa_timeout(value: float | None) -> int:
         return constants.VI_TMO_IMMEDIATE
     if value >= constants.VI_TMO_INFINITE:
         raise ValueError(
-            f"{value!r} is an invalid value for attribute VI_ATTR_TMO_VALUE, should be between "
-            f"0 and {constants.VI_TMO_INFINITE - 1} (or None or float('+inf') for an infinite "
-            "timeout)"
+            f"{value!r} is an invalid value for {subject}, should be a timeout between "
+            f"0 and {constants.VI_TMO_INFINITE - 1} ms (or None or float('+inf') for an "
+            "infinite timeout)"
         )
     return int(value)
 

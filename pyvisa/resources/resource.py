@@ -8,8 +8,6 @@ compound operations of the subclasses hold the per-resource re-entrant lock ``se
 from __future__ import annotations
 
 import contextlib
-import math
-import numbers
 import threading
 import time
 import weakref
@@ -29,58 +27,21 @@ __all__ = ["Resource", "WaitResponse"]
 
 T = TypeVar("T", bound="Resource")
 
-#: Largest VISA timeout that is not infinite (VI_TMO_INFINITE is 0xFFFFFFFF).
-_MAX_FINITE_TIMEOUT = 0xFFFFFFFE
-
 
 def to_visa_timeout(value: float | None) -> int:
     """Convert a timeout in milliseconds to the integer VISA expects.
 
     ``None`` and ``float('+inf')`` mean infinite (``VI_TMO_INFINITE``), any value below 1
-    means immediate (``VI_TMO_IMMEDIATE``); larger values are truncated to an int.
+    means immediate (``VI_TMO_IMMEDIATE``); larger values are truncated to an int. The
+    conversion of the ``timeout`` attribute, for the timeouts of locks and waits.
 
     Raises
     ------
     ValueError
-        If the value is NaN or larger than the largest finite VISA timeout.
+        If the value is not a number, NaN or larger than the largest finite VISA timeout.
 
     """
-    if value is None:
-        return constants.VI_TMO_INFINITE
-    if not isinstance(value, numbers.Real):
-        raise ValueError(
-            f"Invalid timeout {value!r}: expected a number of milliseconds, None or float('+inf')"
-        )
-    if math.isnan(value):
-        raise ValueError("Invalid timeout nan: expected a number of milliseconds")
-    if value == math.inf:
-        return constants.VI_TMO_INFINITE
-    if value < 1:
-        return constants.VI_TMO_IMMEDIATE
-    if value > _MAX_FINITE_TIMEOUT:
-        raise ValueError(
-            f"Invalid timeout {value!r}: finite timeouts must be at most {_MAX_FINITE_TIMEOUT} ms"
-            " (use None or float('+inf') for an infinite timeout)"
-        )
-    return int(value)
-
-
-class _TimeoutAttribute(attributes.AttrVI_ATTR_TMO_VALUE):
-    """Timeout in milliseconds for all resource I/O operations.
-
-    ``None`` and ``float('+inf')`` set an infinite timeout (``VI_TMO_INFINITE``), which
-    reads back as ``float('+inf')``; any value smaller than 1 means immediate
-    (``VI_TMO_IMMEDIATE``). ``del instrument.timeout`` sets an infinite timeout.
-
-    """
-
-    def pre_set(self, value: Any) -> int:
-        """Convert a timeout (None, inf, < 1 or a number of ms) to the VISA integer.
-
-        Same conversion as the base class, with the error messages of
-        :func:`to_visa_timeout` (shared with the lock timeouts).
-        """
-        return to_visa_timeout(value)
+    return attributes._visa_timeout(value, "a timeout")
 
 
 def check_status(status: Any) -> None:
@@ -179,7 +140,7 @@ class Resource:
     resource_manufacturer_name: Attribute[str] = attributes.AttrVI_ATTR_RSRC_MANF_NAME()
 
     #: Timeout in milliseconds for all resource I/O operations.
-    timeout: Attribute[float] = cast("Attribute[float]", _TimeoutAttribute())
+    timeout: Attribute[float] = cast("Attribute[float]", attributes.AttrVI_ATTR_TMO_VALUE())
 
     _resource_name: str
     _session: VISASession | None
