@@ -26,23 +26,6 @@ from pyvisa.rname import (
 )
 from pyvisa.testsuite._timing_helpers import LOADED_MACHINE
 
-
-@pytest.fixture
-def scratch_registry(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(rname, "_SUBCLASSES", dict(rname._SUBCLASSES))
-    monkeypatch.setattr(rname, "_DEFAULT_RC", dict(rname._DEFAULT_RC))
-    monkeypatch.setattr(
-        rname,
-        "_RESOURCE_CLASSES",
-        defaultdict(set, {k: set(v) for k, v in rname._RESOURCE_CLASSES.items()}),
-    )
-    monkeypatch.setattr(rname, "_INTERFACE_RE", None)
-    rname._parse_cached.cache_clear()
-    yield
-    monkeypatch.undo()
-    rname._parse_cached.cache_clear()
-
-
 # --- RN-1 ------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import re
-from collections import defaultdict
 from typing import Any, ClassVar
 
 import pytest
@@ -641,21 +640,6 @@ def test_default_resource_class_can_be_omitted() -> None:
 
 
 # --- Registration ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def scratch_registry(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(rname, "_SUBCLASSES", dict(rname._SUBCLASSES))
-    monkeypatch.setattr(rname, "_DEFAULT_RC", dict(rname._DEFAULT_RC))
-    monkeypatch.setattr(
-        rname,
-        "_RESOURCE_CLASSES",
-        defaultdict(set, {k: set(v) for k, v in rname._RESOURCE_CLASSES.items()}),
-    )
-    monkeypatch.setattr(rname, "_INTERFACE_RE", rname._INTERFACE_RE)
-    yield
-    monkeypatch.undo()
-    rname._parse_cached.cache_clear()
 
 
 def test_register_subclass(scratch_registry: None) -> None:
