@@ -33,16 +33,8 @@ def _registered_classes() -> list[tuple[Any, str, type]]:
     return rows
 
 
-def _attributes_of(interface: Any, resource_class: str, pyclass: type) -> list[type]:
-    from pyvisa import attributes
-
-    classes = getattr(pyclass, "visa_attributes_classes", None)
-    if not classes:
-        per = attributes.AttributesPerResource
-        classes = set(per.get((interface, resource_class), ())) | set(
-            per.get(attributes.AllSessionTypes, ())
-        )
-    return sorted(classes, key=lambda c: c.visa_name)
+def _attributes_of(pyclass: Any) -> list[type]:
+    return sorted(pyclass.visa_attributes_classes, key=lambda c: c.visa_name)
 
 
 def _summary(attr: type) -> str:
@@ -72,13 +64,13 @@ class AttributeTables(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        import pyvisa.resources
+
         lines: list[str] = []
         for interface, resource_class, pyclass in _registered_classes():
             title = f"{interface.name.upper()} {resource_class}: {pyclass.__name__}"
             lines += [title, "~" * len(title), ""]
-            import pyvisa.resources
-
-            if pyclass.__name__ in getattr(pyvisa.resources, "__all__", ()):
+            if pyclass.__name__ in pyvisa.resources.__all__:
                 qualified = f"pyvisa.resources.{pyclass.__name__}"
             else:
                 qualified = f"{pyclass.__module__}.{pyclass.__name__}"
@@ -96,7 +88,7 @@ class AttributeTables(SphinxDirective):
                 "     - Access",
                 "     - Meaning",
             ]
-            for attr in _attributes_of(interface, resource_class, pyclass):
+            for attr in _attributes_of(pyclass):
                 py_name = attr.py_name if attr.py_name and attr.py_name != "To be specified" else ""
                 lines += [
                     f"   * - {_cell(f'``{py_name}``' if py_name else '')}",
@@ -108,7 +100,9 @@ class AttributeTables(SphinxDirective):
             lines.append("")
         container = nodes.section()
         container.document = self.state.document
-        nested_parse_with_titles(self.state, StringList(lines, source="<attribute tables>"), container)
+        nested_parse_with_titles(
+            self.state, StringList(lines, source="<attribute tables>"), container
+        )
         return list(container.children)
 
 

@@ -10,8 +10,9 @@ setting ``PYVISA_SKIP_LARGE_TRANSFER``.
 
 from __future__ import annotations
 
+import itertools
 import os
-import threading
+import socket
 import time
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ import pytest
 from pyvisa import ResourceManager
 from pyvisa.constants import StatusCode
 from pyvisa.errors import VisaIOError
+from pyvisa.testsuite._resources_helpers import run_together
 from pyvisa.testsuite.loopback import IDN, LoopbackServer, ascii_values
 
 pytest.importorskip("pyvisa_py", reason="the end-to-end tests go through pyvisa-py (@py)")
@@ -52,28 +54,9 @@ def _open(rm: ResourceManager, address: str, timeout: int = 2000):
     return rm.open_resource(address, read_termination="\n", write_termination="\n", timeout=timeout)
 
 
-def _run_threads(count: int, target) -> list[BaseException]:
-    failures: list[BaseException] = []
-
-    def guarded(index: int) -> None:
-        try:
-            target(index)
-        except BaseException as exc:  # noqa: BLE001 - reported by the test
-            failures.append(exc)
-
-    threads = [threading.Thread(target=guarded, args=(i,), daemon=True) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    deadline = time.monotonic() + _JOIN
-    for thread in threads:
-        thread.join(max(deadline - time.monotonic(), 0))
-    assert not any(thread.is_alive() for thread in threads), "a thread did not finish in time"
-    return failures
-
-
 def test_server_ports_are_loopback(server: LoopbackServer) -> None:
-    assert server.host == "127.0.0.1"
-    assert server.socket_port and server.hislip_port
+    bound = {listener.getsockname() for listener in server._listeners.values()}
+    assert bound == {("127.0.0.1", server.socket_port), ("127.0.0.1", server.hislip_port)}
     assert server.socket_port != server.hislip_port
     assert server.running
 
@@ -105,9 +88,11 @@ def test_10000_sequential_queries(server: LoopbackServer, rm: ResourceManager) -
 def test_threads_with_own_sessions(server: LoopbackServer, rm: ResourceManager, kind: str):
     address = server.socket_address if kind == "socket" else server.hislip_address
     sessions = [_open(rm, address) for _ in range(8)]
+    indexes = itertools.count()
     try:
 
-        def work(index: int) -> None:
+        def work() -> None:
+            index = next(indexes)
             instr = sessions[index]
             for step in range(150):
                 instr.write("ECHO")
@@ -115,7 +100,7 @@ def test_threads_with_own_sessions(server: LoopbackServer, rm: ResourceManager, 
                 answer = instr.query(message)
                 assert answer == message, (message, answer)
 
-        assert _run_threads(8, work) == []
+        run_together(work, 8, timeout=_JOIN)
     finally:
         for instr in sessions:
             instr.close()
@@ -125,9 +110,11 @@ def test_threads_with_own_sessions(server: LoopbackServer, rm: ResourceManager, 
 def test_threads_sharing_one_session(server: LoopbackServer, rm: ResourceManager, kind: str):
     address = server.socket_address if kind == "socket" else server.hislip_address
     instr = _open(rm, address, timeout=5000)
+    indexes = itertools.count()
     try:
 
-        def work(index: int) -> None:
+        def work() -> None:
+            index = next(indexes)
             for step in range(60):
                 count = index * 7 + step % 5 + 1
                 # A query holds the resource from its write to the end of its read.
@@ -138,7 +125,7 @@ def test_threads_sharing_one_session(server: LoopbackServer, rm: ResourceManager
                     points = instr.query_binary_values(f"WAVE? {count * 3},H", datatype="H")
                     assert points == [k % 251 for k in range(count * 3)], (index, step)
 
-        assert _run_threads(8, work) == []
+        run_together(work, 8, timeout=_JOIN)
         assert instr.query("*IDN?") == IDN
     finally:
         instr.close()
@@ -311,17 +298,7 @@ def test_hislip_device_clear_and_max_message_size(server: LoopbackServer) -> Non
 
 
 def test_hislip_rejects_bad_prologue(server: LoopbackServer) -> None:
-    import socket
-
     with socket.create_connection(("127.0.0.1", server.hislip_port), timeout=2) as sock:
         sock.sendall(b"XX" + bytes(14))
         answer = hislip.RxHeader(sock)
         assert answer.msg_type == "FatalError"
-
-
-def test_vxi11() -> None:
-    pytest.skip(
-        "VXI-11 is not served by the loopback instrument: it needs an ONC RPC portmapper "
-        "on port 111, which only root can bind (inside a private network namespace, "
-        "`unshare --net`, not to clash with the host's rpcbind); not implemented yet"
-    )

@@ -110,10 +110,6 @@ class _TCPIPResourceTest:
         kwargs.setdefault("write_termination", "\n")
         return self.rm.open_resource(self.address, **kwargs)
 
-    def _recover(self) -> None:
-        """Bring the session back to a clean state after an unanswered query."""
-        self.instr.clear()
-
     # -- lifecycle ---------------------------------------------------------------------
 
     def test_lifecycle(self) -> None:
@@ -284,11 +280,13 @@ class _TCPIPResourceTest:
         self.instr.write("*IDN?")
         assert self.instr.read_raw(size=3) == b"PyVISA,Loopback instrument,LB-0001,1.16.2\n"
 
-    @require_loopback
     def test_write_raw_read_bytes(self) -> None:
         count = self.instr.write_raw(b"*IDN?\n")
         assert count == len(b"*IDN?\n")
         answer = self.instr.read_bytes(4)
+        assert len(answer) == 4
+        if REAL_INSTRUMENT:
+            return  # the rest checks the loopback identification
         assert answer == b"PyVI"
         rest = self.instr.read_bytes(100, break_on_termchar=True)
         assert answer + rest == b"PyVISA,Loopback instrument,LB-0001,1.16.2\n"
@@ -676,8 +674,9 @@ class TestTCPIPInstr(_TCPIPResourceTest):
             with _unsupported_is_skip("locks"):
                 with self.instr.lock_context(timeout=100, requested_key="exclusive") as key:
                     assert key is None
-                    with pytest.raises(errors.VisaIOError):
+                    with pytest.raises(errors.VisaIOError) as excinfo:
                         other.lock_excl(timeout=10)
+                    assert excinfo.value.error_code == StatusCode.error_timeout
             with self.instr.lock_context(timeout=100, requested_key="shared-key") as key:
                 assert key == "shared-key"
                 with other.lock_context(timeout=100, requested_key=key):

@@ -11,7 +11,9 @@
   (sent when the request bit rises, only after ``ASRQ ON``: clients without an event
   reader, pyvisa-py 0.8.1 for one, would take it for the answer to their next request).
 
-VXI-11 is not served (see ``test_loopback_e2e.py`` for the reason of the skipped test).
+VXI-11 is not served: it needs an ONC RPC portmapper on port 111, which only root can
+bind (inside a private network namespace, ``unshare --net``, not to clash with the host's
+rpcbind).
 
 Every connection (raw socket) or HiSLIP session has its own instrument. Commands are
 case-insensitive, several may be joined with ``;`` (their answers are joined with ``;``),

@@ -318,10 +318,14 @@ class LoopbackServer:
             listener.close()
         with self._guard:
             connections = list(self._connections)
+            sessions = list(self._sessions.values())
+            threads = list(self._threads)
+        for session in sessions:
+            session.clearing.set()  # ends a pending delayed answer
         for connection in connections:
             connection.close()
         deadline = time.monotonic() + timeout
-        for thread in list(self._threads):
+        for thread in threads:
             if thread is not threading.current_thread():
                 thread.join(max(deadline - time.monotonic(), 0))
 
@@ -350,8 +354,9 @@ class LoopbackServer:
 
     def _spawn(self, target: Callable[..., None], *args: object, name: str) -> None:
         thread = threading.Thread(target=target, args=args, name=name, daemon=True)
-        self._threads = [t for t in self._threads if t.is_alive()]
-        self._threads.append(thread)
+        with self._guard:  # both accept threads spawn connection threads
+            self._threads = [t for t in self._threads if t.is_alive()]
+            self._threads.append(thread)
         thread.start()
 
     def _watchdog(self) -> None:
