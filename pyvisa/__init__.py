@@ -9,8 +9,7 @@ but neither numpy nor any VISA shared library. A library is loaded only when a
 import logging
 from typing import Any, TextIO
 
-logger = logging.getLogger("pyvisa")
-logger.addHandler(logging.NullHandler())
+from ._logging import logger
 
 
 def log_to_stream(stream_output: TextIO | None, level: int = logging.DEBUG) -> None:

@@ -18,6 +18,9 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
+from ._exports import public_at
+from ._logging import logger
+
 
 class ArchitectureType(enum.Enum):
     """Instruction set and bitness of a binary (or of the running interpreter)."""
@@ -341,3 +344,48 @@ def _bitness_text(filename: str | Path) -> str:
     """Bitness of a library as text: "32", "64", "32, 64" (universal) or "n/a" (unknown)."""
     bits = _bitnesses(filename)
     return ", ".join(map(str, bits)) if bits else "n/a"
+
+
+@public_at("pyvisa.util")
+class LibraryPath(str):
+    """Path to a shared library, remembering how it was found.
+
+    It is a ``str`` (equal to the path) with extra information.
+
+    Parameters
+    ----------
+    path : str
+        Path to the library (backends also use a plain name, such as "py").
+    found_by : str, optional
+        How the library was found: "auto", "user" (configuration file), "explicit"...
+        By default "auto".
+
+    """
+
+    #: Path to the library.
+    path: str
+
+    #: How the library was found.
+    found_by: str
+
+    def __new__(cls, path: str, found_by: str = "auto") -> LibraryPath:
+        obj = super().__new__(cls, path)
+        obj.path = path
+        obj.found_by = found_by
+        return obj
+
+    @property
+    def arch(self) -> list[ArchitectureType]:
+        """Architectures the library was compiled for (see :func:`get_arch`).
+
+        Computed once; an empty list when they cannot be determined.
+        """
+        cached: list[ArchitectureType] | None = self.__dict__.get("_arch")
+        if cached is None:
+            try:
+                cached = get_arch(self.path)
+            except Exception as exc:
+                logger.debug("Could not determine the architecture of %s: %s", self.path, exc)
+                cached = []
+            self.__dict__["_arch"] = cached
+        return cached

@@ -18,7 +18,7 @@ and hash like the integers they stand for.
 
 import enum
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # typing_extensions costs an import of its own
     from typing_extensions import Self
@@ -1245,6 +1245,34 @@ class DataWidth(enum.IntEnum):
             return cls(value // 8)
         raise ValueError(f"Invalid data width {value!r}: expected 8, 16, 32 or 64 (bits).")
 
+
+
+#: Width of a register access: a number of bits or a :class:`DataWidth` member.
+WidthSpec = Literal[8, 16, 32, 64] | DataWidth
+
+
+def width_in_bits(width: WidthSpec) -> int:
+    """Number of bits of a register-access width given in bits or as a DataWidth member.
+
+    Parameters
+    ----------
+    width : WidthSpec
+        8, 16, 32, 64 or a :class:`DataWidth` member.
+
+    Raises
+    ------
+    ValueError
+        Raised if the width is none of those. (This module is below
+        :mod:`pyvisa.errors`, which re-exports its codes: its checks raise the builtin.)
+
+    """
+    bits = int(width) * 8 if isinstance(width, DataWidth) else width
+    if bits not in (8, 16, 32, 64):
+        raise ValueError(
+            f"{width!r} is not a valid data width: expected 8, 16, 32, 64 "
+            "or a member of constants.DataWidth"
+        )
+    return bits
 
 class ATNLineOperation(enum.IntEnum):
     """Operation on the GPIB ATN (attention) line."""

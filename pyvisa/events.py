@@ -17,13 +17,14 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from . import attributes, constants, errors, logger
+from . import attributes, constants, errors
+from ._logging import logger
 from .attributes import Attribute
 from .constants import EventAttribute, EventType, StatusCode
 from .typing import VISAEventContext, VISAJobID
 
 if TYPE_CHECKING:
-    from .highlevel import VisaLibraryBase
+    from .backend import VisaLibraryBase
 
 __all__ = [
     "Event",

@@ -28,14 +28,17 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
     from .resources import Resource
 
-from . import constants, errors, logger
+from . import constants, errors
+from ._exports import public_at
+from ._logging import logger
+from .constants import InterfaceType
 
 __all__ = [
     "InvalidResourceName",
@@ -1669,3 +1672,79 @@ def _list_test(
         return found != negate
 
     return test
+
+
+# --- Extended information -------------------------------------------------------------------
+
+
+@public_at("pyvisa.highlevel")
+class ResourceInfo(NamedTuple):
+    """Resource extended information.
+
+    Named tuple with information about a resource. Returned by some
+    :class:`ResourceManager` methods.
+
+    Attributes
+    ----------
+    interface_type : constants.InterfaceType
+        Interface type of the given resource string.
+    interface_board_number : int | None
+        Board number of the interface of the given resource string. ``None`` is allowed
+        since serial resources may not always be described by a single number, in
+        particular on Linux systems.
+    resource_class : str | None
+        Resource class (for example, "INSTR") of the given resource string.
+    resource_name : str | None
+        Expanded version of the given resource string, similar to the VISA-defined
+        canonical resource name.
+    alias : str | None
+        User-defined alias for the given resource string.
+
+    """
+
+    interface_type: InterfaceType
+    interface_board_number: int | None
+    resource_class: str | None
+    resource_name: str | None
+    alias: str | None
+
+
+def _board_number(parsed: ResourceName) -> int | None:
+    """Board number of a parsed resource name, None when it has no numeric board."""
+    board = getattr(parsed, "board", getattr(parsed, "interface", None))
+    try:
+        return int(board) if board is not None else None
+    except ValueError:
+        return None
+
+
+def parse_resource_info(resource_name: str) -> ResourceInfo:
+    """Parse a resource name in Python into the information ``viParseRsrcEx`` returns.
+
+    The fallback of backends that do not parse names themselves: aliases are not
+    resolved (``alias`` is None).
+
+    Parameters
+    ----------
+    resource_name : str
+        Unique symbolic name of a resource.
+
+    Returns
+    -------
+    ResourceInfo
+        Interface type, board number, resource class and canonical name.
+
+    Raises
+    ------
+    InvalidResourceName
+        Raised if the name is not a valid resource name.
+
+    """
+    parsed = parse_resource_name(resource_name)
+    return ResourceInfo(
+        parsed.interface_type_const,
+        _board_number(parsed),
+        parsed.resource_class,
+        str(parsed),
+        None,
+    )

@@ -20,7 +20,8 @@ import sys
 import warnings
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from . import constants, logger
+from . import constants
+from ._logging import logger
 from ._ascii_blocks import ASCII_CONVERTER, from_ascii_block, to_ascii_block
 from ._binary_blocks import (
     BINARY_CONTAINERS,
@@ -42,7 +43,13 @@ from ._binary_blocks import (
     to_ieee_block,
     to_rs_block,
 )
-from ._libarch import ArchitectureType, PEMachineType, get_arch, get_shared_library_arch
+from ._libarch import (
+    ArchitectureType,
+    LibraryPath,
+    PEMachineType,
+    get_arch,
+    get_shared_library_arch,
+)
 
 if TYPE_CHECKING:
     from configparser import ConfigParser
@@ -136,50 +143,6 @@ def cleanup_timeout(timeout: int | float | None) -> int:
 
 
 # --- shared libraries --------------------------------------------------------------------
-
-
-class LibraryPath(str):
-    """Path to a shared library, remembering how it was found.
-
-    It is a ``str`` (equal to the path) with extra information.
-
-    Parameters
-    ----------
-    path : str
-        Path to the library (backends also use a plain name, such as "py").
-    found_by : str, optional
-        How the library was found: "auto", "user" (configuration file), "explicit"...
-        By default "auto".
-
-    """
-
-    #: Path to the library.
-    path: str
-
-    #: How the library was found.
-    found_by: str
-
-    def __new__(cls, path: str, found_by: str = "auto") -> LibraryPath:
-        obj = super().__new__(cls, path)
-        obj.path = path
-        obj.found_by = found_by
-        return obj
-
-    @property
-    def arch(self) -> list[ArchitectureType]:
-        """Architectures the library was compiled for (see :func:`get_arch`).
-
-        Computed once; an empty list when they cannot be determined.
-        """
-        cached: list[ArchitectureType] | None = self.__dict__.get("_arch")
-        if cached is None:
-            try:
-                cached = get_arch(self.path)
-            except Exception as exc:
-                logger.debug("Could not determine the architecture of %s: %s", self.path, exc)
-                cached = []
-            self.__dict__["_arch"] = cached
-        return cached
 
 
 # --- user configuration ------------------------------------------------------------------

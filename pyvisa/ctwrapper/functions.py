@@ -41,7 +41,8 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .. import attributes, logger
+from .. import attributes
+from .._logging import logger
 from ..constants import (
     VI_ATTR_USB_RECV_INTR_DATA,
     VI_ATTR_USB_RECV_INTR_SIZE,

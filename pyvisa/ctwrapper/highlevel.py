@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import constants, errors
-from .. import logger as _pyvisa_logger
+from .._logging import logger as _pyvisa_logger
 from .._libarch import _bitness_text
 from ..highlevel import VisaLibraryBase
 from ..util import DebugInfo, LibraryPath, add_user_dll_extra_paths, read_user_library_path

@@ -17,7 +17,8 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, get_args
 
-from .. import attributes, constants, errors, logger, util
+from .. import attributes, constants, errors, util
+from .._logging import logger
 from .._ascii_blocks import check_from_ascii_arguments
 from .._binary_blocks import (
     _IEEE_A_HEADER_MIN,
@@ -28,12 +29,11 @@ from .._binary_blocks import (
 )
 from ..attributes import Attribute
 from ..constants import InterfaceType, ResourceAttribute, StatusCode
-from ..highlevel import VisaLibraryBase
+from ..backend import VisaLibraryBase
 from ..typing import VISASession
-from .resource import Resource, check_status
+from .resource import Resource, ResourceManagerLike, check_status
 
 if TYPE_CHECKING:
-    from ..highlevel import ResourceManager
     from ..util import ASCII_CONVERTER, BINARY_DATATYPES
 
 __all__ = ["ControlRenMixin", "MessageBasedResource", "SupportsUpdate"]
@@ -284,7 +284,7 @@ class MessageBasedResource(Resource):
     #: Should END be asserted during the transfer of the last byte of the buffer.
     send_end: Attribute[bool] = attributes.AttrVI_ATTR_SEND_END_EN()
 
-    def __init__(self, resource_manager: ResourceManager, resource_name: str) -> None:
+    def __init__(self, resource_manager: ResourceManagerLike, resource_name: str) -> None:
         super().__init__(resource_manager, resource_name)
         self._read_termination = self._default_read_termination
         self._write_termination = self.CR + self.LF

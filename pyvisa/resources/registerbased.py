@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..constants import AddressSpace, StatusCode
-from ..highlevel import WidthSpec, _width_in_bits
+from ..constants import WidthSpec, width_in_bits
 from .resource import Resource, check_status
 
 __all__ = ["RegisterBasedResource"]
@@ -13,7 +13,7 @@ __all__ = ["RegisterBasedResource"]
 
 def _checked_width(width: WidthSpec) -> WidthSpec:
     """Validate a data width (bits or DataWidth member); it goes to the backend as given."""
-    _width_in_bits(width)
+    width_in_bits(width)
     return width
 
 

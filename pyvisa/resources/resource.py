@@ -12,20 +12,59 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, Protocol, TypeVar, cast
 
-from .. import attributes, constants, errors, highlevel, logger, rname
+from .. import attributes, constants, errors, rname
+from .._logging import logger
 from ..attributes import Attribute
-from ..constants import EventMechanism, EventType, StatusCode
+from ..backend import VisaLibraryBase
+from ..constants import AccessModes, EventMechanism, EventType, InterfaceType, StatusCode
 from ..events import Event, WaitResponse
-from ..typing import VISAEventContext, VISAHandler, VISASession
+from ..rname import ResourceInfo
+from ..typing import VISAEventContext, VISAHandler, VISARMSession, VISASession
 
-if TYPE_CHECKING:
-    from ..highlevel import ResourceInfo, ResourceManager, VisaLibraryBase
-
-__all__ = ["Resource", "WaitResponse"]
+__all__ = ["Resource", "ResourceManagerLike", "WaitResponse"]
 
 T = TypeVar("T", bound="Resource")
+
+
+class ResourceManagerLike(Protocol):
+    """What a resource uses of the manager that opened it.
+
+    :class:`pyvisa.highlevel.ResourceManager` is the implementation; the frontend sits
+    above the resources (it opens them), so they know it by this description only.
+    """
+
+    visalib: VisaLibraryBase
+
+    @property
+    def session(self) -> VISARMSession: ...
+
+    @property
+    def last_status(self) -> StatusCode: ...
+
+    def close(self) -> None: ...
+
+    def list_resources(self, query: str = ...) -> tuple[str, ...]: ...
+
+    def list_resources_info(self, query: str = ...) -> dict[str, ResourceInfo]: ...
+
+    def list_opened_resources(self) -> list[Resource]: ...
+
+    def resource_info(self, resource_name: str, extended: bool = ...) -> ResourceInfo: ...
+
+    def open_bare_resource(
+        self, resource_name: str, access_mode: AccessModes = ..., open_timeout: int = ...
+    ) -> tuple[VISASession, StatusCode]: ...
+
+    def open_resource(
+        self,
+        resource_name: str,
+        access_mode: AccessModes = ...,
+        open_timeout: int = ...,
+        resource_pyclass: type[Resource] | None = ...,
+        **kwargs: Any,
+    ) -> Resource: ...
 
 
 def to_visa_timeout(value: float | None) -> int:
@@ -99,11 +138,15 @@ class Resource:
     #: available on the resource.
     visa_attributes_classes: ClassVar[set[type[Attribute[Any]]]] = set()
 
+    #: Python class to use for each (interface type, resource class), filled by
+    #: :meth:`register`; the resource manager reads it to open a resource by name.
+    _resource_classes: ClassVar[dict[tuple[InterfaceType, str], type[Resource]]] = {}
+
     # Instance state is declared by annotation only (no class-level values): a backend's
     # subclass may skip __init__ and serve these names through __getattr__.
 
     #: Reference to the resource manager used by this resource.
-    resource_manager: ResourceManager
+    resource_manager: ResourceManagerLike
 
     #: Reference to the VISA library instance used by the resource.
     visalib: VisaLibraryBase
@@ -170,15 +213,89 @@ class Resource:
         """
 
         def _internal(python_class: type[T]) -> type[T]:
-            highlevel.ResourceManager.register_resource_class(
-                interface_type, resource_class, python_class
-            )
+            cls.register_resource_class(interface_type, resource_class, python_class)
             _attach_visa_names(python_class)
             return python_class
 
         return _internal
 
-    def __init__(self, resource_manager: ResourceManager, resource_name: str) -> None:
+    @classmethod
+    def register_resource_class(
+        cls,
+        interface_type: InterfaceType,
+        resource_class: str,
+        python_class: type[Resource],
+    ) -> None:
+        """Register a Python class for a (interface type, resource class) pair.
+
+        Parameters
+        ----------
+        interface_type : constants.InterfaceType
+            Interface type for which to register a wrapper class.
+        resource_class : str
+            Resource class (INSTR, INTFC, ...) for which to register a wrapper class.
+        python_class : type[Resource]
+            Subclass of ``Resource`` to use when opening such a resource. Its
+            ``visa_attributes_classes`` receives the attribute classes declared for the
+            pair and for all session types. Registering a pair again logs a warning and
+            replaces the previous class.
+
+        Raises
+        ------
+        TypeError
+            Raised, without registering, if ``python_class`` lacks the Python attribute
+            of one of those VISA attributes.
+
+        """
+        key = (interface_type, resource_class)
+        per_resource = attributes.AttributesPerResource
+        # Indexing (not .get) lists the pair in the registry even when no attribute names it.
+        declared = set(per_resource[key]) | set(per_resource[attributes.AllSessionTypes])
+        for attr_class in sorted(declared, key=lambda a: a.py_name):
+            if attr_class.py_name and not hasattr(python_class, attr_class.py_name):
+                raise TypeError(
+                    f"{python_class} was expected to have a visa attribute {attr_class.py_name}"
+                )
+        if key in Resource._resource_classes:
+            logger.warning(
+                "%s is already registered in the ResourceManager. Overwriting with %s",
+                key,
+                python_class,
+            )
+        python_class.visa_attributes_classes = (
+            set(getattr(python_class, "visa_attributes_classes", ())) | declared
+        )
+        Resource._resource_classes[key] = python_class
+
+    @staticmethod
+    def registered_class(interface_type: constants.InterfaceType, resource_class: str) -> type[Resource]:
+        """The class registered for an (interface type, resource class) pair.
+
+        Pairs without a class of their own get the generic class registered for
+        ``(InterfaceType.unknown, "")`` (with a warning).
+
+        Raises
+        ------
+        ValueError
+            Raised if neither the pair nor the generic class is registered.
+
+        """
+        key = (interface_type, resource_class)
+        try:
+            return Resource._resource_classes[key]
+        except KeyError:
+            pass
+        try:
+            fallback = Resource._resource_classes[(constants.InterfaceType.unknown, "")]
+        except KeyError:
+            raise errors.InvalidArgument(
+                f"There is no Python class registered for {key} "
+                "and no generic Resource class is registered"
+            ) from None
+        logger.warning("There is no class defined for %r. Using Resource", key)
+        return fallback
+
+    def __init__(self, resource_manager: ResourceManagerLike, resource_name: str) -> None:
         self.resource_manager = resource_manager
         self.visalib = resource_manager.visalib
         self.io_lock = threading.RLock()

@@ -463,7 +463,7 @@ def test_ni_enet100_names() -> None:
     assert assemble_canonical_name(
         interface_type="NI-ENET100-TCPIP", resource_class="INTFC", host_address="h"
     ) == ("NI-ENET100-TCPIP0::h::INTFC")
-    assert highlevel._board_number(parsed) == 1
+    assert rname._board_number(parsed) == 1
 
 
 def test_missing_gpib_secondary_address() -> None:
@@ -480,7 +480,7 @@ def test_vicp_without_board() -> None:
     parsed = parse_resource_name("VICP::192.168.1.2")
     assert str(parsed) == "VICP::192.168.1.2::INSTR"
     assert parsed.interface_type_const is InterfaceType.vicp
-    assert highlevel._board_number(parsed) is None
+    assert rname._board_number(parsed) is None
 
 
 def test_prologix_names() -> None:
@@ -496,8 +496,8 @@ def test_prologix_names() -> None:
 
 
 def test_pxi_board_number_is_its_interface() -> None:
-    assert highlevel._board_number(parse_resource_name("PXI2::MEMACC")) == 2
-    assert highlevel._board_number(parse_resource_name("PXI3::1::BACKPLANE")) == 3
+    assert rname._board_number(parse_resource_name("PXI2::MEMACC")) == 2
+    assert rname._board_number(parse_resource_name("PXI3::1::BACKPLANE")) == 3
 
 
 @settings(LOADED_MACHINE, max_examples=100)
