@@ -16,6 +16,7 @@ import path.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import warnings
@@ -25,8 +26,8 @@ from collections.abc import Callable, Iterable
 from typing import (
     TYPE_CHECKING,
     Any,
-    Literal,
     ClassVar,
+    Literal,
     ParamSpec,
     Protocol,
     SupportsBytes,
@@ -2864,3 +2865,63 @@ def _safe_equal(left: Any, right: Any) -> bool:
         return bool(left == right)
     except Exception:
         return False
+
+
+# --- closing sessions ------------------------------------------------------------------------
+
+
+def close_and_forget(visalib: VisaLibraryBase, session: Any) -> StatusCode:
+    """Close a session, then forget its frontend state whatever ``close`` did.
+
+    The one way the frontend closes a session (manager, resource, event context):
+    backends override :meth:`VisaLibraryBase.close` without calling the base class, so
+    the state the contract keeps per session (last status, handlers) is dropped here.
+
+    Returns
+    -------
+    StatusCode
+        What ``visalib.close`` returned.
+
+    """
+    try:
+        return visalib.close(session)
+    finally:
+        visalib._session_closed(session)
+
+
+def close_quietly(
+    visalib: VisaLibraryBase,
+    session: Any,
+    what: str,
+    before: Callable[[], object] | None = None,
+) -> None:
+    """Close a forgotten session from a finalizer: never raises, warns or prints.
+
+    Runs at garbage collection or interpreter exit, when the library may be partly torn
+    down: failures are logged at DEBUG level and swallowed, and the warnings the library
+    issues by default are ignored for the session.
+
+    Parameters
+    ----------
+    visalib : VisaLibraryBase
+        Library the session belongs to.
+    session : Any
+        Session (or event context) to close.
+    what : str
+        Description of the session for the log (a resource name...).
+    before : Callable[[], object] | None, optional
+        Called first (e.g. to switch the session's events off); its failure does not
+        prevent the close.
+
+    """
+    try:
+        logger.debug("%s - closing forgotten session %s", what, session)
+        with visalib.ignore_warning(session, *visalib.issue_warning_on):
+            try:
+                if before is not None:
+                    before()
+            finally:
+                close_and_forget(visalib, session)
+    except Exception as exc:  # noqa: BLE001 - nothing may escape a finalizer
+        with contextlib.suppress(Exception):
+            logger.debug("%s - closing forgotten session %s failed: %r", what, session, exc)
