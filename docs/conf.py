@@ -25,6 +25,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
     "pyvisa_attribute_tables",
+    "pyvisa_moved_definitions",
 ]
 
 # No intersphinx: the build runs offline. References to the standard library and to
@@ -61,7 +62,7 @@ nitpick_ignore_regex = [
                r"OSError|TypeError|RuntimeError|KeyError|AttributeError|object|"
                r"ctypes\..*|c_\w+|CFUNCTYPE|CDLL|WinDLL|_CFuncPtr|Array|"
                r"PathLike|ModuleType|RLock|Lock|Cmd|ArgumentParser|Namespace|"
-               r"ConfigParser|memoryview|bytearray|bytes|str|int|float|bool|None|"
+               r"ConfigParser|defaultdict|memoryview|bytearray|bytes|str|int|float|bool|None|"
                r"complex|dict|list|tuple|set|frozenset|type|callable|iterable|"
                r"sequence|optional|default|numpy\.ndarray|ndarray|True|False|Path)"),
     # Type variables and private bases that annotations and class bases expose.

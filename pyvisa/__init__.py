@@ -6,10 +6,41 @@ but neither numpy nor any VISA shared library. A library is loaded only when a
 :class:`~pyvisa.highlevel.ResourceManager` is created.
 """
 
+import functools
+import importlib
 import logging
 from typing import Any, TextIO
 
+# The submodules become attributes of the package (``pyvisa.constants``, ``pyvisa.typing``...),
+# which backends import with ``from pyvisa import typing``: never bind a standard-library
+# module to one of these names in this file.
+from . import attributes, constants, errors, events, highlevel, resources, rname, typing, util  # noqa: F401
 from ._logging import logger
+from ._version import package_version
+from .errors import (
+    Error,
+    InvalidBinaryFormat,
+    InvalidSession,
+    LibraryError,
+    OSNotSupported,
+    UnknownHandler,
+    VisaIOError,
+    VisaIOWarning,
+    VisaTypeError,
+)
+from .highlevel import ResourceManager
+from .resources import Resource  # noqa: F401
+
+
+def _diagnostics_function(name: str) -> Any:
+    return getattr(importlib.import_module(".diagnostics", __name__), name)
+
+
+# PyVISA documents the pyvisa-info diagnostics in pyvisa.util; they live above the
+# frontend, in pyvisa.diagnostics, imported when first used.
+for _name in ("get_system_details", "system_details_to_str", "get_debug_info"):
+    util._PROVIDED_ABOVE[_name] = functools.partial(_diagnostics_function, _name)
+del _name
 
 
 def log_to_stream(stream_output: TextIO | None, level: int = logging.DEBUG) -> None:
@@ -42,48 +73,20 @@ def log_to_screen(level: int = logging.DEBUG) -> None:
     log_to_stream(None, level)
 
 
-# The submodules become attributes of the package (``pyvisa.constants``, ``pyvisa.typing``...),
-# which backends import with ``from pyvisa import typing``: never bind a standard-library
-# module to one of these names in this file.
-from . import attributes, constants, errors, events, highlevel, resources, rname, typing  # noqa: E402, F401
-from .errors import (  # noqa: E402
-    Error,
-    InvalidBinaryFormat,
-    InvalidSession,
-    LibraryError,
-    OSNotSupported,
-    UnknownHandler,
-    VisaIOError,
-    VisaIOWarning,
-    VisaTypeError,
-)
-from .highlevel import ResourceManager  # noqa: E402
-from .resources import Resource  # noqa: E402, F401
-
-
 def __getattr__(name: str) -> Any:
     # The version is read from the distribution metadata only when asked for, so that
     # importing pyvisa never pays for importlib.metadata.
     if name == "__version__":
-        try:
-            from importlib.metadata import PackageNotFoundError, version
-
-            value = version("PyVISA")
-        except PackageNotFoundError:
-            value = "unknown"
+        value = package_version()
         globals()["__version__"] = value
         return value
     if name == "thirdparty":
         # An empty subpackage, imported only when asked for (``from . import`` would recurse).
-        import importlib
-
         return importlib.import_module(".thirdparty", __name__)
     if name == "VisaLibrary":
         # The IVI (ctypes) library class of the docs' examples, loaded on first use.
-        from .ctwrapper import IVIVisaLibrary
-
-        return IVIVisaLibrary
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return importlib.import_module(".ctwrapper", __name__).IVIVisaLibrary
+    raise errors.UnknownAttribute(f"module {__name__!r} has no attribute {name!r}")
 
 
 # What ``from pyvisa import *`` binds: the names of PyVISA 1.16.2, and no submodule (a star

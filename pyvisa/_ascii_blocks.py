@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Any, Literal
 
+from . import errors
+
 #: Conversion codes accepted by the ASCII helpers (Python string formatting codes).
 ASCII_CONVERTER = Literal["s", "b", "c", "d", "o", "x", "X", "e", "E", "f", "F", "g", "G"]
 
@@ -25,7 +27,7 @@ def _to_int(text: str) -> int:
     except ValueError:
         value = float(text)
     if not value.is_integer():
-        raise ValueError(f"{text!r} is not an integer")
+        raise errors.InvalidArgument(f"{text!r} is not an integer")
     return int(value)
 
 
@@ -34,7 +36,7 @@ def _to_char_code(text: str) -> int:
     if len(text) != 1:
         text = text.strip()
     if len(text) != 1:
-        raise ValueError(f"expected a single character, got {text!r}")
+        raise errors.InvalidArgument(f"expected a single character, got {text!r}")
     return ord(text)
 
 
@@ -87,24 +89,26 @@ def check_from_ascii_arguments(converter: Any, separator: Any, container: Any) -
 
     Raises
     ------
-    ValueError
-        If ``converter`` is a str that is not a known conversion code.
-    TypeError
+    pyvisa.errors.InvalidArgument
+        If ``converter`` is a str that is not a known conversion code (a ``ValueError``).
+    pyvisa.errors.InvalidArgumentType
         If ``converter`` is neither a str nor callable, ``separator`` neither a str nor
-        callable, or ``container`` not callable.
+        callable, or ``container`` not callable (a ``TypeError``).
 
     """
     if isinstance(converter, str):
         if converter not in _ASCII_CONVERTERS:
-            raise ValueError(
+            raise errors.InvalidArgument(
                 f"Invalid code for converter: {converter!r} not in {tuple(_ASCII_CONVERTERS)}"
             )
     elif not callable(converter):
-        raise TypeError(f"converter must be a conversion code or callable, got {converter!r}")
+        raise errors.InvalidArgumentType(
+            f"converter must be a conversion code or callable, got {converter!r}"
+        )
     if not isinstance(separator, str) and not callable(separator):
-        raise TypeError(f"separator must be a str or callable, got {separator!r}")
+        raise errors.InvalidArgumentType(f"separator must be a str or callable, got {separator!r}")
     if not callable(container):
-        raise TypeError(f"container must be callable, got {container!r}")
+        raise errors.InvalidArgumentType(f"container must be callable, got {container!r}")
 
 
 def from_ascii_block(
@@ -140,15 +144,15 @@ def from_ascii_block(
 
     Raises
     ------
-    ValueError
-        If the converter code is unknown or a value cannot be converted.
+    pyvisa.errors.InvalidArgument
+        If the converter code is unknown or a value cannot be converted (a ``ValueError``).
 
     """
     if isinstance(converter, str):
         try:
             convert = _ASCII_CONVERTERS[converter]
         except KeyError:
-            raise ValueError(
+            raise errors.InvalidArgument(
                 f"Invalid code for converter: {converter!r} not in {tuple(_ASCII_CONVERTERS)}"
             ) from None
     else:
@@ -188,17 +192,19 @@ def _numpy_array(items: list[str], code: Any) -> Any:
         return None
 
 
-def _conversion_error(items: list[str], convert: Callable[[str], Any], converter: Any) -> Exception:
+def _conversion_error(
+    items: list[str], convert: Callable[[str], Any], converter: Any
+) -> errors.InvalidArgument:
     """Build the error naming the first item that the converter rejects."""
     for index, item in enumerate(items):
         try:
             convert(item)
         except (ValueError, TypeError, OverflowError) as exc:
-            return ValueError(
+            return errors.InvalidArgument(
                 f"Could not convert item {index} ({item!r}) of the ASCII data "
                 f"with converter {converter!r}: {exc}"
             )
-    return ValueError(f"Could not convert the ASCII data with converter {converter!r}")
+    return errors.InvalidArgument(f"Could not convert the ASCII data with converter {converter!r}")
 
 
 def _format_with_code(values: Iterable[Any], code: str) -> list[str]:
@@ -238,15 +244,17 @@ def to_ascii_block(
 
     Raises
     ------
-    ValueError
-        If a value cannot be formatted with the given code.
+    pyvisa.errors.InvalidArgument
+        If a value cannot be formatted with the given code (a ``ValueError``).
 
     """
     if isinstance(converter, str):
         try:
             items = _format_with_code(iterable, converter)
         except (ValueError, TypeError) as exc:
-            raise ValueError(f"Could not format the values with {converter!r}: {exc}") from None
+            raise errors.InvalidArgument(
+                f"Could not format the values with {converter!r}: {exc}"
+            ) from None
     else:
         items = list(map(converter, iterable))
     if isinstance(separator, str):

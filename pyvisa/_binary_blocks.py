@@ -16,6 +16,12 @@ already in :data:`sys.modules` and is fetched from there.
 
 Item sizes are the *standard* sizes of the :mod:`struct` module (``'l'`` is 4 bytes on
 every platform), the ones used to pack and unpack the data.
+
+The errors raised are those of :mod:`pyvisa.errors` that derive from the builtin errors
+PyVISA 1.16.2 raises here: ``InvalidArgument`` (a ``ValueError``) for malformed blocks and
+unknown formats, ``InvalidArgumentType`` (a ``TypeError``), ``ArgumentOverflow`` (an
+``OverflowError``) for data too long for its header, and ``InvalidBlockHeader`` (a
+``RuntimeError``) for the R&S headers and late headers that 1.16.2 rejects that way.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, Union
 
+from . import errors
 from ._ascii_blocks import _is_numpy_container, _numpy
 
 #: Data types of binary blocks: the single-element codes of the :mod:`struct` module.
@@ -98,7 +105,7 @@ def _item_size(datatype: str) -> int:
     try:
         return _ITEM_SIZES[datatype]
     except (KeyError, TypeError):
-        raise ValueError(
+        raise errors.InvalidArgument(
             f"Unsupported datatype: {datatype!r}, expected one of {tuple(_ITEM_SIZES)}"
         ) from None
 
@@ -130,7 +137,7 @@ def _find(block: Any, marker: bytes) -> tuple[Any, int]:
     not there.
     """
     if isinstance(block, str):
-        raise TypeError(
+        raise errors.InvalidArgumentType(
             "A binary block must be bytes, bytearray or memoryview, not str "
             f"(starting with {block[:25]!r}); read it with read_raw or encode it first"
         )
@@ -156,7 +163,7 @@ def _check_block_position(
         f"block contained one:\n{bytes(block[:50])!r}"
     )
     if raise_on_late_block:
-        raise RuntimeError(message)
+        raise errors.InvalidBlockHeader(message)
     warnings.warn(message, UserWarning, stacklevel=3)
 
 
@@ -183,7 +190,7 @@ def parse_ieee_block_header(
         Index of the ``#`` above which the header is considered late (a UserWarning is
         issued). None means :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK` (25).
     raise_on_late_block : bool, optional
-        Raise a RuntimeError instead of warning for a late header. False by default.
+        Raise an InvalidBlockHeader instead of warning for a late header. False by default.
 
     Returns
     -------
@@ -194,17 +201,17 @@ def parse_ieee_block_header(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If no ``#`` is found, if the length digits are not decimal digits, or if the
         header announces 10 digits ("#A") in a block too short for it (an HP block read
         with the IEEE format).
-    RuntimeError
+    InvalidBlockHeader
         For a late header when ``raise_on_late_block`` is True.
 
     """
     block, begin = _find(block, b"#")
     if begin < 0:
-        raise ValueError(
+        raise errors.InvalidArgument(
             'Could not find hash sign ("#") indicating the start of the block. '
             f"The block begins with {bytes(block[:25])!r}"
         )
@@ -218,14 +225,14 @@ def parse_ieee_block_header(
         return begin + 2, -1
 
     if digit_count == 10 and _nbytes(block) - begin < _IEEE_A_HEADER_MIN:
-        raise ValueError(
+        raise errors.InvalidArgument(
             'The block header "#A" announces 10 length digits, but the block is shorter '
             'than such a block; it looks like an HP block: use header_fmt = "hp".'
         )
     offset = begin + 2 + digit_count
     digits = bytes(block[begin + 2 : offset])
     if len(digits) < digit_count or not digits.isdigit():
-        raise ValueError(
+        raise errors.InvalidArgument(
             f"The IEEE block header announces {digit_count} decimal length digits, "
             f"but is followed by {digits!r}"
         )
@@ -250,7 +257,7 @@ def parse_hp_block_header(
         Index of the ``#A`` above which the header is considered late (a UserWarning is
         issued). None means :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK` (25).
     raise_on_late_block : bool, optional
-        Raise a RuntimeError instead of warning for a late header. False by default.
+        Raise an InvalidBlockHeader instead of warning for a late header. False by default.
 
     Returns
     -------
@@ -261,15 +268,15 @@ def parse_hp_block_header(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If no ``#A`` is found or the two length bytes are missing.
-    RuntimeError
+    InvalidBlockHeader
         For a late header when ``raise_on_late_block`` is True.
 
     """
     block, begin = _find(block, b"#A")
     if begin < 0:
-        raise ValueError(
+        raise errors.InvalidArgument(
             'Could not find the standard block header ("#A") indicating the start of the '
             f"block. The block begins with {bytes(block[:25])!r}"
         )
@@ -278,7 +285,7 @@ def parse_hp_block_header(
     offset = begin + 4
     length_bytes = bytes(block[begin + 2 : offset])
     if len(length_bytes) < 2:
-        raise ValueError(
+        raise errors.InvalidArgument(
             "The HP block header is truncated: expected 2 length bytes after '#A', "
             f"got {length_bytes!r}"
         )
@@ -300,7 +307,7 @@ def parse_rs_block_header(
         Index of the ``#(`` above which the header is considered late (a UserWarning is
         issued). None means :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK` (25).
     raise_on_late_block : bool, optional
-        Raise a RuntimeError instead of warning for a late header. False by default.
+        Raise an InvalidBlockHeader instead of warning for a late header. False by default.
 
     Returns
     -------
@@ -311,16 +318,16 @@ def parse_rs_block_header(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If no ``#(`` is found or the length is not a decimal number.
-    RuntimeError
+    InvalidBlockHeader
         If the closing parenthesis is missing, if the length has more than 18 digits, or
         for a late header when ``raise_on_late_block`` is True.
 
     """
     block, begin = _find(block, b"#(")
     if begin < 0:
-        raise ValueError(
+        raise errors.InvalidArgument(
             'Could not find the standard block header ("#(") indicating the start of the '
             f"block. The block begins with {bytes(block[:25])!r}"
         )
@@ -334,19 +341,19 @@ def parse_rs_block_header(
         rest = bytes(block[start + len(window) :])
         later = rest.find(b")")
         if later < 0:
-            raise RuntimeError(
+            raise errors.InvalidBlockHeader(
                 "Block length is indicated using parentheses syntax, but no closing "
                 "parenthesis was found."
             )
         end = len(window) + later
     if end > _RS_MAX_DIGITS:
-        raise RuntimeError(
+        raise errors.InvalidBlockHeader(
             "Unexpectedly large block length indicated using parentheses syntax. "
             f"Indicated length was {end} digits long."
         )
     digits = window[:end]
     if not digits.isdigit():
-        raise ValueError(
+        raise errors.InvalidArgument(
             f"The R&S block header must hold a decimal length between parentheses, got {digits!r}"
         )
     return start + end + 1, int(digits)
@@ -370,7 +377,7 @@ def parse_ieee_or_rs_block_header(
         Index of the ``#`` above which the header is considered late (a UserWarning is
         issued). None means :data:`pyvisa.util.DEFAULT_LENGTH_BEFORE_BLOCK` (25).
     raise_on_late_block : bool, optional
-        Raise a RuntimeError instead of warning for a late header. False by default.
+        Raise an InvalidBlockHeader instead of warning for a late header. False by default.
 
     Returns
     -------
@@ -381,16 +388,16 @@ def parse_ieee_or_rs_block_header(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If no ``#`` is found or the header is malformed.
-    RuntimeError
+    InvalidBlockHeader
         If a R&S header is malformed (see :func:`parse_rs_block_header`) or for a late
         header when ``raise_on_late_block`` is True.
 
     """
     view, begin = _find(block, b"#")
     if begin < 0:
-        raise ValueError(
+        raise errors.InvalidArgument(
             'Could not find hash sign ("#") indicating the start of the block. '
             f"The first 25 characters of the block: {bytes(view[:25])!r}"
         )
@@ -423,7 +430,7 @@ def message_size(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If the header format or the datatype is unknown.
 
     """
@@ -435,7 +442,7 @@ def message_size(
     elif header_format == "empty":
         header_length = 0
     else:
-        raise ValueError(f"Unsupported header_fmt: {header_format}")
+        raise errors.InvalidArgument(f"Unsupported header_fmt: {header_format}")
     return data_length + header_length + 1
 
 
@@ -483,7 +490,7 @@ def from_binary_block(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If the block holds fewer bytes than the elements to read ("Binary data was
         malformed"; numpy's own message with a numpy container) or the datatype is
         unknown.
@@ -497,7 +504,7 @@ def from_binary_block(
         data_length = len(block) - offset
     count = data_length // item_size
     if count < 0:
-        raise ValueError(_MALFORMED)
+        raise errors.InvalidArgument(_MALFORMED)
     endian = ">" if is_big_endian else "<"
 
     if _is_numpy_container(container):
@@ -505,14 +512,14 @@ def from_binary_block(
         try:
             return _numpy().frombuffer(block, dtype=dtype, count=count, offset=offset)
         except OverflowError:  # a count or offset beyond what numpy indexes
-            raise ValueError("buffer is smaller than requested size") from None
+            raise errors.InvalidArgument("buffer is smaller than requested size") from None
 
     fast = datatype in _CASTABLE and is_big_endian == _NATIVE_IS_BIG
     if fast and offset >= 0:
         view = _byte_view(block)
         end = offset + count * item_size
         if end > view.nbytes:
-            raise ValueError(_MALFORMED)
+            raise errors.InvalidArgument(_MALFORMED)
         item_format: Any = datatype  # the typing of memoryview.cast wants literal formats
         values: Sequence[Any] = view[offset:end].cast(item_format).tolist()
         if container is list:
@@ -522,7 +529,7 @@ def from_binary_block(
     try:
         values = struct.unpack_from(f"{endian}{count}{datatype}", block, offset)
     except struct.error:
-        raise ValueError(_MALFORMED) from None
+        raise errors.InvalidArgument(_MALFORMED) from None
     if datatype in "sp":
         raw: Any = values[0]
         return raw if container is bytes else container(raw)
@@ -544,7 +551,7 @@ def _from_block(
     if data_length == -1:
         data_length = received
     elif received < data_length:
-        raise ValueError(_INCOMPLETE % (data_length, received))
+        raise errors.InvalidArgument(_INCOMPLETE % (data_length, received))
     return from_binary_block(block, offset, data_length, datatype, is_big_endian, container)  # type: ignore[arg-type]
 
 
@@ -580,7 +587,7 @@ def from_ieee_block(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If the header is malformed or the block shorter than its header states.
 
     """
@@ -616,7 +623,7 @@ def from_hp_block(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If the header is malformed or the block shorter than its header states.
 
     """
@@ -651,9 +658,9 @@ def from_rs_block(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If the header is missing or the block shorter than its header states.
-    RuntimeError
+    InvalidBlockHeader
         If the header is malformed (see :func:`parse_rs_block_header`).
 
     """
@@ -690,9 +697,9 @@ def from_ieee_or_rs_block(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If the header is malformed or the block shorter than its header states.
-    RuntimeError
+    InvalidBlockHeader
         If a R&S header is malformed (see :func:`parse_rs_block_header`).
 
     """
@@ -706,7 +713,7 @@ def from_ieee_or_rs_block(
 def _ieee_header(data_length: int) -> bytes:
     digits = str(data_length)
     if len(digits) > _IEEE_MAX_DIGITS:
-        raise OverflowError(
+        raise errors.ArgumentOverflow(
             f"An IEEE block cannot hold {data_length} bytes: its header states at most "
             f"{_IEEE_MAX_DIGITS} length digits (less than 10**15 bytes)."
         )
@@ -715,7 +722,7 @@ def _ieee_header(data_length: int) -> bytes:
 
 def _hp_header(data_length: int, is_big_endian: bool) -> bytes:
     if data_length > _HP_MAX_LENGTH:
-        raise OverflowError(
+        raise errors.ArgumentOverflow(
             f"An HP block holds at most {_HP_MAX_LENGTH} data bytes, got {data_length}."
         )
     return b"#A" + data_length.to_bytes(2, "big" if is_big_endian else "little")
@@ -762,7 +769,9 @@ def _encode(
             f"{endian}{len(head)}s{len(values)}{datatype}{len(suffix)}s", head, *values, suffix
         )
     except struct.error as exc:
-        raise ValueError(f"Could not encode the values as datatype {datatype!r}: {exc}") from None
+        raise errors.InvalidArgument(
+            f"Could not encode the values as datatype {datatype!r}: {exc}"
+        ) from None
 
 
 def _materialise(iterable: Any) -> Any:
@@ -789,9 +798,9 @@ def build_binary_message(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If the header format or datatype is unknown or a value cannot be encoded.
-    OverflowError
+    ArgumentOverflow
         If the data is too long for the header format.
 
     """
@@ -807,7 +816,7 @@ def build_binary_message(
         elif header_fmt == "rs":
             header = _rs_header(data_length)
         else:
-            raise ValueError(f"Unsupported header_fmt: {header_fmt}")
+            raise errors.InvalidArgument(f"Unsupported header_fmt: {header_fmt}")
     return _encode(iterable, datatype, is_big_endian, prefix + header, suffix)
 
 
@@ -841,7 +850,7 @@ def to_binary_block(
 
     Raises
     ------
-    ValueError
+    InvalidArgument
         If the datatype is unknown or a value cannot be encoded with it.
 
     """
@@ -875,7 +884,7 @@ def to_ieee_block(
 
     Raises
     ------
-    OverflowError
+    ArgumentOverflow
         If the length of the data needs more than 15 digits (10**15 bytes or more); this
         is checked before anything is packed.
 
@@ -911,7 +920,7 @@ def to_hp_block(
 
     Raises
     ------
-    OverflowError
+    ArgumentOverflow
         If the data is 65536 bytes long or more; this is checked before anything is packed.
 
     """

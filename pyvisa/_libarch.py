@@ -8,6 +8,10 @@ so the library does not need to be loadable by the current interpreter.
 ``file`` command on Linux and macOS; the headers are read here instead, and the results
 are the ones ``file`` leads to: on Linux the ELF (or PE) machine is one of i386, x86-64
 and aarch64, on macOS only executables (not dynamic libraries or bundles) are reported.
+
+The bitness of a library, whatever the platform, and the header tables it shares with
+this module are read by :mod:`pyvisa._libheaders`, a leaf module that
+:mod:`pyvisa.errors` can import.
 """
 
 from __future__ import annotations
@@ -18,7 +22,11 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
+from . import errors
 from ._exports import public_at
+from ._libheaders import _CPU_ARCH_ABI64, _FAT_MAGICS, _HEAD_SIZE, _MACHO_MAX_SLICES, _read_head
+
+# pyvisa.diagnostics and pyvisa.ctwrapper.highlevel import these two from here.
 from ._logging import logger
 
 
@@ -116,7 +124,7 @@ def get_shared_library_arch(filename: str | Path) -> PEMachineType:
     ------
     OSError
         If the file cannot be read.
-    Exception
+    pyvisa.errors.InvalidArgument
         "Not an executable" when the file does not start with "MZ", "Not a PE executable"
         when the PE signature is missing.
 
@@ -124,14 +132,14 @@ def get_shared_library_arch(filename: str | Path) -> PEMachineType:
     with open(filename, "rb") as handle:
         dos_header = handle.read(64)
         if dos_header[:2] != b"MZ":
-            raise Exception("Not an executable")
+            raise errors.InvalidArgument("Not an executable")
         (pe_offset,) = struct.unpack_from("<i", dos_header.ljust(64, b"\0"), 60)
         if pe_offset < 0:
-            raise Exception("Not a PE executable")
+            raise errors.InvalidArgument("Not a PE executable")
         handle.seek(pe_offset)
         pe_header = handle.read(6)
     if pe_header[:2] != b"PE" or len(pe_header) < 6:
-        raise Exception("Not a PE executable")
+        raise errors.InvalidArgument("Not a PE executable")
     (machine,) = struct.unpack_from("<H", pe_header, 4)
     return _PE_MACHINES.get(machine, PEMachineType.UNKNOWN)
 
@@ -164,10 +172,12 @@ def get_arch(filename: str | Path) -> list[ArchitectureType]:
 
     Raises
     ------
+    pyvisa.errors.PlatformNotSupported
+        On another platform ("Unsupported platform: ..."); like PyVISA 1.16.2's error
+        there, it is an ``OSError``.
     OSError
-        On another platform ("Unsupported platform: ..."), or if the file cannot be read
-        on Windows.
-    Exception
+        If the file cannot be read on Windows.
+    pyvisa.errors.InvalidArgument
         On Windows, for a file that is not a PE executable.
 
     """
@@ -180,12 +190,10 @@ def get_arch(filename: str | Path) -> list[ArchitectureType]:
         return _linux_arch(filename)
     if platform == "darwin":
         return _darwin_arch(filename)
-    raise OSError(f"Unsupported platform: {platform}")
+    raise errors.PlatformNotSupported(f"Unsupported platform: {platform}")
 
 
 # --- what the ``file`` command leads to ----------------------------------------------------
-
-_HEAD_SIZE = 4096
 
 _ELF_LINUX_ARCH = {
     3: ArchitectureType.I386,  # "Intel 80386"
@@ -198,7 +206,6 @@ _PE_LINUX_ARCH = {
     PEMachineType.AMD64.value: ArchitectureType.X86_64,
 }
 
-_CPU_ARCH_ABI64 = 0x01000000
 _MH_EXECUTE = 2
 _MACHO_EXECUTABLE_ARCH = {
     7: ArchitectureType.I386,  # "executable i386"
@@ -206,16 +213,6 @@ _MACHO_EXECUTABLE_ARCH = {
     12 | _CPU_ARCH_ABI64: ArchitectureType.AARCH64,  # "executable arm64"
 }
 _DARWIN_ORDER = (ArchitectureType.I386, ArchitectureType.X86_64, ArchitectureType.AARCH64)
-#: Magic numbers of universal ("fat") Mach-O files, 32 and 64 bit offsets.
-_FAT_MAGICS = (b"\xca\xfe\xba\xbe", b"\xca\xfe\xba\xbf")
-
-
-def _read_head(filename: str | Path) -> bytes | None:
-    try:
-        with open(filename, "rb") as handle:
-            return handle.read(_HEAD_SIZE)
-    except OSError:
-        return None
 
 
 def _linux_arch(filename: str | Path) -> list[ArchitectureType]:
@@ -229,7 +226,7 @@ def _linux_arch(filename: str | Path) -> list[ArchitectureType]:
     elif head[:2] == b"MZ":
         try:
             arch = _PE_LINUX_ARCH.get(get_shared_library_arch(filename).value)
-        except Exception:
+        except (OSError, errors.InvalidArgument):
             arch = None
     return [] if arch is None else [arch]
 
@@ -254,10 +251,6 @@ def _macho_slice(
     if file_type != _MH_EXECUTE:
         return None
     return _MACHO_EXECUTABLE_ARCH.get(cpu_type)
-
-
-#: Java class files share the fat magic; their "slice count" (a version) is far larger.
-_MACHO_MAX_SLICES = 30
 
 
 def _darwin_arch(filename: str | Path) -> list[ArchitectureType]:
@@ -286,64 +279,6 @@ def _darwin_arch(filename: str | Path) -> list[ArchitectureType]:
     except OSError:
         return []
     return [arch for arch in _DARWIN_ORDER if arch in found]
-
-
-# --- bitness, whatever the platform (diagnostics of the package) ---------------------------
-
-_ELF_CLASS_BITS = {1: 32, 2: 64}
-_PE32_MAGIC = 0x10B
-_PE32_PLUS_MAGIC = 0x20B
-_PE_64BIT_MACHINES = frozenset({0x8664, 0xAA64, 0x200})
-_MACHO_THIN_BITS = {
-    b"\xfe\xed\xfa\xce": 32,
-    b"\xce\xfa\xed\xfe": 32,
-    b"\xfe\xed\xfa\xcf": 64,
-    b"\xcf\xfa\xed\xfe": 64,
-}
-
-
-def _bitnesses(filename: str | Path) -> tuple[int, ...]:
-    """Distinct bitnesses of the images of a PE, ELF or Mach-O file, () when unknown."""
-    try:
-        with open(filename, "rb") as handle:
-            head = handle.read(_HEAD_SIZE)
-            if head[:2] == b"MZ":
-                return _pe_bitness(head, handle)
-    except (OSError, struct.error):
-        return ()
-    magic = head[:4]
-    if magic == b"\x7fELF" and len(head) > 4 and head[4] in _ELF_CLASS_BITS:
-        return (_ELF_CLASS_BITS[head[4]],)
-    if magic in _MACHO_THIN_BITS:
-        return (_MACHO_THIN_BITS[magic],)
-    if magic in _FAT_MAGICS and len(head) >= 8:
-        entry_size = 32 if magic[3] == 0xBF else 20
-        (count,) = struct.unpack_from(">I", head, 4)
-        if not 0 < count <= _MACHO_MAX_SLICES or len(head) < 8 + count * entry_size:
-            return ()
-        cpus = [struct.unpack_from(">i", head, 8 + i * entry_size)[0] for i in range(count)]
-        return tuple(sorted({64 if cpu & _CPU_ARCH_ABI64 else 32 for cpu in cpus}))
-    return ()
-
-
-def _pe_bitness(head: bytes, handle: BinaryIO) -> tuple[int, ...]:
-    (pe_offset,) = struct.unpack_from("<I", head, 0x3C)
-    handle.seek(pe_offset)
-    data = handle.read(26)
-    if data[:4] != b"PE\0\0" or len(data) < 6:
-        return ()
-    machine, optional_size = struct.unpack_from("<H14xH", data.ljust(24, b"\0"), 4)
-    bits = 64 if machine in _PE_64BIT_MACHINES else 32
-    if optional_size >= 2 and len(data) >= 26:
-        (magic,) = struct.unpack_from("<H", data, 24)
-        bits = {_PE32_MAGIC: 32, _PE32_PLUS_MAGIC: 64}.get(magic, bits)
-    return (bits,)
-
-
-def _bitness_text(filename: str | Path) -> str:
-    """Bitness of a library as text: "32", "64", "32, 64" (universal) or "n/a" (unknown)."""
-    bits = _bitnesses(filename)
-    return ", ".join(map(str, bits)) if bits else "n/a"
 
 
 @public_at("pyvisa.util")

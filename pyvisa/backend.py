@@ -1,7 +1,7 @@
-"""The backend contract: :class:`VisaLibraryBase`, what every VISA backend implements.
+"""The backend contract: :class:`~pyvisa.highlevel.VisaLibraryBase`, what every VISA backend implements.
 
 A backend (the built-in ``ivi`` one in :mod:`pyvisa.ctwrapper`, pyvisa-py, pyvisa-sim or
-any other) is a subclass of :class:`VisaLibraryBase`. The class declares one method per
+any other) is a subclass of :class:`~pyvisa.highlevel.VisaLibraryBase`. The class declares one method per
 VISA operation (the "level 2" functions, named and documented as in PyVISA); a backend
 overrides those it supports, the others raise :class:`~pyvisa.errors.NotSupported`, a
 :class:`NotImplementedError`. The class also keeps the per-session state common to all
@@ -10,7 +10,7 @@ registry of installed event handlers.
 
 This module sits between the vocabulary (constants, errors, resource names, attributes)
 and the backends: it imports neither the frontend (:mod:`pyvisa.highlevel`) nor any
-backend. :mod:`pyvisa.highlevel` re-exports :class:`VisaLibraryBase` under its 1.16.2
+backend. :mod:`pyvisa.highlevel` re-exports :class:`~pyvisa.highlevel.VisaLibraryBase` under its 1.16.2
 import path.
 """
 
@@ -88,16 +88,14 @@ class _ManagerLike(Protocol):
 #: Any session handle a library call may receive.
 AnySession = VISASession | VISARMSession | VISAEventContext
 
-#: Element of :attr:`VisaLibraryBase.handlers`: (handler, converted user handle,
+#: Element of :attr:`~pyvisa.highlevel.VisaLibraryBase.handlers`: (handler, converted user handle,
 #: converted handler, event type).
 HandlerEntry = tuple[VISAHandler, Any, Any, EventType]
 
 _T = TypeVar("_T")
 
-#: Type variable bound to the library classes (a library class method returning its class).
-T = TypeVar("T", bound="VisaLibraryBase")
-_P = ParamSpec("_P")
 
+_P = ParamSpec("_P")
 
 
 #: ``_status_member(code, code)``: the StatusCode member of a value, or the value itself
@@ -138,7 +136,7 @@ class _IgnoreWarningContext:
         try:
             self._active.remove(self)
         except ValueError:
-            raise RuntimeError(
+            raise errors.UsageError(
                 "ignore_warning context exited more times than it was entered"
             ) from None
 
@@ -153,7 +151,6 @@ class _IgnoreWarningContext:
         return ignoring
 
 
-
 @public_at("pyvisa.highlevel")
 class VisaLibraryBase:
     """Base for VISA library classes.
@@ -161,7 +158,7 @@ class VisaLibraryBase:
     A class derived from VisaLibraryBase provides the low-level communication to the
     underlying devices, exposing Pythonic wrappers of the VISA functions. Not every
     derived class implements every method: the operations a backend does not provide
-    raise :class:`NotImplementedError`. Even though the methods return the status code,
+    raise :class:`~pyvisa.errors.NotSupported` (a :class:`NotImplementedError`). Even though the methods return the status code,
     they are expected to raise the appropriate exception when an error occurred (see
     :meth:`handle_return_value`).
 
@@ -182,7 +179,7 @@ class VisaLibraryBase:
     #: Path to the VISA library used by this instance.
     library_path: LibraryPath
 
-    #: Declared capability: ``True`` when :meth:`read_into` fills the caller's buffer
+    #: A declared capability, ``True`` when :meth:`read_into` fills the caller's buffer
     #: without an intermediate copy and :meth:`write` accepts any contiguous buffer
     #: (``memoryview``, ``bytearray``), as the ``ivi`` backend does. The resources then
     #: read large messages in place; with ``False`` (the default) they call :meth:`read`
@@ -253,7 +250,7 @@ class VisaLibraryBase:
 
         Raises
         ------
-        OSError
+        errors.LibraryError
             Raised if none of the candidates can be opened (or there is none). The
             message is ``"Could not open VISA library:"`` followed by one line per
             failed candidate (the text of its exception).
@@ -268,7 +265,7 @@ class VisaLibraryBase:
                 failures.append(str(exc))
             except Exception as exc:
                 failures.append(str(exc))
-        raise OSError("Could not open VISA library:\n" + "\n".join(failures))
+        raise errors.LibraryError("Could not open VISA library:\n" + "\n".join(failures))
 
     def _init_frontend_state(self) -> None:
         """Create the per-instance registries of the frontend."""
@@ -295,9 +292,9 @@ class VisaLibraryBase:
     def __repr__(self) -> str:
         return f"<VisaLibrary({str(self.library_path)!r})>"
 
-    def _not_implemented(self, operation: str) -> NotImplementedError:
+    def _not_implemented(self, operation: str) -> errors.NotSupported:
         """Build the exception raised by operations a backend does not provide."""
-        return NotImplementedError(
+        return errors.NotSupported(
             f"The VISA operation {operation!r} is not implemented by {type(self).__name__}"
         )
 
@@ -802,7 +799,7 @@ class VisaLibraryBase:
         lock_type: Lock,
         timeout: int,
         requested_key: str | None = None,
-    ) -> tuple[str, StatusCode]:
+    ) -> tuple[str | None, StatusCode]:
         """Establishes an access mode to the specified resources.
 
         Corresponds to viLock function of the VISA library.
@@ -2149,113 +2146,25 @@ class VisaLibraryBase:
     def in_8(
         self, session: VISASession, space: AddressSpace, offset: int, extended: bool = False
     ) -> tuple[int, StatusCode]:
-        """Reads in an 8-bit value from the specified memory space and offset.
-
-        Corresponds to viIn8* function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Specifies the address space.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, False by default.
-
-        Returns
-        -------
-        int
-            Data read from memory.
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Read one 8-bit value (``viIn8(Ex)``): :meth:`read_memory` with ``width=8``."""
         raise self._not_implemented("in_8")
 
     def in_16(
         self, session: VISASession, space: AddressSpace, offset: int, extended: bool = False
     ) -> tuple[int, StatusCode]:
-        """Reads in an 16-bit value from the specified memory space and offset.
-
-        Corresponds to viIn16* function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Specifies the address space.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, False by default.
-
-        Returns
-        -------
-        int
-            Data read from memory.
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Read one 16-bit value (``viIn16(Ex)``): :meth:`read_memory` with ``width=16``."""
         raise self._not_implemented("in_16")
 
     def in_32(
         self, session: VISASession, space: AddressSpace, offset: int, extended: bool = False
     ) -> tuple[int, StatusCode]:
-        """Reads in an 32-bit value from the specified memory space and offset.
-
-        Corresponds to viIn32* function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Specifies the address space.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, False by default.
-
-        Returns
-        -------
-        int
-            Data read from memory.
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Read one 32-bit value (``viIn32(Ex)``): :meth:`read_memory` with ``width=32``."""
         raise self._not_implemented("in_32")
 
     def in_64(
         self, session: VISASession, space: AddressSpace, offset: int, extended: bool = False
     ) -> tuple[int, StatusCode]:
-        """Reads in an 64-bit value from the specified memory space and offset.
-
-        Corresponds to viIn64* function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Specifies the address space.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, False by default.
-
-        Returns
-        -------
-        int
-            Data read from memory.
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Read one 64-bit value (``viIn64(Ex)``): :meth:`read_memory` with ``width=64``."""
         raise self._not_implemented("in_64")
 
     def out_8(
@@ -2266,29 +2175,7 @@ class VisaLibraryBase:
         data: int,
         extended: bool = False,
     ) -> StatusCode:
-        """Write an 8-bit value to the specified memory space and offset.
-
-        Corresponds to viOut8* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space into which to write.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        data : int
-            Data to write to bus.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write one 8-bit value (``viOut8(Ex)``): :meth:`write_memory` with ``width=8``."""
         raise self._not_implemented("out_8")
 
     def out_16(
@@ -2299,29 +2186,7 @@ class VisaLibraryBase:
         data: int,
         extended: bool = False,
     ) -> StatusCode:
-        """Write a 16-bit value to the specified memory space and offset.
-
-        Corresponds to viOut16* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space into which to write.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        data : int
-            Data to write to bus.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write one 16-bit value (``viOut16(Ex)``): :meth:`write_memory` with ``width=16``."""
         raise self._not_implemented("out_16")
 
     def out_32(
@@ -2332,29 +2197,7 @@ class VisaLibraryBase:
         data: int,
         extended: bool = False,
     ) -> StatusCode:
-        """Write a 32-bit value to the specified memory space and offset.
-
-        Corresponds to viOut32* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space into which to write.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        data : int
-            Data to write to bus.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write one 32-bit value (``viOut32(Ex)``): :meth:`write_memory` with ``width=32``."""
         raise self._not_implemented("out_32")
 
     def out_64(
@@ -2365,29 +2208,7 @@ class VisaLibraryBase:
         data: int,
         extended: bool = False,
     ) -> StatusCode:
-        """Write a 64-bit value to the specified memory space and offset.
-
-        Corresponds to viOut64* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space into which to write.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        data : int
-            Data to write to bus.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write one 64-bit value (``viOut64(Ex)``): :meth:`write_memory` with ``width=64``."""
         raise self._not_implemented("out_64")
 
     def move_in_8(
@@ -2398,32 +2219,7 @@ class VisaLibraryBase:
         length: int,
         extended: bool = False,
     ) -> tuple[list[int], StatusCode]:
-        """Moves an 8-bit block of data to local memory.
-
-        Corresponds to viMoveIn8* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space from which to move the data.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        length : int
-            Number of elements to transfer, where the data width of the elements to
-            transfer is identical to the source data width.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, by default False.
-
-        Returns
-        -------
-        data : list[int]
-            Data read from the bus.
-        status_code : StatusCode
-            Return value of the library call.
-
-        """
+        """Read consecutive 8-bit values (``viMoveIn8(Ex)``): :meth:`move_in` with ``width=8``."""
         raise self._not_implemented("move_in_8")
 
     def move_in_16(
@@ -2434,32 +2230,7 @@ class VisaLibraryBase:
         length: int,
         extended: bool = False,
     ) -> tuple[list[int], StatusCode]:
-        """Moves an 16-bit block of data to local memory.
-
-        Corresponds to viMoveIn16* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space from which to move the data.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        length : int
-            Number of elements to transfer, where the data width of the elements to
-            transfer is identical to the source data width.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, by default False.
-
-        Returns
-        -------
-        data : list[int]
-            Data read from the bus.
-        status_code : StatusCode
-            Return value of the library call.
-
-        """
+        """Read consecutive 16-bit values (``viMoveIn16(Ex)``): :meth:`move_in` with ``width=16``."""
         raise self._not_implemented("move_in_16")
 
     def move_in_32(
@@ -2470,32 +2241,7 @@ class VisaLibraryBase:
         length: int,
         extended: bool = False,
     ) -> tuple[list[int], StatusCode]:
-        """Moves an 32-bit block of data to local memory.
-
-        Corresponds to viMoveIn32* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space from which to move the data.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        length : int
-            Number of elements to transfer, where the data width of the elements to
-            transfer is identical to the source data width.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, by default False.
-
-        Returns
-        -------
-        data : list[int]
-            Data read from the bus.
-        status_code : StatusCode
-            Return value of the library call.
-
-        """
+        """Read consecutive 32-bit values (``viMoveIn32(Ex)``): :meth:`move_in` with ``width=32``."""
         raise self._not_implemented("move_in_32")
 
     def move_in_64(
@@ -2506,32 +2252,7 @@ class VisaLibraryBase:
         length: int,
         extended: bool = False,
     ) -> tuple[list[int], StatusCode]:
-        """Moves an 64-bit block of data to local memory.
-
-        Corresponds to viMoveIn64* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space from which to move the data.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        length : int
-            Number of elements to transfer, where the data width of the elements to
-            transfer is identical to the source data width.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, by default False.
-
-        Returns
-        -------
-        data : list[int]
-            Data read from the bus.
-        status_code : StatusCode
-            Return value of the library call.
-
-        """
+        """Read consecutive 64-bit values (``viMoveIn64(Ex)``): :meth:`move_in` with ``width=64``."""
         raise self._not_implemented("move_in_64")
 
     def move_out_8(
@@ -2543,32 +2264,7 @@ class VisaLibraryBase:
         data: Iterable[int],
         extended: bool = False,
     ) -> StatusCode:
-        """Moves an 8-bit block of data from local memory.
-
-        Corresponds to viMoveOut8* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space into which move the data.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        length : int
-            Number of elements to transfer, where the data width of the elements to
-            transfer is identical to the source data width.
-        data : Iterable[int]
-            Data to write to bus.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, by default False.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write consecutive 8-bit values (``viMoveOut8(Ex)``): :meth:`move_out` with ``width=8``."""
         raise self._not_implemented("move_out_8")
 
     def move_out_16(
@@ -2580,32 +2276,7 @@ class VisaLibraryBase:
         data: Iterable[int],
         extended: bool = False,
     ) -> StatusCode:
-        """Moves an 16-bit block of data from local memory.
-
-        Corresponds to viMoveOut16* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space into which move the data.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        length : int
-            Number of elements to transfer, where the data width of the elements to
-            transfer is identical to the source data width.
-        data : Iterable[int]
-            Data to write to bus.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, by default False.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write consecutive 16-bit values (``viMoveOut16(Ex)``): :meth:`move_out` with ``width=16``."""
         raise self._not_implemented("move_out_16")
 
     def move_out_32(
@@ -2617,32 +2288,7 @@ class VisaLibraryBase:
         data: Iterable[int],
         extended: bool = False,
     ) -> StatusCode:
-        """Moves an 32-bit block of data from local memory.
-
-        Corresponds to viMoveOut32* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space into which move the data.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        length : int
-            Number of elements to transfer, where the data width of the elements to
-            transfer is identical to the source data width.
-        data : Iterable[int]
-            Data to write to bus.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, by default False.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write consecutive 32-bit values (``viMoveOut32(Ex)``): :meth:`move_out` with ``width=32``."""
         raise self._not_implemented("move_out_32")
 
     def move_out_64(
@@ -2654,209 +2300,44 @@ class VisaLibraryBase:
         data: Iterable[int],
         extended: bool = False,
     ) -> StatusCode:
-        """Moves an 64-bit block of data from local memory.
-
-        Corresponds to viMoveOut64* functions of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        space : constants.AddressSpace
-            Address space into which move the data.
-        offset : int
-            Offset (in bytes) of the address or register from which to read.
-        length : int
-            Number of elements to transfer, where the data width of the elements to
-            transfer is identical to the source data width.
-        data : Iterable[int]
-            Data to write to bus.
-        extended : bool, optional
-            Use 64 bits offset independent of the platform, by default False.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write consecutive 64-bit values (``viMoveOut64(Ex)``): :meth:`move_out` with ``width=64``."""
         raise self._not_implemented("move_out_64")
 
     def peek_8(self, session: VISASession, address: VISAMemoryAddress) -> tuple[int, StatusCode]:
-        """Read an 8-bit value from the specified address.
-
-        Corresponds to viPeek8 function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        address : VISAMemoryAddress
-            Source address to read the value.
-
-        Returns
-        -------
-        int
-            Data read from bus.
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Read one 8-bit value at a mapped address (``viPeek8``): :meth:`peek` with ``width=8``."""
         raise self._not_implemented("peek_8")
 
     def peek_16(self, session: VISASession, address: VISAMemoryAddress) -> tuple[int, StatusCode]:
-        """Read an 16-bit value from the specified address.
-
-        Corresponds to viPeek16 function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        address : VISAMemoryAddress
-            Source address to read the value.
-
-        Returns
-        -------
-        int
-            Data read from bus.
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Read one 16-bit value at a mapped address (``viPeek16``): :meth:`peek` with ``width=16``."""
         raise self._not_implemented("peek_16")
 
     def peek_32(self, session: VISASession, address: VISAMemoryAddress) -> tuple[int, StatusCode]:
-        """Read an 32-bit value from the specified address.
-
-        Corresponds to viPeek32 function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        address : VISAMemoryAddress
-            Source address to read the value.
-
-        Returns
-        -------
-        int
-            Data read from bus.
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Read one 32-bit value at a mapped address (``viPeek32``): :meth:`peek` with ``width=32``."""
         raise self._not_implemented("peek_32")
 
     def peek_64(self, session: VISASession, address: VISAMemoryAddress) -> tuple[int, StatusCode]:
-        """Read an 64-bit value from the specified address.
-
-        Corresponds to viPeek64 function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        address : VISAMemoryAddress
-            Source address to read the value.
-
-        Returns
-        -------
-        int
-            Data read from bus.
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Read one 64-bit value at a mapped address (``viPeek64``): :meth:`peek` with ``width=64``."""
         raise self._not_implemented("peek_64")
 
     def poke_8(self, session: VISASession, address: VISAMemoryAddress, data: int) -> StatusCode:
-        """Write an 8-bit value to the specified address.
-
-        Corresponds to viPoke8 function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        address : VISAMemoryAddress
-            Source address to read the value.
-        data : int
-            Data to write.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write one 8-bit value at a mapped address (``viPoke8``): :meth:`poke` with ``width=8``."""
         raise self._not_implemented("poke_8")
 
     def poke_16(self, session: VISASession, address: VISAMemoryAddress, data: int) -> StatusCode:
-        """Write an 16-bit value to the specified address.
-
-        Corresponds to viPoke16 function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        address : VISAMemoryAddress
-            Source address to read the value.
-        data : int
-            Data to write.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write one 16-bit value at a mapped address (``viPoke16``): :meth:`poke` with ``width=16``."""
         raise self._not_implemented("poke_16")
 
     def poke_32(self, session: VISASession, address: VISAMemoryAddress, data: int) -> StatusCode:
-        """Write an 32-bit value to the specified address.
-
-        Corresponds to viPoke32 function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        address : VISAMemoryAddress
-            Source address to read the value.
-        data : int
-            Data to write.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write one 32-bit value at a mapped address (``viPoke32``): :meth:`poke` with ``width=32``."""
         raise self._not_implemented("poke_32")
 
     def poke_64(self, session: VISASession, address: VISAMemoryAddress, data: int) -> StatusCode:
-        """Write an 64-bit value to the specified address.
-
-        Corresponds to viPoke64 function of the VISA library.
-
-        Parameters
-        ----------
-        session : VISASession
-            Unique logical identifier to a session.
-        address : VISAMemoryAddress
-            Source address to read the value.
-        data : int
-            Data to write.
-
-        Returns
-        -------
-        StatusCode
-            Return value of the library call.
-
-        """
+        """Write one 64-bit value at a mapped address (``viPoke64``): :meth:`poke` with ``width=64``."""
         raise self._not_implemented("poke_64")
+
+
+#: Type variable bound to the library classes (a library class method returning its class).
+T = TypeVar("T", bound=VisaLibraryBase)
 
 
 def _safe_equal(left: Any, right: Any) -> bool:
@@ -2874,7 +2355,7 @@ def close_and_forget(visalib: VisaLibraryBase, session: Any) -> StatusCode:
     """Close a session, then forget its frontend state whatever ``close`` did.
 
     The one way the frontend closes a session (manager, resource, event context):
-    backends override :meth:`VisaLibraryBase.close` without calling the base class, so
+    backends override :meth:`~pyvisa.highlevel.VisaLibraryBase.close` without calling the base class, so
     the state the contract keeps per session (last status, handlers) is dropped here.
 
     Returns

@@ -19,6 +19,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from . import errors
+
 # Log level of the shell for each number of "-v" given (more than two: everything).
 _VERBOSITY_LEVELS = {0: logging.WARNING, 1: logging.INFO}
 
@@ -139,7 +141,7 @@ def _info(argv: Sequence[str] | None, parser: argparse.ArgumentParser) -> None:
         print(report_to_json(get_report()))
         return
 
-    from .util import get_debug_info
+    from .diagnostics import get_debug_info
 
     get_debug_info()
 
@@ -150,7 +152,7 @@ def _shell(argv: Sequence[str] | None, parser: argparse.ArgumentParser) -> None:
     logging.basicConfig(level=level)
     logging.getLogger("pyvisa").setLevel(level)
 
-    from . import errors, shell
+    from . import shell
 
     backend = _create_backend_str(args)
     script = getattr(args, "script", None)
@@ -206,7 +208,7 @@ def visa_main(command: str | None = None, argv: Sequence[str] | None = None) -> 
         shell_parser.prog = "pyvisa shell"
         _shell(arguments, shell_parser)
     else:
-        raise ValueError(f"Unknown command {command!r}: use 'info' or 'shell'.")
+        raise errors.InvalidArgument(f"Unknown command {command!r}: use 'info' or 'shell'.")
 
 
 if __name__ == "__main__":

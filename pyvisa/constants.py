@@ -1246,8 +1246,7 @@ class DataWidth(enum.IntEnum):
         raise ValueError(f"Invalid data width {value!r}: expected 8, 16, 32 or 64 (bits).")
 
 
-
-#: Width of a register access: a number of bits or a :class:`DataWidth` member.
+#: Width of a register access, in bits (8, 16, 32 or 64) or as a :class:`DataWidth` member.
 WidthSpec = Literal[8, 16, 32, 64] | DataWidth
 
 
@@ -1273,6 +1272,7 @@ def width_in_bits(width: WidthSpec) -> int:
             "or a member of constants.DataWidth"
         )
     return bits
+
 
 class ATNLineOperation(enum.IntEnum):
     """Operation on the GPIB ATN (attention) line."""

@@ -1,8 +1,12 @@
 """Machine-readable diagnostics of an installation (``pyvisa-info --json``).
 
-The plain text of ``pyvisa-info`` is produced by :func:`pyvisa.util.get_debug_info`
-(the PyVISA 1.16.2 format). This module builds the same facts as one JSON-friendly
-dictionary (:func:`get_report`) and goes further where the text stops:
+The plain text of ``pyvisa-info`` (the PyVISA 1.16.2 format) is produced here too, by
+:func:`~pyvisa.util.get_debug_info`, :func:`~pyvisa.util.get_system_details` and
+:func:`~pyvisa.util.system_details_to_str`,
+which PyVISA documents (and this package makes importable) in :mod:`pyvisa.util`. This
+module sits above the frontend: it asks :mod:`pyvisa.highlevel` for the backends. It
+builds the same facts as one JSON-friendly dictionary (:func:`get_report`) and goes
+further where the text stops:
 
 - every candidate VISA library of the ``ivi`` backend is examined
   (:func:`diagnose_library`): can it be read, is it built for the architecture of the
@@ -32,10 +36,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from ._libarch import _MACHO_EXECUTABLE_ARCH, _MACHO_THIN_BITS, ArchitectureType, get_arch
+from . import highlevel, util
+from ._exports import public_at
+from ._libarch import _MACHO_EXECUTABLE_ARCH, ArchitectureType, get_arch
+from ._libheaders import _MACHO_THIN_BITS
+from ._version import package_version
+from .util import DebugInfo
 
 __all__ = [
     "PYVISA_PY_EXTRAS",
+    "REPORT_FORMAT",
     "diagnose_library",
     "find_dependency",
     "get_report",
@@ -47,7 +57,7 @@ __all__ = [
 #: Version of the layout of :func:`get_report`, increased when a key changes meaning.
 REPORT_FORMAT = 1
 
-#: Optional packages of pyvisa-py: (distribution, module imported, what it enables).
+#: Optional packages of pyvisa-py, as (distribution, module imported, what it enables).
 PYVISA_PY_EXTRAS: tuple[tuple[str, str, str], ...] = (
     ("pyserial", "serial", "serial ports: ASRL INSTR and PRLGX_ASRL INTFC resources"),
     ("pyusb", "usb", "USBTMC and raw USB devices: USB INSTR and USB RAW resources"),
@@ -325,9 +335,7 @@ def _windows_search_dirs(library: str) -> list[str]:
         root,
     ]
     try:
-        from .util import _read_config
-
-        parser, _ = _read_config()
+        parser, _ = util._read_config()
         extra = parser.get("Paths", "dll_extra_paths", fallback="")
         dirs += [d for d in extra.split(";") if d]
     except Exception:
@@ -557,8 +565,6 @@ def _jsonable(value: Any) -> Any:
 
 
 def _backend_report(name: str) -> dict[str, Any]:
-    from . import highlevel
-
     entry: dict[str, Any] = {"status": "ok", "module": None, "location": None}
     try:
         cls = highlevel.get_wrapper_class(name)
@@ -610,9 +616,7 @@ def get_report(backends: bool = True) -> dict[str, Any]:
         used.
 
     """
-    from . import __version__, util
-
-    details = util.get_system_details(backends=False)
+    details = get_system_details(backends=False)
     report: dict[str, Any] = {
         "format": REPORT_FORMAT,
         "machine": {
@@ -630,7 +634,7 @@ def get_report(backends: bool = True) -> dict[str, Any]:
             "unicode": details["unicode"],
         },
         "pyvisa": {
-            "version": __version__,
+            "version": package_version(),
             "location": os.path.dirname(os.path.abspath(util.__file__)),
         },
     }
@@ -643,8 +647,6 @@ def get_report(backends: bool = True) -> dict[str, Any]:
     report["configuration"] = configuration
     report["backends"] = {}
     if backends:
-        from . import highlevel
-
         for name in highlevel.list_backends():
             for prefix in ("pyvisa_", "pyvisa-"):
                 name = name.removeprefix(prefix)
@@ -669,3 +671,137 @@ def report_to_json(report: dict[str, Any], indent: int | None = 2) -> str:
 
     """
     return json.dumps(_jsonable(report), indent=indent, ensure_ascii=False)
+
+
+# --- the text of pyvisa-info (PyVISA 1.16.2's format) -------------------------------------
+
+
+@public_at("pyvisa.util")
+def get_system_details(backends: bool = True) -> dict[str, Any]:
+    """Return a dictionary describing the system, Python, PyVISA and the backends.
+
+    Parameters
+    ----------
+    backends : bool, optional
+        Also gather the debug information of every installed backend, by default True.
+
+    Returns
+    -------
+    dict[str, Any]
+        Keys "platform", "processor", "executable", "implementation", "python",
+        "compiler", "buildno", "builddate", "unicode", "bits", "pyvisa" and "backends"
+        (backend name to its debug information).
+
+    """
+    buildno, builddate = platform.python_build()
+    details: dict[str, Any] = {
+        "platform": platform.platform(),
+        "processor": platform.processor(),
+        "executable": sys.executable,
+        "implementation": platform.python_implementation(),
+        "python": platform.python_version(),
+        "compiler": platform.python_compiler(),
+        "buildno": buildno,
+        "builddate": builddate,
+        "unicode": "UCS2" if sys.maxunicode == 0xFFFF else "UCS4",
+        "bits": platform.architecture()[0],
+        "pyvisa": package_version(),
+        "backends": {},
+    }
+    if backends:
+        details["backends"] = _backends_debug_info()
+    return details
+
+
+def _backends_debug_info() -> dict[str, DebugInfo]:
+    """Collect the debug information of every installed backend."""
+    infos: dict[str, DebugInfo] = {}
+    for name in highlevel.list_backends():
+        for prefix in ("pyvisa_", "pyvisa-"):
+            name = name.removeprefix(prefix)
+        try:
+            cls = highlevel.get_wrapper_class(name)
+        except Exception as exc:
+            infos[name] = ["Could not instantiate backend", f"-> {exc}"]
+            continue
+        try:
+            infos[name] = cls.get_debug_info()
+        except Exception as exc:
+            infos[name] = ["Could not obtain debug info", f"-> {exc}"]
+    return infos
+
+
+def _format_debug_value(key: str, value: Any, indent: int) -> list[str]:
+    """Format one entry of debug information as indented lines."""
+    pad = "   " * indent
+    if isinstance(value, dict):
+        lines = [f"{pad}{key}:"]
+        for sub_key, sub_value in value.items():
+            lines.extend(_format_debug_value(sub_key, sub_value, indent + 1))
+        return lines
+    if isinstance(value, (list, tuple)):
+        return [f"{pad}{key}:", *(f"{pad}   {item}" for item in value)]
+    return [f"{pad}{key}: {value}"]
+
+
+@public_at("pyvisa.util")
+def system_details_to_str(d: dict[str, Any], indent: str = "") -> str:
+    """Convert the system details of :func:`get_system_details` to a readable text.
+
+    Parameters
+    ----------
+    d : dict[str, Any]
+        The system details.
+    indent : str, optional
+        Prefix of every line, by default "".
+
+    Returns
+    -------
+    str
+        The details, one per line.
+
+    """
+    lines = [
+        "Machine Details:",
+        f"   Platform ID:    {d.get('platform', 'n/a')}",
+        f"   Processor:      {d.get('processor', 'n/a')}",
+        "",
+        "Python:",
+        f"   Implementation: {d.get('implementation', 'n/a')}",
+        f"   Executable:     {d.get('executable', 'n/a')}",
+        f"   Version:        {d.get('python', 'n/a')}",
+        f"   Compiler:       {d.get('compiler', 'n/a')}",
+        f"   Bits:           {d.get('bits', 'n/a')}",
+        f"   Build:          {d.get('builddate', 'n/a')} (#{d.get('buildno', 'n/a')})",
+        f"   Unicode:        {d.get('unicode', 'n/a')}",
+        "",
+        f"PyVISA Version: {d.get('pyvisa', 'n/a')}",
+        "",
+        "Backends:",
+    ]
+    for name, info in d.get("backends", {}).items():
+        lines.extend(_format_debug_value(name, info, 1))
+    return indent + ("\n" + indent).join(lines) + "\n"
+
+
+@public_at("pyvisa.util")
+def get_debug_info(to_screen: bool = True) -> str | None:
+    """Describe the system, Python, PyVISA and the backends (``pyvisa-info``).
+
+    Parameters
+    ----------
+    to_screen : bool, optional
+        Print the description (and return None) instead of returning it,
+        by default True.
+
+    Returns
+    -------
+    str | None
+        The description when ``to_screen`` is False.
+
+    """
+    text = system_details_to_str(get_system_details())
+    if not to_screen:
+        return text
+    print(text)
+    return None

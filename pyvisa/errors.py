@@ -15,7 +15,8 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ._exports import public_at
-
+from ._libheaders import _bitness_text
+from ._status_messages import _newer_code_messages, completion_and_error_messages
 from .constants import (  # the codes, re-exported as PyVISA does
     VI_ERROR_ABORT,
     VI_ERROR_ALLOC,
@@ -121,7 +122,6 @@ from .constants import (  # the codes, re-exported as PyVISA does
     StatusCode,
     is_64bits,
 )
-from ._status_messages import _newer_code_messages, completion_and_error_messages
 from .typing import VISAHandler
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ _UNKNOWN_CODE = ("?", "Unknown code.")
 def _check_code(error_code: object) -> int:
     if isinstance(error_code, int):
         return error_code
-    raise TypeError(
+    raise InvalidArgumentType(
         f"A VISA status code must be an int (or a StatusCode), not {type(error_code).__name__}: "
         f"{error_code!r}."
     )
@@ -200,7 +200,7 @@ class VisaIOError(Error):
         super().__init__(message)
         self.error_code = code
 
-    def __reduce__(self) -> tuple[type["VisaIOError"], tuple[int]]:
+    def __reduce__(self) -> tuple[type[VisaIOError], tuple[int]]:
         return (type(self), (self.error_code,))
 
 
@@ -232,7 +232,7 @@ class VisaIOWarning(Warning):
         super().__init__(message)
         self.error_code = code
 
-    def __reduce__(self) -> tuple[type["VisaIOWarning"], tuple[int]]:
+    def __reduce__(self) -> tuple[type[VisaIOWarning], tuple[int]]:
         return (type(self), (self.error_code,))
 
 
@@ -260,7 +260,7 @@ class UnknownHandler(Error):
         self.handler = handler
         self.user_handle = user_handle
 
-    def __reduce__(self) -> tuple[type["UnknownHandler"], tuple[EventType | int, VISAHandler, Any]]:
+    def __reduce__(self) -> tuple[type[UnknownHandler], tuple[EventType | int, VISAHandler, Any]]:
         return (type(self), (self.event_type, self.handler, self.user_handle))
 
 
@@ -278,7 +278,7 @@ class OSNotSupported(Error):
         super().__init__(f"{os} is not yet supported by PyVISA")
         self.os = os
 
-    def __reduce__(self) -> tuple[type["OSNotSupported"], tuple[str]]:
+    def __reduce__(self) -> tuple[type[OSNotSupported], tuple[str]]:
         return (type(self), (self.os,))
 
 
@@ -297,7 +297,7 @@ class InvalidBinaryFormat(Error):
         super().__init__("Unrecognized binary data format" + suffix)
         self.description = description
 
-    def __reduce__(self) -> tuple[type["InvalidBinaryFormat"], tuple[str]]:
+    def __reduce__(self) -> tuple[type[InvalidBinaryFormat], tuple[str]]:
         return (type(self), (self.description,))
 
 
@@ -316,7 +316,7 @@ class InvalidSession(Error):
     def __init__(self) -> None:
         super().__init__("Invalid session handle. The resource might be closed.")
 
-    def __reduce__(self) -> tuple[type["InvalidSession"], tuple[()]]:
+    def __reduce__(self) -> tuple[type[InvalidSession], tuple[()]]:
         return (type(self), ())
 
 
@@ -363,8 +363,19 @@ class MissingFunctionError(NotSupported):
         self.function_name = function_name
         self.library_path = library_path
 
-    def __reduce__(self) -> tuple[type["MissingFunctionError"], tuple[str, str]]:
+    def __reduce__(self) -> tuple[type[MissingFunctionError], tuple[str, str]]:
         return (type(self), (self.function_name, self.library_path))
+
+
+class InvalidBlockHeader(Error, RuntimeError):
+    """The header of a binary block cannot be read (too late in the data, or malformed).
+
+    A :class:`RuntimeError`, as in PyVISA, which raises that builtin for these headers.
+    """
+
+
+class PlatformNotSupported(Error, OSError):
+    """The operation has no implementation for the running operating system."""
 
 
 class UnknownAttribute(Error, AttributeError):
@@ -375,8 +386,8 @@ class UsageError(Error, RuntimeError):
     """An object is used in a state that does not allow the operation."""
 
 
-class BackendNotFound(Error, ModuleNotFoundError):
-    """No module provides the requested backend."""
+class BackendNotFound(InvalidArgument):
+    """No installed backend has the requested name (or its module cannot be imported)."""
 
 
 class InvalidQuery(Error, ValueError):
@@ -393,7 +404,7 @@ class InvalidResourceName(ValueError):
 
     PyVISA 1.16.2 derives it from :class:`ValueError` alone, and scripts and pickles name
     it ``pyvisa.rname.InvalidResourceName``: it is the one exception of the package
-    outside the :class:`Error` hierarchy (``except ValueError`` catches it).
+    outside the :class:`~pyvisa.errors.Error` hierarchy (``except ValueError`` catches it).
 
     Parameters
     ----------
@@ -523,8 +534,6 @@ _FIX_MISSING_DEPENDENCY = (
 
 def _library_bitness(filename: str) -> str:
     """Bitness of a shared library read from its headers ("32, 64 bits" for a universal one)."""
-    from ._libarch import _bitness_text
-
     bitness = _bitness_text(filename)
     return "unknown" if bitness == "n/a" else f"{bitness} bits"
 
@@ -556,11 +565,11 @@ class LibraryError(OSError, Error):
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
 
-    def __reduce__(self) -> tuple[type["LibraryError"], tuple[str, str | None, str]]:
+    def __reduce__(self) -> tuple[type[LibraryError], tuple[str, str | None, str]]:
         return (type(self), (str(self), self.library_filename, self.reason))
 
     @classmethod
-    def from_exception(cls, exc: BaseException, filename: str) -> "LibraryError":
+    def from_exception(cls, exc: BaseException, filename: str) -> LibraryError:
         """Explain why loading a shared library failed.
 
         Parameters
@@ -606,7 +615,7 @@ class LibraryError(OSError, Error):
         )
 
     @classmethod
-    def from_wrong_arch(cls, filename: str) -> "LibraryError":
+    def from_wrong_arch(cls, filename: str) -> LibraryError:
         """Explain that a library does not match the architecture of the Python interpreter.
 
         Parameters
@@ -669,6 +678,7 @@ __all__ = [
     "InvalidArgument",
     "InvalidArgumentType",
     "InvalidBinaryFormat",
+    "InvalidBlockHeader",
     "InvalidQuery",
     "InvalidResourceName",
     "InvalidSession",
@@ -676,6 +686,7 @@ __all__ = [
     "MissingFunctionError",
     "NotSupported",
     "OSNotSupported",
+    "PlatformNotSupported",
     "StatusCode",
     "UnknownAttribute",
     "UnknownHandler",

@@ -15,16 +15,31 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from . import attributes, constants, errors
+from ._attribute_kinds import AttributesPerResource, missing_py_name
 from ._logging import logger
-from .attributes import Attribute
-from .constants import EventAttribute, EventType, StatusCode
+from .attributes import (
+    Attribute,
+    AttrVI_ATTR_BUFFER,
+    AttrVI_ATTR_GPIB_RECV_CIC_STATE,
+    AttrVI_ATTR_INTR_STATUS_ID,
+    AttrVI_ATTR_JOB_ID,
+    AttrVI_ATTR_OPER_NAME,
+    AttrVI_ATTR_PXI_RECV_INTR_DATA,
+    AttrVI_ATTR_PXI_RECV_INTR_SEQ,
+    AttrVI_ATTR_RECV_INTR_LEVEL,
+    AttrVI_ATTR_RECV_TRIG_ID,
+    AttrVI_ATTR_RET_COUNT,
+    AttrVI_ATTR_SIGP_STATUS_ID,
+    AttrVI_ATTR_STATUS,
+    AttrVI_ATTR_USB_RECV_INTR_DATA,
+    AttrVI_ATTR_USB_RECV_INTR_SIZE,
+)
+from .backend import VisaLibraryBase, close_and_forget
+from .constants import EventAttribute, EventType, StatusCode, TriggerEventID
+from .errors import InvalidArgumentType, InvalidSession, VisaIOError
 from .typing import VISAEventContext, VISAJobID
-
-if TYPE_CHECKING:
-    from .backend import VisaLibraryBase
 
 __all__ = [
     "Event",
@@ -80,18 +95,18 @@ class Event:
         Returns
         -------
         Callable[[type[Event]], type[Event]]
-            Decorator registering the class. It raises ``TypeError`` if the class lacks one of
-            the attributes that :data:`pyvisa.attributes.AttributesPerResource` lists for the
-            event type (the registry is then left unchanged); a later registration replaces an
-            earlier one, with a warning.
+            Decorator registering the class. It raises :class:`~pyvisa.errors.InvalidArgumentType`
+            (a ``TypeError``) if the class lacks one of the attributes that
+            :data:`pyvisa.attributes.AttributesPerResource` lists for the event type (the
+            registry is then left unchanged); a later registration replaces an earlier one, with
+            a warning.
 
         """
 
         def _register(python_class: type[E]) -> type[E]:
-            for attribute in attributes.AttributesPerResource[event_type]:
-                name = attribute.py_name
-                if name and not hasattr(python_class, name):
-                    raise TypeError(f"{python_class} is expected to have an attribute {name}")
+            name = missing_py_name(python_class, AttributesPerResource[event_type])
+            if name is not None:
+                raise InvalidArgumentType(f"{python_class} is expected to have an attribute {name}")
             if event_type in cls._event_classes:
                 logger.warning(
                     "%s is already registered. Overwriting with %s", event_type, python_class
@@ -133,7 +148,7 @@ class Event:
         """
         context = self._context
         if context is None:
-            raise errors.InvalidSession()
+            raise InvalidSession()
         return context
 
     def get_visa_attribute(self, attribute_id: EventAttribute) -> Any:
@@ -160,7 +175,7 @@ class Event:
         context = self.context
         value, status = self.visalib.get_attribute(context, attribute_id)
         if status is not None and status < 0:
-            raise errors.VisaIOError(status)
+            raise VisaIOError(status)
         return value
 
     def close(self) -> None:
@@ -191,10 +206,10 @@ class ExceptionEvent(Event):
     """Notification that an error condition occurred during an operation invocation."""
 
     #: Status code returned by the operation that generated the error.
-    status: Attribute[StatusCode] = attributes.AttrVI_ATTR_STATUS()
+    status: Attribute[StatusCode] = AttrVI_ATTR_STATUS()
 
     #: Name of the operation that generated the error.
-    operation_name: Attribute[str] = attributes.AttrVI_ATTR_OPER_NAME()
+    operation_name: Attribute[str] = AttrVI_ATTR_OPER_NAME()
 
 
 @Event.register(EventType.gpib_controller_in_charge)
@@ -202,7 +217,7 @@ class GPIBCICEvent(Event):
     """Notification that the GPIB controller gained or lost the CIC state."""
 
     #: Whether the controller became controller in charge.
-    cic_state: Attribute[bool] = attributes.AttrVI_ATTR_GPIB_RECV_CIC_STATE()
+    cic_state: Attribute[bool] = AttrVI_ATTR_GPIB_RECV_CIC_STATE()
 
 
 @Event.register(EventType.io_completion)
@@ -210,19 +225,19 @@ class IOCompletionEvent(Event):
     """Notification that an asynchronous operation has completed."""
 
     #: Buffer used by the asynchronous operation (as kept by the library for the job).
-    buffer: Attribute[Any] = attributes.AttrVI_ATTR_BUFFER()
+    buffer: Attribute[Any] = AttrVI_ATTR_BUFFER()
 
     #: Job identifier of the asynchronous operation.
-    job_id: Attribute[VISAJobID] = attributes.AttrVI_ATTR_JOB_ID()
+    job_id: Attribute[VISAJobID] = AttrVI_ATTR_JOB_ID()
 
     #: Name of the operation that completed.
-    operation_name: Attribute[str] = attributes.AttrVI_ATTR_OPER_NAME()
+    operation_name: Attribute[str] = AttrVI_ATTR_OPER_NAME()
 
     #: Number of elements transferred by the operation.
-    return_count: Attribute[int] = attributes.AttrVI_ATTR_RET_COUNT()
+    return_count: Attribute[int] = AttrVI_ATTR_RET_COUNT()
 
     #: Return code of the asynchronous operation.
-    status: Attribute[StatusCode] = attributes.AttrVI_ATTR_STATUS()
+    status: Attribute[StatusCode] = AttrVI_ATTR_STATUS()
 
     @property
     def data(self) -> bytes:
@@ -238,7 +253,7 @@ class TrigEvent(Event):
     """Notification that a trigger interrupt was received from the device."""
 
     #: Identifier of the triggering mechanism on which the event occurred.
-    received_trigger_id: Attribute[constants.TriggerEventID] = attributes.AttrVI_ATTR_RECV_TRIG_ID()
+    received_trigger_id: Attribute[TriggerEventID] = AttrVI_ATTR_RECV_TRIG_ID()
 
 
 @Event.register(EventType.usb_interrupt)
@@ -246,13 +261,13 @@ class USBInteruptEvent(Event):
     """Notification that a vendor-specific USB interrupt occurred."""
 
     #: Status of the interrupt reception.
-    status: Attribute[StatusCode] = attributes.AttrVI_ATTR_STATUS()
+    status: Attribute[StatusCode] = AttrVI_ATTR_STATUS()
 
     #: Size of the received interrupt data.
-    size: Attribute[int] = attributes.AttrVI_ATTR_USB_RECV_INTR_SIZE()
+    size: Attribute[int] = AttrVI_ATTR_USB_RECV_INTR_SIZE()
 
     #: Received interrupt data.
-    data: Attribute[Any] = attributes.AttrVI_ATTR_USB_RECV_INTR_DATA()
+    data: Attribute[Any] = AttrVI_ATTR_USB_RECV_INTR_DATA()
 
 
 @Event.register(EventType.vxi_signal_interrupt)
@@ -260,7 +275,7 @@ class VXISignalInteruptEvent(Event):
     """Notification that a VXIbus signal or VXIbus interrupt was received from the device."""
 
     #: 16-bit status/ID value retrieved during the IACK cycle or from the signal register.
-    signal_register_status_id: Attribute[int] = attributes.AttrVI_ATTR_SIGP_STATUS_ID()
+    signal_register_status_id: Attribute[int] = AttrVI_ATTR_SIGP_STATUS_ID()
 
 
 @Event.register(EventType.vxi_vme_interrupt)
@@ -268,10 +283,10 @@ class VXIInterruptEvent(Event):
     """Notification that a VXIbus interrupt was received from the device."""
 
     #: 32-bit status/ID value retrieved during the IACK cycle.
-    status_id: Attribute[int] = attributes.AttrVI_ATTR_INTR_STATUS_ID()
+    status_id: Attribute[int] = AttrVI_ATTR_INTR_STATUS_ID()
 
     #: VXI interrupt level on which the interrupt was received.
-    level: Attribute[int] = attributes.AttrVI_ATTR_RECV_INTR_LEVEL()
+    level: Attribute[int] = AttrVI_ATTR_RECV_INTR_LEVEL()
 
 
 @Event.register(EventType.pxi_interrupt)
@@ -279,22 +294,17 @@ class PXIInteruptEvent(Event):
     """Notification that a PXI interrupt occurred."""
 
     #: Index of the interrupt sequence that detected the interrupt.
-    sequence: Attribute[int] = attributes.AttrVI_ATTR_PXI_RECV_INTR_SEQ()
+    sequence: Attribute[int] = AttrVI_ATTR_PXI_RECV_INTR_SEQ()
 
     #: First PXI/PCI register read in the successful interrupt detection sequence.
-    data: Attribute[int] = attributes.AttrVI_ATTR_PXI_RECV_INTR_DATA()
+    data: Attribute[int] = AttrVI_ATTR_PXI_RECV_INTR_DATA()
 
 
 def _close_context(visalib: VisaLibraryBase, context: VISAEventContext, event: Event) -> None:
     """Close the context of a waited-for event (may run from a finalizer: never raises)."""
     event.close()
     try:
-        try:
-            visalib.close(context)
-        finally:
-            session_closed = getattr(visalib, "_session_closed", None)
-            if session_closed is not None:
-                session_closed(context)
+        close_and_forget(visalib, context)
     except Exception as exc:  # noqa: BLE001 - nothing may escape a finalizer
         logger.debug("Closing the event context %s failed: %s", context, exc)
 

@@ -8,7 +8,7 @@
 - :class:`ResourceManager`, the object users create to list and open resources.
 
 The backend contract, :class:`VisaLibraryBase`, lives in :mod:`pyvisa.backend`; it is
-re-exported here, where PyVISA defines it, as is :class:`~pyvisa.rname.ResourceInfo`.
+re-exported here, where PyVISA defines it, as is :class:`~pyvisa.highlevel.ResourceInfo`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast, overload
 from . import constants, errors
 from ._libarch import LibraryPath
 from ._logging import logger
-from .backend import T, VisaLibraryBase
+from .backend import T, VisaLibraryBase, close_and_forget, close_quietly
 from .constants import AccessModes, InterfaceType, StatusCode
 from .resources.resource import Resource
 from .rname import ResourceInfo
@@ -95,6 +95,28 @@ _WRAPPERS: dict[str, type[VisaLibraryBase]] = {}
 _wrapper_lock = threading.Lock()
 
 
+#: The backends shipped with the package: name -> module defining ``WRAPPER_CLASS``.
+_BUILTIN_BACKENDS: dict[str, str] = {"ivi": "pyvisa.ctwrapper"}
+
+#: Entry-point group through which installed distributions declare backends: each entry
+#: is named after the backend and points to a module defining ``WRAPPER_CLASS`` or to the
+#: library class itself (``sim = "pyvisa_sim"`` or ``mine = "my_pkg.visa:MyLibrary"``).
+BACKEND_ENTRY_POINT_GROUP = "pyvisa.backends"
+
+
+def _backend_entry_points() -> dict[str, Any]:
+    """Entry points of the backend group, by backend name (metadata read on each call)."""
+    from importlib.metadata import entry_points
+
+    found: dict[str, Any] = {}
+    try:
+        for entry in entry_points(group=BACKEND_ENTRY_POINT_GROUP):
+            found.setdefault(entry.name, entry)
+    except Exception as exc:  # broken metadata of one distribution must not hide the others
+        logger.debug("Could not read the %s entry points: %s", BACKEND_ENTRY_POINT_GROUP, exc)
+    return found
+
+
 def list_backends() -> list[str]:
     """Return the names of the available backends.
 
@@ -102,15 +124,19 @@ def list_backends() -> list[str]:
     -------
     list[str]
         ``"ivi"`` (the built-in ctypes backend) followed by the name of every installed
-        ``pyvisa_<name>`` module or package.
+        ``pyvisa_<name>`` module or package and of every backend declared in the
+        ``pyvisa.backends`` entry-point group.
 
     """
-    names = ["ivi"]
+    names = list(_BUILTIN_BACKENDS)
     for module in pkgutil.iter_modules(_backend_search_path()):
         if module.name.startswith(("pyvisa_", "pyvisa-")):
             name = module.name[7:]
             if name and name not in names:
                 names.append(name)
+    for name in _backend_entry_points():
+        if name not in names:
+            names.append(name)
     return names
 
 
@@ -135,12 +161,13 @@ def _backend_search_path() -> list[str]:
     ]
 
 
-def _import_outside_cwd(name: str) -> ModuleType:
+def _import_outside_cwd(name: str) -> ModuleType | None:
     """Import the top-level module ``name``, never from the current working directory.
 
     A module the import system finds elsewhere (on ``sys.path`` or through another finder,
     such as that of an editable install) is imported as usual; one it finds in the working
     directory is looked up again on :func:`_backend_search_path` and loaded from there.
+    None when there is no such module outside the working directory.
     """
     if name in sys.modules:
         return sys.modules[name]
@@ -148,9 +175,7 @@ def _import_outside_cwd(name: str) -> ModuleType:
     if spec is not None and not _in_working_directory(spec):
         return importlib.import_module(name)
     spec = importlib.machinery.PathFinder.find_spec(name, _backend_search_path())
-    if spec is None:
-        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-    return _load(name, spec)
+    return None if spec is None else _load(name, spec)
 
 
 def _in_working_directory(spec: importlib.machinery.ModuleSpec) -> bool:
@@ -178,34 +203,48 @@ def _load(name: str, spec: importlib.machinery.ModuleSpec) -> ModuleType:
     return module
 
 
-def _import_backend_module(backend_name: str) -> ModuleType:
-    """Import the module providing a backend, raising ValueError when it is missing."""
-    if backend_name == "ivi":
+def _import_backend_module(backend_name: str) -> ModuleType | type[VisaLibraryBase]:
+    """Import what provides a backend: a module with ``WRAPPER_CLASS``, or the class.
+
+    Looked up in turn: the built-in table, the ``pyvisa_<name>`` module convention (a
+    module may really be named with "-", importable through importlib only: that name is
+    tried first) and the ``pyvisa.backends`` entry points.
+
+    Raises
+    ------
+    errors.BackendNotFound
+        Raised (a ValueError) when nothing provides the backend, or when its module is
+        there but one of its dependencies is missing.
+
+    """
+    builtin = _BUILTIN_BACKENDS.get(backend_name)
+    if builtin is not None:
         try:
-            return importlib.import_module("pyvisa.ctwrapper")
+            return importlib.import_module(builtin)
         except ImportError as exc:
-            raise ValueError(
-                f"The built-in 'ivi' backend (pyvisa.ctwrapper) could not be imported: {exc}"
+            raise errors.BackendNotFound(
+                f"The built-in {backend_name!r} backend ({builtin}) could not be imported: {exc}"
             ) from exc
     module_name = "pyvisa_" + backend_name.replace("-", "_")
-    # A module may really be named with "-" (importable through importlib only): that
-    # name is tried first.
-    missing: ModuleNotFoundError | None = None
     for name in dict.fromkeys(("pyvisa_" + backend_name, module_name)):
         try:
-            return _import_outside_cwd(name)
+            module = _import_outside_cwd(name)
         except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise ValueError(
-                    f"The backend module {name} could not be imported because one of its "
-                    f"dependencies is missing: {exc}"
-                ) from exc
-            missing = exc
-    raise ValueError(
+            raise errors.BackendNotFound(
+                f"The backend module {name} could not be imported because one of its "
+                f"dependencies is missing: {exc}"
+            ) from exc
+        if module is not None:
+            return module
+    entry = _backend_entry_points().get(backend_name)
+    if entry is not None:
+        loaded: ModuleType | type[VisaLibraryBase] = entry.load()
+        return loaded
+    raise errors.BackendNotFound(
         f"Wrapper not found: No package named {module_name}. Install the backend "
         f"(e.g. 'pip install pyvisa-{backend_name}') or choose one of the available "
         f"backends: {', '.join(list_backends())}"
-    ) from missing
+    )
 
 
 def get_wrapper_class(backend_name: str) -> type[VisaLibraryBase]:
@@ -234,16 +273,18 @@ def get_wrapper_class(backend_name: str) -> type[VisaLibraryBase]:
     except (KeyError, TypeError):
         pass
     if not isinstance(backend_name, str) or not _BACKEND_NAME.fullmatch(backend_name):
-        raise ValueError(
+        raise errors.InvalidArgument(
             f"{backend_name!r} is not a valid backend name: expected letters, digits, "
             "'_' or '-' (e.g. 'ivi', 'py', 'sim')"
         )
     with _wrapper_lock:
-        module = _import_backend_module(backend_name)
-        wrapper = getattr(module, "WRAPPER_CLASS", None)
+        provider = _import_backend_module(backend_name)
+        wrapper = (
+            provider if isinstance(provider, type) else getattr(provider, "WRAPPER_CLASS", None)
+        )
         if not (isinstance(wrapper, type) and issubclass(wrapper, VisaLibraryBase)):
-            raise ValueError(
-                f"The backend module {module.__name__} does not define WRAPPER_CLASS as a "
+            raise errors.BackendNotFound(
+                f"The backend module {provider.__name__} does not define WRAPPER_CLASS as a "
                 "subclass of pyvisa.highlevel.VisaLibraryBase"
             )
         _WRAPPERS[backend_name] = wrapper
@@ -265,9 +306,11 @@ def _get_default_wrapper() -> str:
         Raised if neither is available.
 
     """
-    from .ctwrapper import IVIVisaLibrary
-
-    if IVIVisaLibrary.get_library_paths():
+    try:
+        ivi_paths = get_wrapper_class("ivi").get_library_paths()
+    except ValueError:
+        ivi_paths = ()
+    if ivi_paths:
         logger.debug("The IVI implementation available")
         return "ivi"
     logger.debug("Did not find IVI binary")
@@ -275,7 +318,7 @@ def _get_default_wrapper() -> str:
         get_wrapper_class("py")
     except ValueError:
         logger.debug("Did not find pyvisa-py package")
-        raise ValueError(
+        raise errors.BackendNotFound(
             "Could not locate a VISA implementation. Install either the IVI binary or pyvisa-py."
         ) from None
     logger.debug("pyvisa-py is available.")
@@ -293,7 +336,7 @@ def _split_specification(specification: str) -> tuple[str, str]:
     if not sep or any(separator in backend for separator in _PATH_SEPARATORS):
         return specification, "ivi"
     if not backend:
-        raise ValueError(
+        raise errors.InvalidArgument(
             f"No backend name after '@' in the library specification {specification!r}: "
             "expected '<path>@<backend>' or '@<backend>', e.g. '@py'"
         )
@@ -335,7 +378,7 @@ def open_visa_library(specification: str | os.PathLike[str] = "") -> VisaLibrary
     if isinstance(specification, os.PathLike):
         specification = os.fspath(specification)
     if not isinstance(specification, str):
-        raise TypeError(
+        raise errors.InvalidArgumentType(
             "The VISA library specification must be a string such as '@py' or "
             f"'/path/to/libvisa.so@ivi', not {type(specification).__name__}"
         )
@@ -374,12 +417,7 @@ def _close_manager_session(
     for resource in list(resources):
         with contextlib.suppress(Exception):
             resource.close()
-    with contextlib.suppress(Exception):
-        try:
-            with visalib.ignore_warning(session, *visalib.issue_warning_on):
-                visalib.close(session)
-        finally:
-            visalib._session_closed(session)
+    close_quietly(visalib, session, "ResourceManager")
 
 
 def _has_attribute(resource: Resource, name: str) -> bool:
@@ -550,10 +588,7 @@ class ResourceManager:
             self._session = None
             if self.visalib.resource_manager is self:
                 self.visalib.resource_manager = None
-            try:
-                self.visalib.close(session)
-            finally:
-                self.visalib._session_closed(session)
+            close_and_forget(self.visalib, session)
         if failures:
             raise failures[0]
 
@@ -853,7 +888,7 @@ class ResourceManager:
         resource = resource_pyclass(self, canonical_name)
         for key in kwargs:
             if not _has_attribute(resource, key):
-                raise ValueError(
+                raise errors.InvalidArgument(
                     f"{key!r} is not a valid attribute for type {type(resource).__name__}"
                 )
         # Set to True by open_bare_resource in this thread when the backend returned an

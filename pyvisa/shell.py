@@ -22,7 +22,9 @@ import sys
 from collections.abc import Iterable
 from typing import IO, Any
 
-from . import ResourceManager, VisaIOError, attributes, constants
+from . import attributes, constants, errors
+from .errors import VisaIOError
+from .highlevel import ResourceManager
 from .thirdparty import prettytable
 
 _NO_RESOURCE = 'There are no resources in use. Use the command "open".'
@@ -149,7 +151,7 @@ def convert_option(resource_class: type, name: str, text: str) -> Any:
     """
     descriptor = getattr(resource_class, name, None)
     if descriptor is None and name not in _PYTHON_SETTINGS:
-        raise ValueError(f"{resource_class.__name__} has no attribute {name!r}")
+        raise errors.InvalidArgument(f"{resource_class.__name__} has no attribute {name!r}")
     if name in ("read_termination", "write_termination", "encoding"):
         return None if text == "None" else unescape(text)
     if _is_attribute(descriptor):
@@ -162,19 +164,21 @@ def convert_option(resource_class: type, name: str, text: str) -> Any:
                 return enum_type(int(text, 0))
             except ValueError:
                 choices = ", ".join(sorted(members))
-                raise ValueError(f"{name} must be one of {choices} (or a number)") from None
+                raise errors.InvalidArgument(
+                    f"{name} must be one of {choices} (or a number)"
+                ) from None
         if getattr(descriptor, "visa_type", "") == "ViBoolean":
             lowered = text.lower()
             if lowered in ("true", "1", "yes", "on"):
                 return True
             if lowered in ("false", "0", "no", "off"):
                 return False
-            raise ValueError(f"{name} must be True or False")
+            raise errors.InvalidArgument(f"{name} must be True or False")
         if getattr(descriptor, "visa_type", "") in _INTEGER_TYPES and name != "timeout":
             try:
                 return int(text, 0)
             except ValueError:
-                raise ValueError(f"{name} must be an integer") from None
+                raise errors.InvalidArgument(f"{name} must be an integer") from None
     return _scalar(text)
 
 
@@ -342,7 +346,7 @@ class VisaShell(cmd.Cmd):
                 else:
                     setattr(resource, name, convert_option(type(resource), name, text))
             except Exception as e:
-                raise ValueError(f"Could not set {name}={text}: {e}") from e
+                raise errors.InvalidArgument(f"Could not set {name}={text}: {e}") from e
 
     def _option_names(self, resource: str) -> list[str]:
         """Settings ``open`` accepts for a resource (for completion)."""

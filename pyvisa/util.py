@@ -18,10 +18,10 @@ import os
 import stat
 import sys
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from . import constants
-from ._logging import logger
+from . import constants, errors
 from ._ascii_blocks import ASCII_CONVERTER, from_ascii_block, to_ascii_block
 from ._binary_blocks import (
     BINARY_CONTAINERS,
@@ -50,6 +50,7 @@ from ._libarch import (
     get_arch,
     get_shared_library_arch,
 )
+from ._logging import logger
 
 if TYPE_CHECKING:
     from configparser import ConfigParser
@@ -94,12 +95,33 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Provide ``np``: the numpy module, or None when numpy is not installed.
+#: Functions PyVISA documents in this module but that sit in a layer above it (the
+#: diagnostics of ``pyvisa-info`` look at the backends): name -> loader, registered by the
+#: package when it is imported, so this module imports nothing above it.
+_PROVIDED_ABOVE: dict[str, Callable[[], Any]] = {}
 
-    numpy is only imported on first access, so that ``import pyvisa`` stays light; the
-    result is then stored on the module (setting ``util.np`` beforehand takes effect).
+if TYPE_CHECKING:
+
+    def get_system_details(backends: bool = True) -> dict[str, Any]: ...
+
+    def system_details_to_str(d: dict[str, Any], indent: str = "") -> str: ...
+
+    def get_debug_info(to_screen: bool = True) -> str | None: ...
+
+
+def __getattr__(name: str) -> Any:
+    """Provide ``np`` and the diagnostics functions, on first access.
+
+    ``np`` is the numpy module, or None when numpy is not installed: it is only imported
+    on first access, so that ``import pyvisa`` stays light; the result is then stored on
+    the module (setting ``util.np`` beforehand takes effect). The diagnostics functions
+    (:data:`_PROVIDED_ABOVE`) come from :mod:`pyvisa.diagnostics`.
     """
+    provider = _PROVIDED_ABOVE.get(name)
+    if provider is not None:
+        value = provider()
+        globals()[name] = value
+        return value
     if name == "np":
         try:
             import numpy
@@ -107,7 +129,7 @@ def __getattr__(name: str) -> Any:
             numpy = None  # type: ignore[assignment]
         globals()["np"] = numpy
         return numpy
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise errors.UnknownAttribute(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- timeouts ----------------------------------------------------------------------------
@@ -138,7 +160,7 @@ def cleanup_timeout(timeout: int | float | None) -> int:
     if timeout < 1:
         return constants.VI_TMO_IMMEDIATE
     if not 1 <= timeout <= 4294967294:
-        raise ValueError("timeout value is invalid")
+        raise errors.InvalidArgument("timeout value is invalid")
     return int(timeout)
 
 
@@ -266,137 +288,3 @@ def add_user_dll_extra_paths() -> list[str] | None:
 
 
 # --- diagnostics -------------------------------------------------------------------------
-
-
-def get_system_details(backends: bool = True) -> dict[str, Any]:
-    """Return a dictionary describing the system, Python, PyVISA and the backends.
-
-    Parameters
-    ----------
-    backends : bool, optional
-        Also gather the debug information of every installed backend, by default True.
-
-    Returns
-    -------
-    dict[str, Any]
-        Keys "platform", "processor", "executable", "implementation", "python",
-        "compiler", "buildno", "builddate", "unicode", "bits", "pyvisa" and "backends"
-        (backend name to its debug information).
-
-    """
-    import platform
-
-    from . import __version__
-
-    buildno, builddate = platform.python_build()
-    details: dict[str, Any] = {
-        "platform": platform.platform(),
-        "processor": platform.processor(),
-        "executable": sys.executable,
-        "implementation": platform.python_implementation(),
-        "python": platform.python_version(),
-        "compiler": platform.python_compiler(),
-        "buildno": buildno,
-        "builddate": builddate,
-        "unicode": "UCS2" if sys.maxunicode == 0xFFFF else "UCS4",
-        "bits": platform.architecture()[0],
-        "pyvisa": __version__,
-        "backends": {},
-    }
-    if backends:
-        details["backends"] = _backends_debug_info()
-    return details
-
-
-def _backends_debug_info() -> dict[str, DebugInfo]:
-    """Collect the debug information of every installed backend."""
-    from . import highlevel
-
-    infos: dict[str, DebugInfo] = {}
-    for name in highlevel.list_backends():
-        for prefix in ("pyvisa_", "pyvisa-"):
-            name = name.removeprefix(prefix)
-        try:
-            cls = highlevel.get_wrapper_class(name)
-        except Exception as exc:
-            infos[name] = ["Could not instantiate backend", f"-> {exc}"]
-            continue
-        try:
-            infos[name] = cls.get_debug_info()
-        except Exception as exc:
-            infos[name] = ["Could not obtain debug info", f"-> {exc}"]
-    return infos
-
-
-def _format_debug_value(key: str, value: Any, indent: int) -> list[str]:
-    """Format one entry of debug information as indented lines."""
-    pad = "   " * indent
-    if isinstance(value, dict):
-        lines = [f"{pad}{key}:"]
-        for sub_key, sub_value in value.items():
-            lines.extend(_format_debug_value(sub_key, sub_value, indent + 1))
-        return lines
-    if isinstance(value, (list, tuple)):
-        return [f"{pad}{key}:", *(f"{pad}   {item}" for item in value)]
-    return [f"{pad}{key}: {value}"]
-
-
-def system_details_to_str(d: dict[str, Any], indent: str = "") -> str:
-    """Convert the system details of :func:`get_system_details` to a readable text.
-
-    Parameters
-    ----------
-    d : dict[str, Any]
-        The system details.
-    indent : str, optional
-        Prefix of every line, by default "".
-
-    Returns
-    -------
-    str
-        The details, one per line.
-
-    """
-    lines = [
-        "Machine Details:",
-        f"   Platform ID:    {d.get('platform', 'n/a')}",
-        f"   Processor:      {d.get('processor', 'n/a')}",
-        "",
-        "Python:",
-        f"   Implementation: {d.get('implementation', 'n/a')}",
-        f"   Executable:     {d.get('executable', 'n/a')}",
-        f"   Version:        {d.get('python', 'n/a')}",
-        f"   Compiler:       {d.get('compiler', 'n/a')}",
-        f"   Bits:           {d.get('bits', 'n/a')}",
-        f"   Build:          {d.get('builddate', 'n/a')} (#{d.get('buildno', 'n/a')})",
-        f"   Unicode:        {d.get('unicode', 'n/a')}",
-        "",
-        f"PyVISA Version: {d.get('pyvisa', 'n/a')}",
-        "",
-        "Backends:",
-    ]
-    for name, info in d.get("backends", {}).items():
-        lines.extend(_format_debug_value(name, info, 1))
-    return indent + ("\n" + indent).join(lines) + "\n"
-
-
-def get_debug_info(to_screen: bool = True) -> str | None:
-    """Describe the system, Python, PyVISA and the backends (``pyvisa-info``).
-
-    Parameters
-    ----------
-    to_screen : bool, optional
-        Print the description (and return None) instead of returning it,
-        by default True.
-
-    Returns
-    -------
-    str | None
-        The description when ``to_screen`` is False.
-
-    """
-    text = system_details_to_str(get_system_details())
-    if not to_screen:
-        return text
-    print(text)
-    return None

@@ -4,8 +4,13 @@
   :func:`~.cthelper.find_library`;
 - :mod:`.types`: ctypes equivalents of the VISA C types;
 - :mod:`.signatures`: the C signatures of the VISA functions (a table);
-- :mod:`.functions`: binding of the C functions and the middle-level wrappers;
-- :mod:`.highlevel`: :class:`IVIVisaLibrary` (library discovery and loading).
+- :mod:`.binding`: the table turned into bound C functions (argtypes, status check,
+  integer range checks, DEBUG trace), once per loaded library;
+- :mod:`.functions`: the middle-level operations, one function each, with those of
+  :mod:`.handlers` (event handlers), :mod:`.memory` (memory and registers) and the
+  attribute value codecs of :mod:`.attribute_codec`;
+- :mod:`.highlevel`: :class:`IVIVisaLibrary` (library discovery and loading, the
+  operations as methods).
 
 Environment
 -----------

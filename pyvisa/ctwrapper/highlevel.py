@@ -15,15 +15,19 @@ import sys
 import sysconfig
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from .. import constants, errors
+from .._libarch import LibraryPath
+from .._libheaders import _bitness_text
 from .._logging import logger as _pyvisa_logger
-from .._libarch import _bitness_text
-from ..highlevel import VisaLibraryBase
-from ..util import DebugInfo, LibraryPath, add_user_dll_extra_paths, read_user_library_path
+from .._version import package_version
+from ..backend import VisaLibraryBase
+from ..util import DebugInfo, add_user_dll_extra_paths, read_user_library_path
 from . import functions, types
+from .binding import VisaFunctions, bind_library
 from .cthelper import Library, find_library
+from .handlers import convert_user_handle
 from .types import ViHndlr
 
 #: The ``pyvisa`` logger, with the backend name as extra information of the records.
@@ -217,22 +221,31 @@ class _InstalledHandler:
 class IVIVisaLibrary(VisaLibraryBase):
     """A wrapper of an IVI VISA shared library (NI-VISA, Keysight VISA, R&S VISA...).
 
-    The low-level functions (``viRead``, ``viMapAddress``...) are attributes of the
-    instance carrying the C name; each checks its status through
-    :meth:`handle_return_value` and is traced at DEBUG level on the ``pyvisa``
-    logger. A function the library does not export raises
-    :class:`~pyvisa.ctwrapper.functions.MissingFunctionError` (a
-    :class:`NotImplementedError`) naming it when called. The formatted I/O
-    functions (``viPrintf``, ``viScanf``... and their ``va_list`` variants) are not
-    exposed. The middle-level functions (``read``,
-    ``map_address``...) convert Python values and are documented in
-    :class:`~pyvisa.highlevel.VisaLibraryBase`; ``read_into(session, buffer)``
-    additionally reads into a writable buffer without an intermediate copy.
+    The operations (``read``, ``map_address``...) are the functions of
+    :mod:`.functions` (and of :mod:`.handlers` and :mod:`.memory`, re-exported
+    there), made methods here one line each; they are documented in
+    :class:`~pyvisa.highlevel.VisaLibraryBase`. ``read_into(session, buffer)`` reads into
+    a writable buffer without an intermediate copy (:attr:`reads_into_buffers`).
+
+    The C functions of the loaded library, bound once when it is loaded
+    (:func:`pyvisa.ctwrapper.binding.bind_library`), are the attributes of :attr:`c` named as in
+    ``visa.h`` (``viRead``...) and, as in PyVISA, attributes of the library object
+    too (the same objects; the operations call them through :attr:`c`). Each checks its integer arguments against their C types, processes its
+    status through :meth:`handle_return_value` and is traced at DEBUG level on the
+    ``pyvisa`` logger. A function the library does not export raises
+    :class:`~pyvisa.errors.MissingFunctionError` (a :class:`NotImplementedError`)
+    naming it when called. The formatted I/O functions (``viPrintf``, ``viScanf``...
+    and their ``va_list`` variants) are not exposed.
 
     """
 
+    #: ``read_into`` reads in place and ``write`` takes any contiguous buffer.
+    reads_into_buffers = True
+
     #: The loaded shared library.
     lib: ctypes.CDLL
+    #: The bound C functions of :attr:`lib`, which the operations call.
+    c: VisaFunctions
 
     #: Memory of the asynchronous operations per session: job id -> (buffer, is a read).
     _async_jobs: dict[int, dict[int, tuple[Any, bool]]]
@@ -244,9 +257,96 @@ class IVIVisaLibrary(VisaLibraryBase):
     _opened_sessions: dict[int, set[int]]
     _session_opener: dict[int, int]
 
-    if TYPE_CHECKING:
-        # Bound C functions (viRead...) and middle-level functions are set at runtime.
-        def __getattr__(self, name: str) -> Any: ...
+    # --- operations: resource manager, sessions, attributes -------------------------------
+    open_default_resource_manager = functions.open_default_resource_manager
+    open = functions.open
+    close = functions.close
+    list_resources = functions.list_resources
+    _find_resources = functions._find_resources
+    _find_next = functions._find_next
+    parse_resource = functions.parse_resource
+    parse_resource_extended = functions.parse_resource_extended
+    get_attribute = functions.get_attribute
+    set_attribute = functions.set_attribute
+    status_description = functions.status_description
+    terminate = functions.terminate
+    lock = functions.lock
+    unlock = functions.unlock
+
+    # --- operations: events ---------------------------------------------------------------
+    enable_event = functions.enable_event
+    disable_event = functions.disable_event
+    discard_events = functions.discard_events
+    wait_on_event = functions.wait_on_event
+    install_handler = functions.install_handler
+    uninstall_handler = functions.uninstall_handler
+
+    # --- operations: basic I/O ------------------------------------------------------------
+    read = functions.read
+    read_into = functions.read_into
+    read_asynchronously = functions.read_asynchronously
+    get_buffer_from_id = functions.get_buffer_from_id
+    write = functions.write
+    write_asynchronously = functions.write_asynchronously
+    read_to_file = functions.read_to_file
+    write_from_file = functions.write_from_file
+    assert_trigger = functions.assert_trigger
+    read_stb = functions.read_stb
+    clear = functions.clear
+    set_buffer = functions.set_buffer
+    flush = functions.flush
+    buffer_write = functions.buffer_write
+    buffer_read = functions.buffer_read
+
+    # --- operations: interface specific ---------------------------------------------------
+    gpib_control_ren = functions.gpib_control_ren
+    gpib_control_atn = functions.gpib_control_atn
+    gpib_send_ifc = functions.gpib_send_ifc
+    gpib_command = functions.gpib_command
+    gpib_pass_control = functions.gpib_pass_control
+    vxi_command_query = functions.vxi_command_query
+    assert_utility_signal = functions.assert_utility_signal
+    assert_interrupt_signal = functions.assert_interrupt_signal
+    # PyVISA's contract gives ``mode`` a default; its ivi backend requires it.
+    map_trigger = functions.map_trigger  # type: ignore[assignment]
+    unmap_trigger = functions.unmap_trigger
+    usb_control_out = functions.usb_control_out
+    usb_control_in = functions.usb_control_in
+    pxi_reserve_triggers = functions.pxi_reserve_triggers
+
+    # --- operations: memory and registers -------------------------------------------------
+    in_8 = functions.in_8
+    in_16 = functions.in_16
+    in_32 = functions.in_32
+    in_64 = functions.in_64
+    out_8 = functions.out_8
+    out_16 = functions.out_16
+    out_32 = functions.out_32
+    out_64 = functions.out_64
+    move_in_8 = functions.move_in_8
+    move_in_16 = functions.move_in_16
+    move_in_32 = functions.move_in_32
+    move_in_64 = functions.move_in_64
+    move_out_8 = functions.move_out_8
+    move_out_16 = functions.move_out_16
+    move_out_32 = functions.move_out_32
+    move_out_64 = functions.move_out_64
+    move = functions.move
+    move_asynchronously = functions.move_asynchronously
+    map_address = functions.map_address
+    unmap_address = functions.unmap_address
+    peek_8 = functions.peek_8
+    peek_16 = functions.peek_16
+    peek_32 = functions.peek_32
+    peek_64 = functions.peek_64
+    poke_8 = functions.poke_8
+    poke_16 = functions.poke_16
+    poke_32 = functions.poke_32
+    poke_64 = functions.poke_64
+    memory_allocation = functions.memory_allocation
+    memory_free = functions.memory_free
+
+    # --- library discovery and loading ----------------------------------------------------
 
     @staticmethod
     def get_library_paths() -> tuple[LibraryPath, ...]:
@@ -256,9 +356,7 @@ class IVIVisaLibrary(VisaLibraryBase):
     @classmethod
     def get_debug_info(cls) -> DebugInfo:
         """Describe each candidate library: how it was found, its bitness, whether it loads."""
-        import pyvisa
-
-        info: dict[str, Any] = {"Version": f"{pyvisa.__version__} (bundled with PyVISA)"}
+        info: dict[str, Any] = {"Version": f"{package_version()} (bundled with PyVISA)"}
         paths = find_library_paths()
         if not paths:
             info["Binary library"] = "Not found"
@@ -279,8 +377,9 @@ class IVIVisaLibrary(VisaLibraryBase):
         self._opened_sessions = {}
         self._session_opener = {}
         self.lib = load_library(self.library_path)
-        for name, function in functions.bind_library(self.lib, self, self.library_path).items():
-            setattr(self, name, function)
+        self.c = bind_library(self.lib, self, self.library_path)
+        # PyVISA makes the C functions attributes of the library object as well.
+        vars(self).update(vars(self.c))
 
     # --- event handlers ----------------------------------------------------------------
 
@@ -321,7 +420,7 @@ class IVIVisaLibrary(VisaLibraryBase):
                 return entry.converted_handler, entry.converted_user_handle
         if handler is None or isinstance(handler, ViHndlr):
             # A callback not installed through this library.
-            return handler, functions.convert_user_handle(user_handle)
+            return handler, convert_user_handle(user_handle)
         raise errors.UnknownHandler(event_type, handler, user_handle)
 
     def _release_handler(
@@ -423,6 +522,9 @@ def _describe_library(path: LibraryPath) -> dict[str, str | list[str]]:
 def add_visa_methods(aclass: type[T]) -> type[T]:
     """Give a library class the middle-level functions of :mod:`.functions` as methods.
 
+    PyVISA's way of completing a library class; :class:`IVIVisaLibrary` defines its
+    operations in its class body instead.
+
     Parameters
     ----------
     aclass : type
@@ -437,6 +539,3 @@ def add_visa_methods(aclass: type[T]) -> type[T]:
     for name in (*functions.visa_functions, *functions.extra_methods):
         setattr(aclass, name, getattr(functions, name))
     return aclass
-
-
-add_visa_methods(IVIVisaLibrary)

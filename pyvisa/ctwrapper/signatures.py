@@ -2,8 +2,11 @@
 
 This table mirrors the function declarations of the IVI VISA 5.8 ``visa.h``
 (one row per function, in header order): name, return type, parameter list as
-written in the header, and whether the function is variadic. ``functions.py``
-turns it into ``argtypes``/``restype`` once, when a library is loaded.
+written in the header, and whether the function is variadic. :mod:`.binding`
+turns it into ``argtypes``/``restype`` and the range checks of the integer
+arguments once, when a library is loaded. :data:`ARGUMENT_NAMES` gives the names
+under which the middle-level functions take the C parameters, for the messages of
+those checks.
 
 The formatted I/O family (``viPrintf``, ``viSPrintf``, ``viScanf``,
 ``viSScanf``, ``viQueryf`` and their ``va_list`` variants ``viVPrintf``,
@@ -376,3 +379,54 @@ SIGNATURES: tuple[CSignature, ...] = (
 NOT_BOUND: frozenset[str] = frozenset(
     sig.name for sig in SIGNATURES if sig.variadic or "ViVAList" in sig.parameters
 )
+
+
+#: The name a C parameter has in the middle-level functions, where it is not its C name.
+#: A ``"function.parameter"`` key applies to that function only and wins over the plain
+#: parameter name. The messages of the integer range checks use these names.
+ARGUMENT_NAMES: dict[str, str] = {
+    "vi": "session",
+    "sesn": "session",
+    "rmSesn": "session",
+    "cnt": "count",
+    "attrName": "attribute",
+    "attrValue": "attribute_state",
+    "jobId": "job_id",
+    "lockType": "lock_type",
+    "eventType": "event_type",
+    "inEventType": "in_event_type",
+    "srcSpace": "source_space",
+    "srcOffset": "source_offset",
+    "srcWidth": "source_width",
+    "srcLength": "length",
+    "destSpace": "destination_space",
+    "destOffset": "destination_offset",
+    "destWidth": "destination_width",
+    "mapSpace": "map_space",
+    "mapOffset": "map_base",
+    "mapSize": "map_size",
+    "val8": "data",
+    "val16": "data",
+    "val32": "data",
+    "val64": "data",
+    "primAddr": "primary_address",
+    "secAddr": "secondary_address",
+    "cmd": "command",
+    "statusID": "status_id",
+    "trigSrc": "trigger_source",
+    "trigDest": "trigger_destination",
+    "bmRequestType": "request_type_bitmap_field",
+    "bRequest": "request_id",
+    "wValue": "request_value",
+    "wIndex": "index",
+    "wLength": "length",
+    "viOpen.mode": "access_mode",
+    "viOpen.timeout": "open_timeout",
+    "viFindNext.vi": "find_list",
+    "viWrite.cnt": "len(data)",
+    "viWriteAsync.cnt": "len(data)",
+    "viBufWrite.cnt": "len(data)",
+    "viGpibCommand.cnt": "len(data)",
+    "viUsbControlOut.wLength": "len(data)",
+    "viPxiReserveTriggers.cnt": "number of triggers",
+}

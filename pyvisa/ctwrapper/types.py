@@ -17,6 +17,7 @@ import ctypes
 import sys
 from typing import Any
 
+from ..errors import InvalidArgument, InvalidArgumentType
 from .cthelper import FUNCTYPE
 
 #: True when the interpreter is 64-bit, i.e. ``_VISA_ENV_IS_64_BIT`` holds for a
@@ -271,9 +272,9 @@ def encode_string(value: str | bytes, what: str = "string") -> bytes:
 
     Raises
     ------
-    TypeError
+    InvalidArgumentType
         If the value is neither ``str`` nor ``bytes``.
-    ValueError
+    InvalidArgument
         If the text contains a NUL character (C would silently truncate it).
 
     """
@@ -282,9 +283,9 @@ def encode_string(value: str | bytes, what: str = "string") -> bytes:
     elif isinstance(value, bytes | bytearray):
         data = bytes(value)
     else:
-        raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
+        raise InvalidArgumentType(f"{what} must be str or bytes, not {type(value).__name__}")
     if b"\0" in data:
-        raise ValueError(f"{what} must not contain NUL characters: {value!r}")
+        raise InvalidArgument(f"{what} must not contain NUL characters: {value!r}")
     return data
 
 
@@ -316,14 +317,16 @@ def writable_buffer(data: Any) -> ctypes.Array[ctypes.c_char]:
 
     Raises
     ------
-    TypeError
+    InvalidArgumentType
         If ``data`` is not a writable, contiguous buffer.
 
     """
     view = memoryview(data)
     if view.readonly:
-        raise TypeError(f"a writable buffer is required, not a read-only {type(data).__name__}")
+        raise InvalidArgumentType(
+            f"a writable buffer is required, not a read-only {type(data).__name__}"
+        )
     if not view.c_contiguous:
-        raise TypeError("a C-contiguous buffer is required")
+        raise InvalidArgumentType("a C-contiguous buffer is required")
     view = view.cast("B")
     return (ctypes.c_char * view.nbytes).from_buffer(view)

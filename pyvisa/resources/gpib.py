@@ -19,7 +19,7 @@ _RQS_BIT = 0x40
 
 def _address_byte(base: int, address: int, highest: int, what: str) -> bytes:
     if not 0 <= address <= highest:
-        raise ValueError(f"Invalid GPIB {what} {address!r}: expected 0 to {highest}")
+        raise errors.InvalidArgument(f"Invalid GPIB {what} {address!r}: expected 0 to {highest}")
     return bytes([base + address])
 
 
@@ -312,7 +312,7 @@ class GPIBInterface(_GPIBMixin, MessageBasedResource):
         """
         for resource in resources:
             if not isinstance(resource, GPIBInstrument):
-                raise ValueError(f"{resource!r} is not a GPIBInstrument")
+                raise errors.InvalidArgument(f"{resource!r} is not a GPIBInstrument")
         if not self.is_controller_in_charge:
             self.send_ifc()
         # Talk address 0 and unlisten (UNL) so that only the given devices listen, then

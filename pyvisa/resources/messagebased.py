@@ -4,246 +4,55 @@ Every read and write (``write_raw``, ``read_raw``/``read``, ``read_bytes``, the 
 reads) holds the resource's re-entrant lock ``io_lock``, and so do the compound operations
 (``query``, the ``query_*_values`` methods, ``read_termination_context``): a thread sharing
 the resource never gets between another thread's write and the read of its answer.
+
+The read loops into buffers and the binary block reader live in
+:mod:`pyvisa.resources._block_reader`, the checks of the arguments in
+:mod:`pyvisa.resources._message_args`.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
-import logging
 import operator
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, get_args
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import attributes, constants, errors, util
-from .._logging import logger
 from .._ascii_blocks import check_from_ascii_arguments
-from .._binary_blocks import (
-    _IEEE_A_HEADER_MIN,
-    _RS_MAX_DIGITS,
-    BINARY_HEADERS,
-    _item_size,
-    build_binary_message,
-)
+from .._binary_blocks import build_binary_message
+from .._logging import logger
 from ..attributes import Attribute
-from ..constants import InterfaceType, ResourceAttribute, StatusCode
 from ..backend import VisaLibraryBase
+from ..constants import InterfaceType, ResourceAttribute, StatusCode
 from ..typing import VISASession
+from ._block_reader import (
+    MAX_COUNT_READ,
+    SupportsUpdate,
+    fill,
+    initial_size,
+    log_partial_read,
+    log_read,
+    quiet_reads,
+    read_binary_block,
+    read_rest,
+)
+from ._message_args import (
+    ChunkSize,
+    check_binary_read,
+    check_delay,
+    check_size,
+    decode_block,
+    relaxed_decode_error,
+)
 from .resource import Resource, ResourceManagerLike, check_status
 
 if TYPE_CHECKING:
-    from ..util import ASCII_CONVERTER, BINARY_DATATYPES
+    from ..util import ASCII_CONVERTER, BINARY_DATATYPES, BINARY_HEADERS
 
 __all__ = ["ControlRenMixin", "MessageBasedResource", "SupportsUpdate"]
-
-_MAX_COUNT_READ = StatusCode.success_max_count_read
-_END_READ = StatusCode.success
-_TERMCHAR_READ = StatusCode.success_termination_character_read
-#: Completion codes a read loop handles itself: they must not be turned into warnings.
-_READ_WARNINGS = (StatusCode.success_device_not_present, StatusCode.success_max_count_read)
-
-#: The header formats of the binary block methods (``util.BINARY_HEADERS``).
-_HEADER_FORMATS: tuple[str, ...] = get_args(BINARY_HEADERS)
-
-#: Reads of a binary block allowed to stop at a termination character in the data before
-#: the termination character is switched off for the rest of the block.
-_TERMCHAR_STOPS_TOLERATED = 2
-
-#: Reusable do-nothing context (nullcontext is reentrant).
-_NO_CONTEXT: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
-
-#: Consecutive reads returning no byte after which a read loop gives up (VI_ERROR_IO):
-#: a backend answering "more data" without data would otherwise keep it spinning.
-_EMPTY_READS_TOLERATED = 8
-
-#: Largest buffer allocated up front for a block or a ``read_bytes`` count: a larger
-#: announced length is only trusted as the bytes arrive.
-_INITIAL_BUFFER_CAP = 16 * 1024 * 1024
-
-#: Factor by which such a buffer grows once full (memory stays proportional to the data).
-_BUFFER_GROWTH = 4
-
-#: Effort spent discarding the unread rest of an answer after a failed binary query:
-#: timeout (ms) of each read and number of reads, after which the device is cleared.
-_DISCARD_TIMEOUT_MS = 50
-_DISCARD_MAX_READS = 64
-
-#: Bytes read while looking for a complete block header before letting the parser fail.
-_HEADER_SEARCH_LIMIT = 1024 * 1024
-
-
-def _initial_size(expected: int) -> int:
-    """Size of the buffer allocated before ``expected`` bytes are read.
-
-    At most :data:`_INITIAL_BUFFER_CAP`, unless the whole fits in a quarter more (growing
-    a buffer by a few bytes would over-allocate it by an eighth).
-    """
-    return expected if expected <= _INITIAL_BUFFER_CAP * 5 // 4 else _INITIAL_BUFFER_CAP
-
-
-def _as_index(value: Any, name: str, kind: str = "an int") -> int:
-    """Return ``value`` as an int (``operator.index``), else raise a TypeError."""
-    if type(value) is int:
-        return value
-    try:
-        return operator.index(value)
-    except TypeError:
-        raise TypeError(f"{name} must be {kind}, got {value!r}") from None
-
-
-def _check_size(value: Any, name: str) -> int:
-    """Return ``value`` as an int of at least 1 (a read size), else raise."""
-    size = _as_index(value, name)
-    if size < 1:
-        raise ValueError(f"{name} must be at least 1, got {size}")
-    return size
-
-
-def _check_optional_chunk(chunk_size: Any) -> None:
-    """Validate a ``chunk_size`` argument (None or 0: the resource's chunk size)."""
-    if chunk_size is not None and chunk_size != 0:
-        _check_size(chunk_size, "chunk_size")
-
-
-def _check_delay(delay: Any) -> float:
-    """Return a query delay as a number of seconds; reject what ``time.sleep`` would."""
-    if type(delay) is not float and type(delay) is not int:
-        if isinstance(delay, (str, bytes, bytearray)):
-            raise TypeError(f"delay must be a number of seconds or None, got {delay!r}")
-        try:
-            delay = float(delay)
-        except (TypeError, ValueError):
-            raise TypeError(f"delay must be a number of seconds or None, got {delay!r}") from None
-    if delay != delay:
-        raise ValueError("delay must be a number of seconds, got nan")
-    return delay
-
-
-def _no_progress_error(reads: int) -> errors.VisaIOError:
-    """Error raised when the backend keeps returning no data although more is expected."""
-    exc = errors.VisaIOError(StatusCode.error_io)
-    note = f"the backend returned no data {reads} times in a row while more was expected"
-    if hasattr(exc, "add_note"):
-        exc.add_note(note)
-    logger.debug("read aborted: %s", note)
-    return exc
-
-
-class _ChunkSize(int):
-    """Default ``chunk_size`` of the class; validates the values set on instances.
-
-    An ``int`` subclass with a ``__set__`` but no ``__get__``: reading the attribute on a
-    class gives this default, reading it on an instance finds the instance's own value
-    (in its ``__dict__``) as fast as a plain attribute, and only assignments run Python
-    code, which checks the value once instead of on every read.
-    """
-
-    def __set__(self, instance: Any, value: Any) -> None:
-        instance.__dict__["chunk_size"] = _check_size(value, "chunk_size")
-
-
-class SupportsUpdate(Protocol):
-    """Object receiving the progress of a transfer (a ``tqdm`` progress bar fits).
-
-    It is the ``monitoring_interface`` argument of
-    :meth:`~pyvisa.resources.MessageBasedResource.read_bytes`,
-    :meth:`~pyvisa.resources.MessageBasedResource.read_binary_values` and
-    :meth:`~pyvisa.resources.MessageBasedResource.query_binary_values`: ``update(size)`` is
-    called after each VISA read with the number of bytes it returned, header and termination included,
-    so the counts add up to the size of the whole message. Its return value is ignored.
-    """
-
-    def update(self, size: int) -> None:
-        """Record that ``size`` more bytes were transferred."""
-
-
-def _check_header_fmt(header_fmt: str) -> None:
-    if header_fmt not in _HEADER_FORMATS:
-        raise ValueError(
-            f"Unsupported header_fmt: {header_fmt!r}, expected one of {_HEADER_FORMATS}"
-        )
-
-
-def _header_incomplete(head: bytes | bytearray, header_fmt: str) -> bool:
-    """Whether more bytes are needed before the block header can be parsed."""
-    if header_fmt == "hp":
-        begin = head.find(b"#A")
-        return begin < 0 or begin + 4 > len(head)
-    if header_fmt not in ("ieee", "rs"):
-        return False
-    begin = head.find(b"#")
-    if begin < 0 or begin + 2 > len(head):
-        return True
-    marker = head[begin + 1]
-    if marker == 0x28:  # "(": Rohde & Schwarz header, complete at ")"
-        closing = head.find(b")", begin + 2)
-        # Past the longest valid length, the parser reports the missing ")".
-        return closing < 0 and len(head) - begin <= _RS_MAX_DIGITS + 2
-    try:
-        digits = int(chr(marker), 16)
-    except ValueError:
-        return False  # indefinite or malformed: let the parser say so
-    if digits == 10 and len(head) - begin < _IEEE_A_HEADER_MIN:
-        return True
-    return begin + 2 + digits > len(head)
-
-
-def _check_binary_read(
-    datatype: Any,
-    container: Any,
-    header_fmt: str,
-    data_points: Any,
-    chunk_size: Any,
-    monitor: Any,
-    length_before_block: Any,
-) -> int:
-    """Check the arguments of a binary read before any I/O; return the item size."""
-    item_size = _item_size(datatype)
-    _check_header_fmt(header_fmt)
-    if not callable(container):
-        raise TypeError(f"container must be callable, got {container!r}")
-    _as_index(data_points, "data_points")
-    _check_optional_chunk(chunk_size)
-    if length_before_block is not None:
-        _as_index(length_before_block, "length_before_block", "an int or None")
-    if monitor is not None and not callable(getattr(monitor, "update", None)):
-        raise TypeError(f"monitoring_interface must have an update method, got {monitor!r}")
-    return item_size
-
-
-def _decode_block(
-    block: bytearray,
-    offset: int,
-    data_length: int,
-    datatype: Any,
-    is_big_endian: bool,
-    container: Any,
-) -> Sequence[Any]:
-    """Decode the values of a block read; a failure raises an InvalidBinaryFormat."""
-    try:
-        return util.from_binary_block(
-            block, offset, data_length, datatype, is_big_endian, container
-        )
-    except errors._InvalidBinaryValue:
-        raise
-    except errors.InvalidBinaryFormat as exc:
-        raise errors._InvalidBinaryValue(exc.description) from exc
-    except ValueError as exc:
-        raise errors._InvalidBinaryValue(str(exc.args[0]) if exc.args else "") from exc
-
-
-def _relaxed_decode_error(exc: UnicodeDecodeError) -> UnicodeDecodeError:
-    """Rebuild a decode error so that its message names the offending bytes in context."""
-    data = exc.object
-    bad = bytes(data[exc.start : exc.end])
-    around = bytes(data[max(exc.start - 16, 0) : exc.end + 16])
-    reason = (
-        f"{exc.reason}: offending bytes {bad!r} in {around!r}; pass errors='replace' or "
-        "errors='backslashreplace' (or set encoding_errors) to accept them"
-    )
-    return UnicodeDecodeError(exc.encoding, data, exc.start, exc.end, reason)
 
 
 class MessageBasedResource(Resource):
@@ -254,7 +63,7 @@ class MessageBasedResource(Resource):
 
     #: Number of bytes to read at a time. Some resources (serial) may not support large
     #: chunk sizes.
-    chunk_size: int = _ChunkSize(20 * 1024)
+    chunk_size: int = ChunkSize(20 * 1024)
 
     #: Delay in s to sleep between the write and read occuring in a query.
     query_delay: float = 0.0
@@ -360,9 +169,9 @@ class MessageBasedResource(Resource):
     @encoding.setter
     def encoding(self, encoding: str) -> None:
         if not isinstance(encoding, str):
-            raise TypeError(f"encoding must be a str, got {encoding!r}")
+            raise errors.InvalidArgumentType(f"encoding must be a str, got {encoding!r}")
         if not getattr(codecs.lookup(encoding), "_is_text_encoding", True):
-            raise ValueError(f"{encoding!r} is not a text encoding")
+            raise errors.InvalidArgument(f"{encoding!r} is not a text encoding")
         self._encoding = encoding
 
     @property
@@ -394,7 +203,7 @@ class MessageBasedResource(Resource):
     @read_termination.setter
     def read_termination(self, value: str | None) -> None:
         if value is not None and not isinstance(value, str):
-            raise TypeError(f"read_termination must be a str, got {value!r}")
+            raise errors.InvalidArgumentType(f"read_termination must be a str, got {value!r}")
         with self.io_lock:
             self._set_read_termination(value)
 
@@ -404,7 +213,7 @@ class MessageBasedResource(Resource):
             # sequence would stop it prematurely.
             last_char = value[-1]
             if last_char in value[:-1]:
-                raise ValueError(
+                raise errors.InvalidArgument(
                     f"ambiguous ending in termination characters {value!r}: its last character "
                     "must not appear earlier in it"
                 )
@@ -413,7 +222,7 @@ class MessageBasedResource(Resource):
             except UnicodeEncodeError:
                 termchar = b""
             if len(termchar) != 1:
-                raise ValueError(
+                raise errors.InvalidArgument(
                     f"the last termination character {last_char!r} is not a single byte in "
                     f"the {self._encoding!r} encoding"
                 )
@@ -435,7 +244,7 @@ class MessageBasedResource(Resource):
         if value is None:
             value = ""
         if not isinstance(value, str):
-            raise TypeError(f"write_termination must be a str, got {value!r}")
+            raise errors.InvalidArgumentType(f"write_termination must be a str, got {value!r}")
         self._write_termination = value
 
     @contextlib.contextmanager
@@ -483,10 +292,10 @@ class MessageBasedResource(Resource):
     def _writable(self, data: bytes | memoryview) -> bytes | memoryview:
         """Data in a form ``visalib.write`` accepts, copied only when it must be.
 
-        The ctypes backend (recognised by its ``read_into``) passes any contiguous buffer
-        to C as is; third-party backends get ``bytes``, which is all they have ever seen.
+        A backend declaring ``reads_into_buffers`` (the ctypes one) passes any contiguous
+        buffer to C as is; the others get ``bytes``, which is all they have ever seen.
         """
-        if type(data) is bytes or hasattr(self.visalib, "read_into"):
+        if type(data) is bytes or self.visalib.reads_into_buffers:
             return data
         return bytes(data)
 
@@ -545,11 +354,13 @@ class MessageBasedResource(Resource):
 
         """
         if type(message) is not str and not isinstance(message, str):
-            raise TypeError(f"message must be a str, got {type(message).__name__}")
+            raise errors.InvalidArgumentType(f"message must be a str, got {type(message).__name__}")
         term = self._write_termination if termination is None else termination
         if term:
             if type(term) is not str and not isinstance(term, str):
-                raise TypeError(f"termination must be a str, got {type(term).__name__}")
+                raise errors.InvalidArgumentType(
+                    f"termination must be a str, got {type(term).__name__}"
+                )
             if message.endswith(term):
                 warnings.warn(
                     "write message already ends with termination characters", stacklevel=2
@@ -665,104 +476,25 @@ class MessageBasedResource(Resource):
 
     # -- reading ---------------------------------------------------------------------
 
-    def _quiet_reads(self, session: Any) -> contextlib.AbstractContextManager[None]:
-        """Context in which the completion codes handled by the read loops do not warn."""
-        visalib = self.visalib
-        if visalib.issue_warning_on.isdisjoint(_READ_WARNINGS):
-            return _NO_CONTEXT
-        return visalib.ignore_warning(session, *_READ_WARNINGS)
-
-    def _log_read(self, size: int, last_status: StatusCode | None) -> None:
-        logger.debug(
-            "%s - reading %d bytes (last status %r)", self._resource_name, size, last_status
-        )
-
-    def _log_partial_read(self, exc: Exception, data: bytes | bytearray | memoryview) -> None:
-        """Log the bytes received before a read failed and keep them on the exception."""
-        if isinstance(exc, errors.VisaIOError) and exc.partial_data is None:
-            exc.partial_data = bytes(data)
-        if logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "%s - exception while reading: %s\nBuffer content: %r",
-                self._resource_name,
-                exc,
-                bytes(data),
-            )
-
-    def _read_chunk(
-        self, size: int, last_status: StatusCode | None = None
-    ) -> tuple[bytes | bytearray, StatusCode]:
-        """Read at most ``size`` bytes: one VISA read (logged at DEBUG level)."""
-        self._log_read(size, last_status)
-        data, status = self.visalib.read(self.session, size)
-        check_status(status)
-        return data, status
-
-    def _read_into(
-        self, view: memoryview, last_status: StatusCode | None = None
-    ) -> tuple[int, StatusCode]:
-        """Read at most ``len(view)`` bytes into ``view``: one VISA read.
-
-        Backends providing ``read_into(session, buffer) -> (count, status)`` fill the
-        buffer directly; otherwise the bytes returned by ``read`` are copied into it.
-        """
-        read_into = getattr(self.visalib, "read_into", None)
-        if read_into is None:
-            data, status = self._read_chunk(view.nbytes, last_status)
-            count = len(data)
-            view[:count] = data
-            return count, status
-        self._log_read(view.nbytes, last_status)
-        count, status = read_into(self.session, view)
-        check_status(status)
-        return count, status
-
     def _read_raw(self, size: int | None = None) -> bytes | bytearray:
         """Read until the device signals the end of the message (END or termchar).
 
         A message that fits in one chunk is returned as the backend gave it; the chunks of
         a longer one are joined once at the end.
         """
-        size = self.chunk_size if size is None else _check_size(size, "size")
+        size = self.chunk_size if size is None else check_size(size, "size")
         session = self.session
-        with self.io_lock, self._quiet_reads(session):
-            self._log_read(size, None)
+        with self.io_lock, quiet_reads(self, session):
+            log_read(self, size, None)
             try:
                 chunk, status = self.visalib.read(session, size)
                 check_status(status)
             except errors.VisaIOError as exc:
-                self._log_partial_read(exc, b"")
+                log_partial_read(self, exc, b"")
                 raise
-            if status != _MAX_COUNT_READ:
+            if status != MAX_COUNT_READ:
                 return chunk
-            return self._read_rest(chunk, size)
-
-    def _read_rest(self, first: bytes | bytearray, size: int) -> bytes:
-        """Read the rest of a message longer than one chunk; join all chunks once.
-
-        Joining costs one copy of the message, which measured cheaper than reading into a
-        bytearray grown as the message arrives. A backend returning no byte
-        :data:`_EMPTY_READS_TOLERATED` times in a row while announcing more raises
-        ``VisaIOError`` (``VI_ERROR_IO``) instead of looping forever.
-        """
-        session = self.session
-        read = self.visalib.read
-        chunks = [first]
-        status = _MAX_COUNT_READ
-        empty = 0 if first else 1
-        try:
-            while status == _MAX_COUNT_READ:
-                if empty >= _EMPTY_READS_TOLERATED:
-                    raise _no_progress_error(empty)
-                self._log_read(size, status)
-                chunk, status = read(session, size)
-                check_status(status)
-                chunks.append(chunk)
-                empty = 0 if chunk else empty + 1
-        except errors.VisaIOError as exc:
-            self._log_partial_read(exc, b"".join(chunks))
-            raise
-        return b"".join(chunks)
+            return read_rest(self, chunk, size)
 
     def read_raw(self, size: int | None = None) -> bytes:
         """Read the unmodified string sent from the instrument to the computer.
@@ -831,85 +563,20 @@ class MessageBasedResource(Resource):
         """
         count = operator.index(count)
         if count < 0:
-            raise ValueError(f"count must be positive or zero, got {count}")
+            raise errors.InvalidArgument(f"count must be positive or zero, got {count}")
         if chunk_size:
-            chunk_size = min(_check_size(chunk_size, "chunk_size"), self.max_io_size)
+            chunk_size = min(check_size(chunk_size, "chunk_size"), self.max_io_size)
         else:
             chunk_size = min(self.chunk_size, self.max_io_size)
-        buffer = bytearray(_initial_size(count))
-        with self.io_lock, self._quiet_reads(self.session):
-            received, _ = self._fill(
-                buffer, 0, count, chunk_size, break_on_termchar, monitoring_interface
+        buffer = bytearray(initial_size(count))
+        with self.io_lock, quiet_reads(self, self.session):
+            received, _ = fill(
+                self, buffer, 0, count, chunk_size, break_on_termchar, monitoring_interface
             )
             if received == len(buffer):
                 return bytes(buffer)
             with memoryview(buffer) as view, view[:received] as part:
                 return bytes(part)
-
-    def _fill(
-        self,
-        buffer: bytearray,
-        received: int,
-        expected: int,
-        chunk_size: int,
-        break_on_termchar: bool,
-        monitor: SupportsUpdate | None,
-        suspend_termchar: bool = False,
-    ) -> tuple[int, StatusCode | None]:
-        """Read into ``buffer[received:]`` until ``expected`` bytes are in it; return their count.
-
-        ``buffer`` may be shorter than ``expected``: it is grown (by
-        :data:`_BUFFER_GROWTH`, up to ``expected``) once full, so that memory follows the
-        bytes received rather than the length announced. Ends of message and termination
-        characters do not stop the reads unless ``break_on_termchar``. With
-        ``suspend_termchar`` the termination character is switched off while the rest
-        looks too long to be read in a read or two (it costs two library calls): when it
-        exceeds what the last read gave, or after :data:`_TERMCHAR_STOPS_TOLERATED` stops
-        at it. :data:`_EMPTY_READS_TOLERATED` reads in a row returning nothing raise
-        ``VisaIOError`` (``VI_ERROR_IO``).
-        """
-        last = received
-        status: StatusCode | None = None
-        stops = empty = 0
-        stopping = suspend_termchar and self._termchar_is_enabled()
-        suspended = False
-        try:
-            while received < expected:
-                if stopping and (expected - received > last or stops >= _TERMCHAR_STOPS_TOLERATED):
-                    # Binary data may hold the termination character: do not stop at it.
-                    self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
-                    stopping, suspended = False, True
-                size = len(buffer)
-                if received == size:
-                    grown = min(expected, max(size * _BUFFER_GROWTH, 4096))
-                    buffer.extend(bytes(grown - size))
-                    size = grown
-                with (
-                    memoryview(buffer) as view,
-                    view[received : min(received + chunk_size, size)] as part,
-                ):
-                    count, status = self._read_into(part, status)
-                received += count
-                last = count
-                stops += status == _TERMCHAR_READ
-                if monitor is not None:
-                    monitor.update(count)
-                if break_on_termchar and status in (_END_READ, _TERMCHAR_READ):
-                    break
-                if count:
-                    empty = 0
-                else:
-                    empty += 1
-                    if empty >= _EMPTY_READS_TOLERATED:
-                        raise _no_progress_error(empty)
-        except errors.VisaIOError as exc:
-            with memoryview(buffer) as view, view[:received] as part:
-                self._log_partial_read(exc, part)
-            raise
-        finally:
-            if suspended:
-                self.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
-        return received, status
 
     def _decode(self, data: bytes | bytearray, encoding: str | None) -> str:
         try:
@@ -917,7 +584,7 @@ class MessageBasedResource(Resource):
                 self._encoding if encoding is None else encoding, self._encoding_errors
             )
         except UnicodeDecodeError as exc:
-            raise _relaxed_decode_error(exc) from None
+            raise relaxed_decode_error(exc) from None
 
     def read(self, termination: str | None = None, encoding: str | None = None) -> str:
         """Read a string from the device.
@@ -1053,7 +720,7 @@ class MessageBasedResource(Resource):
             If the data cannot be decoded.
 
         """
-        item_size = _check_binary_read(
+        item_size = check_binary_read(
             datatype,
             container,
             header_fmt,
@@ -1063,7 +730,8 @@ class MessageBasedResource(Resource):
             length_before_block,
         )
         with self.io_lock:
-            block, offset, data_length = self._read_binary_block(
+            block, offset, data_length = read_binary_block(
+                self,
                 header_fmt,
                 is_big_endian,
                 item_size,
@@ -1074,176 +742,13 @@ class MessageBasedResource(Resource):
                 length_before_block,
                 raise_on_late_block,
             )
-        return _decode_block(block, offset, data_length, datatype, is_big_endian, container)
-
-    def _read_binary_block(
-        self,
-        header_fmt: str,
-        is_big_endian: bool,
-        item_size: int,
-        expect_termination: bool,
-        data_points: int,
-        chunk_size: int | None,
-        monitor: SupportsUpdate | None,
-        length_before_block: int | None,
-        raise_on_late_block: bool,
-        discard_extra: bool = False,
-    ) -> tuple[bytearray, int, int]:
-        """Read a binary block; return it with the data offset and length.
-
-        When a step fails while the message is not over, its rest is discarded (see
-        :meth:`_discard_unread`); with ``discard_extra`` (queries) so are the bytes the
-        device sends beyond the announced block.
-        """
-        first_size = min(chunk_size or self.chunk_size, self.max_io_size)
-        with self._quiet_reads(self.session):
-            try:
-                head, status = self._read_header_chunk(header_fmt, first_size, monitor)
-            except errors.VisaIOError as exc:
-                if exc.error_code != StatusCode.error_timeout:
-                    self._discard_unread()
-                raise
-            try:
-                if header_fmt == "ieee":
-                    offset, data_length = util.parse_ieee_block_header(
-                        head, length_before_block, raise_on_late_block
-                    )
-                elif header_fmt == "rs":
-                    offset, data_length = util.parse_ieee_or_rs_block_header(
-                        head, length_before_block, raise_on_late_block
-                    )
-                elif header_fmt == "hp":
-                    offset, data_length = util.parse_hp_block_header(
-                        head, is_big_endian, length_before_block, raise_on_late_block
-                    )
-                else:
-                    offset, data_length = 0, -1
-                if data_length < 0:
-                    # No length in the header (IEEE "#0", "empty"): data_points tells it.
-                    data_length = data_points * item_size
-                    if data_length < 0:
-                        raise ValueError(
-                            "The length of the data to receive could not be determined. You "
-                            "should provide the number of points you expect using the "
-                            "data_points keyword argument."
-                        )
-            except Exception:
-                if status != _END_READ:
-                    self._discard_unread()
-                raise
-            expected = offset + data_length
-            if expect_termination and self._read_termination:
-                expected += len(self._read_termination.encode(self._encoding))
-            if len(head) >= expected:
-                if discard_extra and status == _MAX_COUNT_READ:
-                    self._discard_unread()
-                return head, offset, data_length
-            try:
-                block, last = self._read_remainder(head, expected, chunk_size, monitor)
-            except errors.VisaIOError as exc:
-                if exc.error_code != StatusCode.error_timeout:
-                    self._discard_unread()
-                raise
-            if discard_extra and last == _MAX_COUNT_READ:
-                self._discard_unread()
-            return block, offset, data_length
-
-    def _discard_unread(self) -> None:
-        """Drop what remains of the answer being read, after a read that failed part way.
-
-        The rest of the message is read and thrown away, each read waiting at most
-        :data:`_DISCARD_TIMEOUT_MS`, until END; after :data:`_DISCARD_MAX_READS` reads
-        without END the device is cleared (``viClear``). This is a best effort: errors
-        are logged, never raised, and the original timeout is restored.
-        """
-        session = self.session
-        read = self.visalib.read
-        try:
-            timeout = self.get_visa_attribute(ResourceAttribute.timeout_value)
-        except errors.VisaIOError:
-            return
-        size = self.chunk_size
-        try:
-            self.set_visa_attribute(
-                ResourceAttribute.timeout_value, min(timeout, _DISCARD_TIMEOUT_MS)
-            )
-            for _ in range(_DISCARD_MAX_READS):
-                _, status = read(session, size)
-                if status == _END_READ:
-                    break
-            else:
-                self.clear()
-            logger.debug("%s - discarded the rest of a failed answer", self._resource_name)
-        except errors.VisaIOError as exc:
-            logger.debug("%s - rest of the failed answer discarded (%s)", self._resource_name, exc)
-        finally:
-            try:
-                self.set_visa_attribute(ResourceAttribute.timeout_value, timeout)
-            except errors.VisaIOError as exc:  # pragma: no cover - defensive
-                logger.debug("%s - timeout not restored: %s", self._resource_name, exc)
-
-    def _read_header_chunk(
-        self, header_fmt: str, size: int, monitor: SupportsUpdate | None
-    ) -> tuple[bytearray, StatusCode]:
-        """Read one chunk, and more until the block header is complete or the message ends.
-
-        The search stops after :data:`_HEADER_SEARCH_LIMIT` bytes (or one chunk if larger):
-        the parser then reports the missing or malformed header.
-        """
-        head = bytearray()
-        status: StatusCode | None = None
-        limit = max(size, _HEADER_SEARCH_LIMIT)
-        empty = 0
-        try:
-            while True:
-                chunk, status = self._read_chunk(size, status)
-                head += chunk
-                if monitor is not None:
-                    monitor.update(len(chunk))
-                if status == _END_READ or not _header_incomplete(head, header_fmt):
-                    return head, status
-                if status == _TERMCHAR_READ and header_fmt != "hp" and b"#" not in head:
-                    return head, status
-                if len(head) >= limit:
-                    return head, status
-                empty = 0 if chunk else empty + 1
-                if empty >= _EMPTY_READS_TOLERATED:
-                    raise _no_progress_error(empty)
-        except errors.VisaIOError as exc:
-            self._log_partial_read(exc, head)
-            raise
-
-    def _read_remainder(
-        self,
-        head: bytearray,
-        expected: int,
-        chunk_size: int | None,
-        monitor: SupportsUpdate | None,
-    ) -> tuple[bytearray, StatusCode | None]:
-        """Read the missing bytes of a block of known length into one buffer (+ last status).
-
-        The reads go on across ends of message and termination characters (a termination
-        character may occur in the data) until ``expected`` bytes were received. The
-        buffer allocated up front holds at most :data:`_INITIAL_BUFFER_CAP` bytes (or the
-        header chunk) and grows as the data arrive: a header announcing more than the
-        device sends costs memory in proportion to what was sent.
-        """
-        received = len(head)
-        buffer = bytearray(max(_initial_size(expected), received))
-        buffer[:received] = head
-        # Without a monitor to keep informed, the rest is asked for in as few reads as possible.
-        size = chunk_size or (self.chunk_size if monitor is not None else self.max_io_size)
-        step = min(size, self.max_io_size)
-        _, status = self._fill(
-            buffer, received, expected, step, False, monitor, suspend_termchar=True
-        )
-        return buffer, status
+        return decode_block(block, offset, data_length, datatype, is_big_endian, container)
 
     # -- queries ---------------------------------------------------------------------
 
     def _query_delay(self, delay: float | None) -> float:
         """The delay of a query, checked before anything is written."""
-        return _check_delay(self.query_delay if delay is None else delay)
+        return check_delay(self.query_delay if delay is None else delay)
 
     def query(self, message: str, delay: float | None = None) -> str:
         """A combination of write(message) and read().
@@ -1266,7 +771,7 @@ class MessageBasedResource(Resource):
 
         """
         if type(message) is not str and not isinstance(message, str):
-            raise TypeError(f"message must be a str, got {type(message).__name__}")
+            raise errors.InvalidArgumentType(f"message must be a str, got {type(message).__name__}")
         pause = self._query_delay(delay)
         with self.io_lock:
             self.write(message)
@@ -1375,7 +880,7 @@ class MessageBasedResource(Resource):
             Data read from the device.
 
         """
-        item_size = _check_binary_read(
+        item_size = check_binary_read(
             datatype,
             container,
             header_fmt,
@@ -1389,7 +894,8 @@ class MessageBasedResource(Resource):
             self.write(message)
             if pause > 0:
                 time.sleep(pause)
-            block, offset, data_length = self._read_binary_block(
+            block, offset, data_length = read_binary_block(
+                self,
                 header_fmt,
                 is_big_endian,
                 item_size,
@@ -1401,7 +907,7 @@ class MessageBasedResource(Resource):
                 raise_on_late_block,
                 True,
             )
-        return _decode_block(block, offset, data_length, datatype, is_big_endian, container)
+        return decode_block(block, offset, data_length, datatype, is_big_endian, container)
 
     # -- other operations ------------------------------------------------------------
 

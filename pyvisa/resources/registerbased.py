@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..constants import AddressSpace, StatusCode
-from ..constants import WidthSpec, width_in_bits
+from ..constants import AddressSpace, StatusCode, WidthSpec, width_in_bits
 from .resource import Resource, check_status
 
 __all__ = ["RegisterBasedResource"]

@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Literal, Protocol, TypeVar, cast
 
 from .. import attributes, constants, errors, rname
+from .._attribute_kinds import _visa_timeout, missing_py_name
 from .._logging import logger
 from ..attributes import Attribute
-from ..backend import VisaLibraryBase
+from ..backend import VisaLibraryBase, close_and_forget, close_quietly
 from ..constants import AccessModes, EventMechanism, EventType, InterfaceType, StatusCode
 from ..events import Event, WaitResponse
 from ..rname import ResourceInfo
@@ -57,15 +58,6 @@ class ResourceManagerLike(Protocol):
         self, resource_name: str, access_mode: AccessModes = ..., open_timeout: int = ...
     ) -> tuple[VISASession, StatusCode]: ...
 
-    def open_resource(
-        self,
-        resource_name: str,
-        access_mode: AccessModes = ...,
-        open_timeout: int = ...,
-        resource_pyclass: type[Resource] | None = ...,
-        **kwargs: Any,
-    ) -> Resource: ...
-
 
 def to_visa_timeout(value: float | None) -> int:
     """Convert a timeout in milliseconds to the integer VISA expects.
@@ -80,7 +72,7 @@ def to_visa_timeout(value: float | None) -> int:
         If the value is not a number, NaN or larger than the largest finite VISA timeout.
 
     """
-    return attributes._visa_timeout(value, "a timeout")
+    return _visa_timeout(value, "a timeout")
 
 
 def check_status(status: Any) -> None:
@@ -90,21 +82,8 @@ def check_status(status: Any) -> None:
 
 
 def _close_session(visalib: VisaLibraryBase, session: VISASession, name: str) -> None:
-    """Close a session whose resource object was forgotten (run by weakref.finalize).
-
-    Runs at garbage collection or at interpreter exit: it logs at DEBUG level and never
-    raises, since the library may already be partly torn down.
-    """
-    try:
-        logger.debug("%s - closing forgotten session %s", name, session)
-        _switch_events_off(visalib, session)
-        try:
-            visalib.close(session)
-        finally:
-            visalib._session_closed(session)
-    except Exception as exc:  # noqa: BLE001 - nothing may escape a finalizer
-        with contextlib.suppress(Exception):
-            logger.debug("%s - closing forgotten session %s failed: %r", name, session, exc)
+    """Close a session whose resource object was forgotten (run by weakref.finalize)."""
+    close_quietly(visalib, session, name, lambda: _switch_events_off(visalib, session))
 
 
 def _switch_events_off(visalib: VisaLibraryBase, session: VISASession) -> None:
@@ -242,8 +221,8 @@ class Resource:
 
         Raises
         ------
-        TypeError
-            Raised, without registering, if ``python_class`` lacks the Python attribute
+        errors.InvalidArgumentType
+            Raised (a TypeError), without registering, if ``python_class`` lacks the Python attribute
             of one of those VISA attributes.
 
         """
@@ -251,11 +230,11 @@ class Resource:
         per_resource = attributes.AttributesPerResource
         # Indexing (not .get) lists the pair in the registry even when no attribute names it.
         declared = set(per_resource[key]) | set(per_resource[attributes.AllSessionTypes])
-        for attr_class in sorted(declared, key=lambda a: a.py_name):
-            if attr_class.py_name and not hasattr(python_class, attr_class.py_name):
-                raise TypeError(
-                    f"{python_class} was expected to have a visa attribute {attr_class.py_name}"
-                )
+        missing = missing_py_name(python_class, declared)
+        if missing is not None:
+            raise errors.InvalidArgumentType(
+                f"{python_class} was expected to have a visa attribute {missing}"
+            )
         if key in Resource._resource_classes:
             logger.warning(
                 "%s is already registered in the ResourceManager. Overwriting with %s",
@@ -268,7 +247,9 @@ class Resource:
         Resource._resource_classes[key] = python_class
 
     @staticmethod
-    def registered_class(interface_type: constants.InterfaceType, resource_class: str) -> type[Resource]:
+    def registered_class(
+        interface_type: constants.InterfaceType, resource_class: str
+    ) -> type[Resource]:
         """The class registered for an (interface type, resource class) pair.
 
         Pairs without a class of their own get the generic class registered for
@@ -402,10 +383,7 @@ class Resource:
                 self.before_close()
             finally:
                 # The session is closed even when switching its events off failed.
-                try:
-                    self.visalib.close(session)
-                finally:
-                    self.visalib._session_closed(session)
+                close_and_forget(self.visalib, session)
         except errors.InvalidSession:
             pass
         finally:
@@ -533,7 +511,7 @@ class Resource:
         check_status(status)
         if isinstance(key, bytes):
             key = key.decode("ascii")
-        return key
+        return cast("str", key)  # a shared lock always has a key
 
     def lock_excl(self, timeout: float | Literal["default"] = "default") -> None:
         """Establish an exclusive lock to the resource.
@@ -664,7 +642,7 @@ class Resource:
         ) -> None:
             resource = resource_ref()
             if resource is None or resource._session != session:
-                raise RuntimeError(
+                raise errors.UsageError(
                     "When wrapping a handler, the resource used to wrap the handler must be "
                     f"the same on which the handler will be installed. Wrapping session: "
                     f"{None if resource is None else resource._session}, "

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pyvisa import attributes, constants
+from pyvisa import attributes, constants, errors
 from pyvisa.attributes import (
     AllSessionTypes,
     Attribute,
@@ -642,6 +642,74 @@ def test_visa_name_derived_from_class_name(restore_registries):
     assert AttrVI_ATTR_SYNC_MXI_ALLOW_EN.visa_name == "VI_ATTR_SYNC_MXI_ALLOW_EN"
     assert AttributesByID[constants.VI_ATTR_SYNC_MXI_ALLOW_EN] is AttrVI_ATTR_SYNC_MXI_ALLOW_EN
     assert AttrVI_ATTR_SYNC_MXI_ALLOW_EN.resources == []
+
+
+def test_enum_type_taken_from_the_type_argument(restore_registries):
+    class AttrVI_ATTR_SYNC_MXI_ALLOW_EN(EnumAttribute[constants.LineState]):
+        read = True
+
+    assert AttrVI_ATTR_SYNC_MXI_ALLOW_EN.enum_type is constants.LineState
+    assert ":type: :class:`pyvisa.constants.LineState`" in AttrVI_ATTR_SYNC_MXI_ALLOW_EN.__doc__
+
+    class Narrower(AttrVI_ATTR_SYNC_MXI_ALLOW_EN):
+        """No type argument: the enum of the base is kept."""
+
+    assert Narrower.enum_type is constants.LineState
+
+    class AttrVI_ATTR_TRIG_ID(EnumAttribute[constants.TriggerID]):
+        enum_type = constants.TriggerEventID
+
+    # A stated enum wins over the type argument.
+    assert AttrVI_ATTR_TRIG_ID.enum_type is constants.TriggerEventID
+
+
+def test_kinds_are_exported_under_pyvisa_attributes():
+    from pyvisa import _attribute_kinds
+
+    names = [
+        "AllSessionTypes",
+        "Attribute",
+        "BooleanAttribute",
+        "CharAttribute",
+        "EnumAttribute",
+        "FlagAttribute",
+        "IntAttribute",
+        "RangeAttribute",
+        "ValuesAttribute",
+    ]
+    for name in names:
+        kind = getattr(attributes, name)
+        assert kind is getattr(_attribute_kinds, name)
+        assert (kind.__module__, kind.__qualname__) == ("pyvisa.attributes", name)
+    for name in ("NotAvailable", "AttributesByID", "AttributesByName", "AttributesPerResource"):
+        assert getattr(attributes, name) is getattr(_attribute_kinds, name)
+
+
+def test_missing_py_name():
+    from pyvisa._attribute_kinds import missing_py_name
+
+    required = [attributes.AttrVI_ATTR_STATUS, attributes.AttrVI_ATTR_OPER_NAME]
+    assert missing_py_name(object, required) == "operation_name"
+    assert missing_py_name(type("C", (), {"operation_name": 1}), required) == "status"
+    assert missing_py_name(type("C", (), {"operation_name": 1, "status": 2}), required) is None
+    assert missing_py_name(object, [attributes.AttrVI_ATTR_USER_DATA]) is None
+
+
+def test_rejections_raise_pyvisa_errors(restore_registries):
+    res = owner_with(attributes.AttrVI_ATTR_ASRL_BAUD, "baud_rate")
+    with pytest.raises(errors.InvalidArgument, match="invalid value"):
+        res.baud_rate = -1
+    with pytest.raises(errors.UnknownAttribute, match="can't delete"):
+        del res.baud_rate
+    res = owner_with(attributes.AttrVI_ATTR_RSRC_NAME, "resource_name")
+    with pytest.raises(errors.UnknownAttribute, match="read-only"):
+        res.resource_name = "ASRL1::INSTR"
+    with pytest.raises(errors.InvalidArgument, match="VI_ATTR_TMO_VALUE"):
+        attributes.AttrVI_ATTR_TMO_VALUE().pre_set(float("nan"))
+    with pytest.raises(errors.InvalidArgumentType, match="VI_ATTR_NOPE"):
+
+        class AttrVI_ATTR_NOPE(BooleanAttribute):
+            pass
 
 
 def test_registration_with_optimized_docstrings():

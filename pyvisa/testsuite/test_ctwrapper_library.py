@@ -24,7 +24,7 @@ import pytest
 from pyvisa import constants as c
 from pyvisa import errors, logger
 from pyvisa.constants import AddressSpace, EventMechanism, EventType, StatusCode
-from pyvisa.ctwrapper import IVIVisaLibrary, functions
+from pyvisa.ctwrapper import IVIVisaLibrary, attribute_codec, binding
 from pyvisa.highlevel import ResourceInfo
 from pyvisa.testsuite.reference_visa import load_hooks
 
@@ -38,7 +38,7 @@ CALLED: set[str] = set()
 
 class _TraceRecorder(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        if record.msg == functions.TRACE_FORMAT and isinstance(record.args, tuple):
+        if record.msg == binding.TRACE_FORMAT and isinstance(record.args, tuple):
             CALLED.add(str(record.args[0]))
 
 
@@ -306,13 +306,13 @@ def test_started_read_keeps_its_buffer_when_the_status_raises(
     lib: IVIVisaLibrary, opener: Callable[[str], int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session = opener(ASRL)
-    real_read_async = lib.viReadAsync
+    real_read_async = lib.c.viReadAsync
 
     def read_async_then_fail(*args: Any) -> StatusCode:
         real_read_async(*args)  # the job is started: the C thread owns the buffer
         raise errors.VisaIOWarning(StatusCode.success_synchronous)
 
-    monkeypatch.setattr(lib, "viReadAsync", read_async_then_fail)
+    monkeypatch.setattr(lib.c, "viReadAsync", read_async_then_fail)
     with pytest.raises(errors.VisaIOWarning):
         lib.read_asynchronously(session, 4)
     ((job, (buffer, is_read)),) = lib._async_jobs[session].items()
@@ -920,7 +920,7 @@ def test_invalid_session_table_covers_every_status_returning_function() -> None:
     void_or_no_session = {"viOpenDefaultRM", "viStatusDesc"} | {
         f"vi{name}{bits}" for name in ("Peek", "Poke") for bits in (8, 16, 32, 64)
     }
-    assert set(_INVALID_SESSION_CALLS) == set(functions.C_FUNCTIONS) - void_or_no_session
+    assert set(_INVALID_SESSION_CALLS) == set(binding.C_FUNCTIONS) - void_or_no_session
 
 
 @pytest.mark.parametrize("name", sorted(_INVALID_SESSION_CALLS))
@@ -1495,11 +1495,11 @@ def test_debug_trace_of_each_call(
         lib.set_attribute(session, c.VI_ATTR_TMO_VALUE, 1)
         with pytest.raises(errors.VisaIOError):
             lib.read(session, 1)
-    trace = [r.getMessage() for r in caplog.records if r.msg == functions.TRACE_FORMAT]
+    trace = [r.getMessage() for r in caplog.records if r.msg == binding.TRACE_FORMAT]
     assert f"viWrite({session}, b'\\x00hi', 3, &3) -> 0 (VI_SUCCESS)" in trace
     assert f"viRead({session}, b'\\x00hi', 3, &3) -> 0 (VI_SUCCESS)" in trace
     assert trace[-1] == f"viRead({session}, b'\\x00', 1, &0) -> -1073807339 (VI_ERROR_TMO)"
-    record = next(r for r in caplog.records if r.msg == functions.TRACE_FORMAT)
+    record = next(r for r in caplog.records if r.msg == binding.TRACE_FORMAT)
     assert record.levelno == logging.DEBUG
     assert getattr(record, "library_path", None) == str(lib.library_path)
 
@@ -1513,7 +1513,7 @@ def test_no_trace_formatting_when_debug_is_off(
     def forbidden(*args: Any) -> None:
         raise AssertionError("the trace was formatted although DEBUG is off")
 
-    monkeypatch.setattr(functions, "_log_call", forbidden)
+    monkeypatch.setattr(binding, "_log_call", forbidden)
     monkeypatch.setattr(logger, "level", logging.WARNING)
     logger._cache.clear()  # type: ignore[attr-defined]
     try:
@@ -1532,8 +1532,8 @@ def test_attribute_of_unknown_type_is_read_safely(
     session = opener(GPIB)
     # Unknown to pyvisa.attributes: read into a buffer large enough for a string, so a
     # string attribute cannot overflow it; the integer of its first bytes is returned.
-    monkeypatch.setattr(functions.attributes, "AttributesByID", {})
-    monkeypatch.setattr(functions, "_codec_cache", {})
+    monkeypatch.setattr(attribute_codec.attributes, "AttributesByID", {})
+    monkeypatch.setattr(attribute_codec, "_codec_cache", {})
     value, status = lib.get_attribute(session, c.VI_ATTR_RSRC_NAME)
     width = ctypes.sizeof(ctypes.c_void_p)
     assert value == int.from_bytes(GPIB.encode()[:width], "little")
@@ -1575,16 +1575,16 @@ def test_callbacks_survive_a_failed_close(
 ) -> None:
     session = opener(GPIB)
     lib.install_handler(session, EventType.service_request, print, None)
-    real_close = lib.viClose
+    real_close = lib.c.viClose
 
     def failing_close(vi: int) -> StatusCode:
         return lib.handle_return_value(vi, StatusCode.error_closing_failed)
 
-    monkeypatch.setattr(lib, "viClose", failing_close)
+    monkeypatch.setattr(lib.c, "viClose", failing_close)
     _raises(StatusCode.error_closing_failed, lib.close, session)
     # The session may still be alive in the library: its callback must stay referenced.
     assert session in lib._callbacks
-    monkeypatch.setattr(lib, "viClose", real_close)
+    monkeypatch.setattr(lib.c, "viClose", real_close)
     assert lib.close(session) == StatusCode.success
     assert session not in lib._callbacks
     # Closing it again: the library does not know it, nothing is kept for it.
@@ -1615,7 +1615,14 @@ def test_zz_every_bound_function_was_called(lib: IVIVisaLibrary) -> None:
     """Runs last: the DEBUG trace of the module shows every bound C function."""
     if len(CALLED) < 20:
         pytest.skip("only meaningful when the whole module runs")
-    assert set(functions.C_FUNCTIONS) - CALLED == set()
+    assert set(binding.C_FUNCTIONS) - CALLED == set()
+
+
+def test_the_c_functions_are_attributes_of_the_library(lib: IVIVisaLibrary) -> None:
+    """As in PyVISA, ``visalib.viRead``...: the bound functions the operations call."""
+    for name in binding.C_FUNCTIONS:
+        assert getattr(lib, name) is getattr(lib.c, name), name
+    assert lib.viRead.__name__ == "viRead"
 
 
 def test_the_formatted_io_family_is_not_bound(lib: IVIVisaLibrary) -> None:

@@ -12,14 +12,16 @@ import csv
 import ctypes
 import ctypes.util
 import logging
+import re
 import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pyvisa import errors
 from pyvisa.constants import EventType, StatusCode
-from pyvisa.ctwrapper import functions, signatures, types
+from pyvisa.ctwrapper import attribute_codec, binding, functions, handlers, signatures, types
 from pyvisa.testsuite._constants_helpers import spec_file
 
 
@@ -162,12 +164,12 @@ def test_bound_names_are_the_header_minus_the_variadic_family() -> None:
         *("viVPrintf", "viVSPrintf", "viVScanf", "viVSScanf", "viVQueryf"),
     }
     assert signatures.NOT_BOUND == family
-    assert set(functions.C_FUNCTIONS) == {r["function"] for r in rows} - family
+    assert set(binding.C_FUNCTIONS) == {r["function"] for r in rows} - family
 
 
 def test_argtypes_follow_the_parameter_types() -> None:
     for row in _spec_rows("visa-functions.tsv"):
-        spec = functions.C_FUNCTIONS.get(row["function"])
+        spec = binding.C_FUNCTIONS.get(row["function"])
         if spec is None:
             continue
         params = [p.strip() for p in row["parameters"].split(",")]
@@ -263,7 +265,7 @@ def test_argtypes_have_the_c_shape_of_the_header() -> None:
     resolved["void"] = "void *"  # "void _VI_PTR attrValue"
     checked = 0
     for row in _spec_rows("visa-functions.tsv"):
-        spec = functions.C_FUNCTIONS.get(row["function"])
+        spec = binding.C_FUNCTIONS.get(row["function"])
         if spec is None:
             continue
         params = [p.strip() for p in row["parameters"].split(",")]
@@ -283,11 +285,11 @@ def test_argtypes_have_the_c_shape_of_the_header() -> None:
 
 
 def test_64bit_offsets_of_the_extended_functions() -> None:
-    assert functions.C_FUNCTIONS["viIn8Ex"].argtypes[2] is types.ViUInt64
-    assert functions.C_FUNCTIONS["viMoveIn32Ex"].argtypes[2] is types.ViUInt64
-    assert functions.C_FUNCTIONS["viIn8"].argtypes[2] is types.ViBusAddress
-    assert functions.C_FUNCTIONS["viOpenDefaultRM"].has_session is False
-    assert functions.C_FUNCTIONS["viRead"].has_session is True
+    assert binding.C_FUNCTIONS["viIn8Ex"].argtypes[2] is types.ViUInt64
+    assert binding.C_FUNCTIONS["viMoveIn32Ex"].argtypes[2] is types.ViUInt64
+    assert binding.C_FUNCTIONS["viIn8"].argtypes[2] is types.ViBusAddress
+    assert binding.C_FUNCTIONS["viOpenDefaultRM"].has_session is False
+    assert binding.C_FUNCTIONS["viRead"].has_session is True
 
 
 class _FakeLibrary:
@@ -304,8 +306,8 @@ def test_missing_functions_raise_naming_the_function() -> None:
     if sys.platform == "win32" or libc_name is None:
         pytest.skip("needs a C library without VISA symbols")
     lib = ctypes.CDLL(libc_name)
-    bound = functions.bind_library(lib, _FakeLibrary(), "libc-test")  # type: ignore[arg-type]
-    assert set(bound) == set(functions.C_FUNCTIONS)
+    bound = vars(binding.bind_library(lib, _FakeLibrary(), "libc-test"))  # type: ignore[arg-type]
+    assert set(bound) == set(binding.C_FUNCTIONS)
     with pytest.raises(NotImplementedError, match="viMoveIn64Ex is not exported .*libc-test"):
         bound["viMoveIn64Ex"](1, 2, 3, 4, None)
     with pytest.raises(functions.MissingFunctionError) as excinfo:
@@ -322,7 +324,7 @@ class _Point(ctypes.Structure):
 
 
 def test_convert_user_handle() -> None:
-    convert = functions.convert_user_handle
+    convert = handlers.convert_user_handle
     assert convert(None) is None
     assert isinstance(convert(7), ctypes.c_long) and convert(7).value == 7
     big = convert(2**40)
@@ -352,7 +354,7 @@ def test_callback_passes_python_values_and_swallows_exceptions(
         raise RuntimeError("boom")
 
     user = ctypes.c_long(5)
-    callback = functions._make_callback(handler, user)
+    callback = handlers._make_callback(handler, user)
     with caplog.at_level(logging.ERROR, logger="pyvisa"):
         # Calling the C function pointer goes through C and back into Python.
         status = callback(3, EventType.service_request, 9, ctypes.addressof(user))
@@ -386,29 +388,29 @@ def test_callback_passes_python_values_and_swallows_exceptions(
     ],
 )
 def test_codec_for_type(type_name: str, kind: str, bits: int, signed: bool) -> None:
-    codec = functions._codec_for_type(type_name)
+    codec = attribute_codec._codec_for_type(type_name)
     assert codec is not None
     assert (codec.kind, codec.bits, codec.signed) == (kind, bits, signed)
 
 
 def test_unknown_type_has_no_codec() -> None:
-    assert functions._codec_for_type("ViNonsense") is None
+    assert attribute_codec._codec_for_type("ViNonsense") is None
 
 
 @pytest.fixture
 def fake_codecs(monkeypatch: pytest.MonkeyPatch) -> dict[int, object]:
     cache: dict[int, object] = {}
-    monkeypatch.setattr(functions, "_codec_cache", cache)
+    monkeypatch.setattr(attribute_codec, "_codec_cache", cache)
     return cache
 
 
 def test_encode_attribute_value(fake_codecs: dict[int, object]) -> None:
-    fake_codecs[1] = functions._codec_for_type("ViUInt16")
-    fake_codecs[2] = functions._codec_for_type("ViInt16")
-    fake_codecs[3] = functions._codec_for_type("ViString")
-    fake_codecs[4] = functions._codec_for_type("ViAddr")
+    fake_codecs[1] = attribute_codec._codec_for_type("ViUInt16")
+    fake_codecs[2] = attribute_codec._codec_for_type("ViInt16")
+    fake_codecs[3] = attribute_codec._codec_for_type("ViString")
+    fake_codecs[4] = attribute_codec._codec_for_type("ViAddr")
     mask = (1 << (POINTER_SIZE * 8)) - 1
-    encode = functions.encode_attribute_value
+    encode = attribute_codec.encode_attribute_value
     assert encode(1, 0xFFFF) == 0xFFFF
     assert encode(1, True) == 1
     assert encode(1, b"\n") == 10
@@ -430,34 +432,34 @@ _INT_TYPES = ("ViUInt8", "ViUInt16", "ViUInt32", "ViUInt64", "ViInt16", "ViInt32
 
 @given(st.sampled_from(_INT_TYPES), st.integers(min_value=-(2**65), max_value=2**65))
 def test_encoded_values_read_back_through_the_c_type(type_name: str, value: int) -> None:
-    codec = functions._codec_for_type(type_name)
+    codec = attribute_codec._codec_for_type(type_name)
     assert codec is not None
-    functions._codec_cache[0x7FFF0001] = codec
+    attribute_codec._codec_cache[0x7FFF0001] = codec
     try:
         bits = min(codec.bits, POINTER_SIZE * 8)
         if not -(1 << (bits - 1)) <= value < (1 << bits):
             with pytest.raises(ValueError, match="out of range"):
-                functions.encode_attribute_value(0x7FFF0001, value)
+                attribute_codec.encode_attribute_value(0x7FFF0001, value)
             return
-        encoded = functions.encode_attribute_value(0x7FFF0001, value)
+        encoded = attribute_codec.encode_attribute_value(0x7FFF0001, value)
         assert 0 <= encoded < 1 << (POINTER_SIZE * 8)
         # What the C library sees after casting the ViAttrState to the attribute's type.
         assert codec.ctype(encoded).value == codec.ctype(value).value
     finally:
-        del functions._codec_cache[0x7FFF0001]
+        del attribute_codec._codec_cache[0x7FFF0001]
 
 
 @given(st.integers(min_value=-(2**63), max_value=2**63 - 1))
 def test_integer_user_handles_keep_their_value(value: int) -> None:
-    assert functions.convert_user_handle(value).value == value
+    assert handlers.convert_user_handle(value).value == value
 
 
 def test_callback_returns_the_status_given_by_the_handler() -> None:
     chain = 0x3FFF0098  # VI_SUCCESS_NCHAIN
-    assert functions._make_callback(lambda *args: chain, None)(1, 2, 3, None) == chain
-    assert functions._make_callback(lambda *args: True, None)(1, 2, 3, None) == 0
-    assert functions._make_callback(lambda *args: 2**40, None)(1, 2, 3, None) == 0
-    assert functions._make_callback(lambda *args: "x", None)(1, 2, 3, None) == 0
+    assert handlers._make_callback(lambda *args: chain, None)(1, 2, 3, None) == chain
+    assert handlers._make_callback(lambda *args: True, None)(1, 2, 3, None) == 0
+    assert handlers._make_callback(lambda *args: 2**40, None)(1, 2, 3, None) == 0
+    assert handlers._make_callback(lambda *args: "x", None)(1, 2, 3, None) == 0
 
 
 # ------------------------------------------------------------------- argument checks
@@ -470,18 +472,18 @@ def test_callback_returns_the_status_given_by_the_handler() -> None:
 )
 def test_check_int(value: int, bits: int, ok: bool) -> None:
     if ok:
-        assert functions._check_int(value, bits, "mode") == value
+        assert binding.check_int(value, bits, "mode") == value
     else:
         with pytest.raises(ValueError, match=f"mode must fit in a {bits}-bit integer"):
-            functions._check_int(value, bits, "mode")
+            binding.check_int(value, bits, "mode")
 
 
 def test_integer_arguments_reject_other_types() -> None:
     with pytest.raises(TypeError, match="count must be an integer, not float"):
-        functions._check_uint(1.5, 32, "count")
+        binding.check_uint(1.5, 32, "count")
     with pytest.raises(ValueError, match="count must fit in an unsigned 32-bit integer"):
-        functions._check_uint(-1, 32, "count")
-    assert functions._check_uint(StatusCode.success, 32, "count") == 0
+        binding.check_uint(-1, 32, "count")
+    assert binding.check_uint(StatusCode.success, 32, "count") == 0
 
 
 def test_data_buffer_avoids_copies() -> None:
@@ -509,25 +511,157 @@ def test_data_buffer_avoids_copies() -> None:
 def test_trace_shows_outputs_and_status_names() -> None:
     count = ctypes.c_uint32(5)
     buffer = ctypes.create_string_buffer(b"hello", 5)
-    line = functions.trace_call("viRead", (7, buffer, 5, ctypes.byref(count)), 0x3FFF0006)
+    line = binding.trace_call("viRead", (7, buffer, 5, ctypes.byref(count)), 0x3FFF0006)
     assert line == "viRead(7, b'hello', 5, &5) -> 1073676294 (VI_SUCCESS_MAX_CNT)"
-    assert functions.trace_call("viPeek8", (7, None, None), None).endswith("-> void")
-    assert functions.trace_call("viClose", (7,), -1073807346).endswith("(VI_ERROR_INV_OBJECT)")
-    assert functions.trace_call("viX", (1,), 123).endswith("-> 123")
+    assert binding.trace_call("viPeek8", (7, None, None), None).endswith("-> void")
+    assert binding.trace_call("viClose", (7,), -1073807346).endswith("(VI_ERROR_INV_OBJECT)")
+    assert binding.trace_call("viX", (1,), 123).endswith("-> 123")
 
 
 def test_trace_elides_long_data() -> None:
-    line = functions.trace_call("viWrite", (1, b"\x00" * 10000, 10000, None), 0)
+    line = binding.trace_call("viWrite", (1, b"\x00" * 10000, 10000, None), 0)
     assert "...(10000 bytes)" in line and len(line) < 300
     big = ctypes.create_string_buffer(2**20)
-    assert functions.trace_call("viRead", (1, big), 0) == "viRead(1, b'') -> 0 (VI_SUCCESS)"
+    assert binding.trace_call("viRead", (1, big), 0) == "viRead(1, b'') -> 0 (VI_SUCCESS)"
     big[:5] = b"\x00abc\n"
-    assert functions.trace_call("viRead", (big,), 0) == "viRead(b'\\x00abc\\n') -> 0 (VI_SUCCESS)"
+    assert binding.trace_call("viRead", (big,), 0) == "viRead(b'\\x00abc\\n') -> 0 (VI_SUCCESS)"
     big[:100] = b"x" * 100
-    assert (
-        functions.trace_call("viRead", (big,), 0) == f"viRead({b'x' * 48!r}...) -> 0 (VI_SUCCESS)"
-    )
+    assert binding.trace_call("viRead", (big,), 0) == f"viRead({b'x' * 48!r}...) -> 0 (VI_SUCCESS)"
     array = (ctypes.c_uint16 * 100)(*range(100))
-    assert "[0, 1, 2, 3, 4, 5, 6, 7, ...]" in functions.trace_call("viMoveIn16", (array,), 0)
-    handler = functions._make_callback(print, None)
-    assert "<handler>" in functions.trace_call("viInstallHandler", (1, 2, handler, None), 0)
+    assert "[0, 1, 2, 3, 4, 5, 6, 7, ...]" in binding.trace_call("viMoveIn16", (array,), 0)
+    handler = handlers._make_callback(print, None)
+    assert "<handler>" in binding.trace_call("viInstallHandler", (1, 2, handler, None), 0)
+
+
+# ------------------------------------------------------- integer checks from the table
+
+
+def test_integer_ranges_follow_the_c_types() -> None:
+    accepted = binding.integer_range
+    # Signed types, 16-bit codes and attribute ids: both readings of the bits.
+    for name, bits in (("ViInt16", 16), ("ViStatus", 32), ("ViUInt16", 16), ("ViAttr", 32)):
+        assert accepted(name) == binding.IntegerRange(name, bits, True)
+    # Counts, sizes, timeouts, handles, bus addresses: unsigned only.
+    for name in ("ViUInt32", "ViSession", "ViJobId", "ViBusAddress64", "ViAccessMode"):
+        assert accepted(name) is not None and not accepted(name).both_readings  # type: ignore[union-attr]
+    # Values written to memory are quantities whatever their width.
+    assert accepted("ViUInt8", quantity=True) == binding.IntegerRange("ViUInt8", 8, False)
+    assert accepted("ViInt16", quantity=True) == binding.IntegerRange("ViInt16", 16, True)
+    for name in ("ViAddr", "ViBuf", "ViChar", "ViReal64", "ViHndlr", "ViNonsense"):
+        assert accepted(name) is None, name
+
+
+def test_every_integer_parameter_is_checked() -> None:
+    """Each scalar integer parameter of the header is in the checks of its function."""
+    checked = 0
+    for sig in signatures.SIGNATURES:
+        spec = binding.C_FUNCTIONS.get(sig.name)
+        if spec is None:
+            continue
+        for position, param in enumerate(p.strip() for p in sig.parameters.split(",")):
+            scalar = not param.endswith("[]")
+            integer = scalar and binding.integer_range(param.split()[0]) is not None
+            listed = [arg.position for arg in spec.integers].count(position)
+            assert listed == integer, (sig.name, param)
+            checked += listed
+    assert checked > 200
+
+
+def test_argument_names_name_existing_parameters() -> None:
+    parameters = {
+        sig.name: [p.split()[-1].removesuffix("[]") for p in sig.parameters.split(", ")]
+        for sig in signatures.SIGNATURES
+    }
+    every = {name for names in parameters.values() for name in names}
+    for key in signatures.ARGUMENT_NAMES:
+        function, _, parameter = key.rpartition(".")
+        assert parameter in (parameters[function] if function else every), key
+
+
+class _RecordingFunction:
+    """Stands for a configured ctypes function: records the arguments it is called with."""
+
+    __name__ = "viFake"
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[object, ...]] = []
+
+    def __call__(self, *arguments: object) -> int:
+        self.calls.append(arguments)
+        return 0
+
+
+@pytest.mark.parametrize("name", sorted(binding.C_FUNCTIONS))
+def test_bound_functions_reject_integers_that_do_not_fit(name: str) -> None:
+    spec = binding.C_FUNCTIONS[name]
+    func = _RecordingFunction()
+    call = binding._with_range_checks(func, spec)
+    assert call.__name__ == name
+    valid = [0] * len(spec.argtypes)
+    assert call(*valid) == 0 and func.calls == [tuple(valid)]
+    for position, what, accepted in spec.integers:
+        for value in (accepted.high, accepted.low - 1):
+            arguments = list(valid)
+            arguments[position] = value
+            with pytest.raises(errors.ArgumentOverflow, match=f"^{re.escape(what)} must fit"):
+                call(*arguments)
+        arguments = list(valid)
+        arguments[position] = 1.5
+        with pytest.raises(errors.InvalidArgumentType, match=f"^{re.escape(what)} must be"):
+            call(*arguments)
+    assert len(func.calls) == 1  # nothing out of range reached the C function
+
+
+def test_bound_functions_convert_index_objects() -> None:
+    class Index:
+        def __index__(self) -> int:
+            return 7
+
+    func = _RecordingFunction()
+    call = binding._with_range_checks(func, binding.C_FUNCTIONS["viFlush"])
+    call(Index(), StatusCode.success)
+    assert func.calls == [(7, 0)] and type(func.calls[0][0]) is int
+    # A wrong number of arguments is left to the C function to report.
+    call(1)
+    assert func.calls[-1] == (1,)
+
+
+def test_messages_name_the_middle_level_arguments() -> None:
+    def names(function: str) -> list[str]:
+        return [arg.name for arg in binding.C_FUNCTIONS[function].integers]
+
+    assert names("viOpen") == ["session", "access_mode", "open_timeout"]
+    assert names("viRead") == ["session", "count"]
+    assert names("viWrite") == ["session", "len(data)"]
+    assert names("viMove") == [
+        "session",
+        "source_space",
+        "source_offset",
+        "source_width",
+        "destination_space",
+        "destination_offset",
+        "destination_width",
+        "length",
+    ]
+    assert names("viUsbControlIn")[:5] == [
+        "session",
+        "request_type_bitmap_field",
+        "request_id",
+        "request_value",
+        "index",
+    ]
+
+
+def test_the_bound_functions_are_declared() -> None:
+    """VisaFunctions declares one attribute per bound function, so that mypy knows them."""
+    assert list(binding.VisaFunctions.__annotations__) == list(binding.C_FUNCTIONS)
+
+
+def test_operations_are_methods_of_the_class() -> None:
+    from pyvisa.backend import VisaLibraryBase
+    from pyvisa.ctwrapper.highlevel import IVIVisaLibrary
+
+    for name in (*functions.visa_functions, *functions.extra_methods):
+        assert vars(IVIVisaLibrary)[name] is getattr(functions, name), name
+        assert getattr(functions, name).__module__ == "pyvisa.ctwrapper.functions", name
+    assert IVIVisaLibrary.reads_into_buffers and not VisaLibraryBase.reads_into_buffers

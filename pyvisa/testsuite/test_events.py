@@ -164,7 +164,7 @@ def test_other_event_attributes() -> None:
 
 def test_event_attributes_are_read_only() -> None:
     event = events.Event(FakeLibrary(), EventType.exception, 1)  # type: ignore[arg-type]
-    with pytest.raises(AttributeError, match="read-only"):
+    with pytest.raises(errors.UnknownAttribute, match="read-only"):
         event.status = 0  # type: ignore[attr-defined]
     assert isinstance(events.ExceptionEvent.status, attributes.AttrVI_ATTR_STATUS)
 

@@ -82,7 +82,7 @@ def test_ev2_missing_attribute_is_rejected(saved_registry) -> None:
     class Incomplete(events.Event):
         status = attributes.AttrVI_ATTR_STATUS()
 
-    with pytest.raises(TypeError) as exc_info:
+    with pytest.raises(errors.InvalidArgumentType) as exc_info:
         events.Event.register(EventType.exception)(Incomplete)
     assert str(exc_info.value) == f"{Incomplete} is expected to have an attribute operation_name"
     assert events.Event._event_classes == saved_registry

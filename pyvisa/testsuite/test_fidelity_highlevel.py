@@ -257,10 +257,13 @@ def test_unwrapped_handler_is_given_to_vihndlr(monkeypatch: pytest.MonkeyPatch) 
 
     captured: dict[str, Any] = {}
 
-    class _Lib:
+    class _C:
         def viInstallHandler(self, session: Any, event: Any, handler: Any, handle: Any) -> int:
             captured["handler"] = handler
             return 0
+
+    class _Lib:
+        c = _C()
 
         def _keep_handler(self, *args: Any) -> None:
             pass

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyvisa import constants, errors, highlevel, rname
+from pyvisa import constants, errors, rname
 from pyvisa.constants import InterfaceType
 from pyvisa.rname import (
     GPIBInstr,

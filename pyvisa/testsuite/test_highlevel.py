@@ -128,7 +128,8 @@ def test_empty_path_reports_every_failure(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(FakeVisaLibrary, "get_library_paths", staticmethod(lambda: paths))
     with pytest.raises(OSError) as excinfo:
         FakeVisaLibrary("")
-    assert type(excinfo.value) is OSError
+    # An OSError as in PyVISA, of the package's hierarchy.
+    assert isinstance(excinfo.value, errors.LibraryError)
     lines = str(excinfo.value).split("\n")
     assert lines[0] == "Could not open VISA library:"
     assert len(lines) == 3

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -215,8 +216,35 @@ def test_resource_info_fields() -> None:
     assert issubclass(ResourceInfo, tuple)
 
 
+#: The register operations of one width: a one-line docstring naming the generic method.
+_WIDTH_VARIANT = re.compile(r"(in|out|move_in|move_out|peek|poke)_(8|16|32|64)")
+_GENERIC_OF = {
+    "in": "read_memory",
+    "out": "write_memory",
+    "move_in": "move_in",
+    "move_out": "move_out",
+    "peek": "peek",
+    "poke": "poke",
+}
+
+
+def test_width_variants_point_at_the_generic_method() -> None:
+    variants = [name for name in DOCUMENTED_LIBRARY_SIGNATURES if _WIDTH_VARIANT.fullmatch(name)]
+    assert len(variants) == 24
+    for name in variants:
+        match = _WIDTH_VARIANT.fullmatch(name)
+        assert match is not None
+        doc = inspect.getdoc(getattr(VisaLibraryBase, name)) or ""
+        assert "\n" not in doc, name
+        assert f":meth:`{_GENERIC_OF[match[1]]}` with ``width={match[2]}``" in doc, name
+        generic = inspect.getdoc(getattr(VisaLibraryBase, _GENERIC_OF[match[1]])) or ""
+        assert "Parameters\n----------" in generic
+
+
 def test_numpy_style_docstrings() -> None:
     for name, signature in DOCUMENTED_LIBRARY_SIGNATURES.items():
+        if _WIDTH_VARIANT.fullmatch(name):
+            continue
         doc = inspect.getdoc(getattr(VisaLibraryBase, name)) or ""
         parameters = [part.split("=")[0].lstrip("*") for part in signature.split(", ") if part]
         if parameters:

@@ -1,7 +1,7 @@
 """Copies and library calls made by the large-transfer paths of message based resources.
 
-A scripted backend offering ``read_into`` (like the ctypes one) counts the calls; tracemalloc
-measures the memory a transfer allocates on top of its payload. The memory bounds are those
+A scripted backend declaring ``reads_into_buffers`` (like the ctypes one) counts the calls;
+tracemalloc measures the memory a transfer allocates on top of its payload. The memory bounds are those
 of the design (one buffer, plus one copy where an immutable ``bytes`` is returned): they
 catch a regression to quadratic growth or to extra copies of the payload.
 """
@@ -30,6 +30,9 @@ _names = itertools.count()
 
 class IntoLibrary(ScriptedLibrary):
     """Scripted backend with ``read_into``, whose ``write`` keeps what it is given as is."""
+
+    #: It reads into the caller's buffers and passes any buffer on, as the ctypes backend.
+    reads_into_buffers = True
 
     def _init(self) -> None:
         super()._init()
@@ -243,6 +246,27 @@ def test_write_raw_gives_bytes_to_other_backends(scripted: Any) -> None:
     lib.responder = lambda data: []
     assert inst.write_raw(memoryview(bytearray(b"ABCD"))[1:]) == 3
     assert lib.sessions[inst.session].written[-1] == b"BCD"
+
+
+class UndeclaredIntoLibrary(IntoLibrary):
+    """Has a ``read_into`` of its own but does not declare the capability."""
+
+    reads_into_buffers = False
+
+
+def test_undeclared_read_into_is_not_used() -> None:
+    library = UndeclaredIntoLibrary(f"undeclared-{next(_names)}")
+    rm = ResourceManager(library)
+    try:
+        inst = rm.open_resource(GPIB)
+        library.stream(inst.session, _pattern(50_000))
+        assert inst.read_bytes(50_000, chunk_size=20_000) == _pattern(50_000)
+        assert library.count("read_into") == 0
+        assert [call[2] for call in library.calls if call[0] == "read"] == [20_000, 20_000, 10_000]
+        assert inst.write_raw(bytearray(b"ABC")) == 3
+        assert type(library.written_objects[-1]) is bytes
+    finally:
+        rm.close()
 
 
 def test_split_write_passes_views(into: Any) -> None:

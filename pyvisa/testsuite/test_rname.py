@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyvisa import constants, errors, rname
+from pyvisa import _rname_query, constants, errors, rname
 from pyvisa.constants import InterfaceType
 from pyvisa.rname import (
     ASRLInstr,
@@ -881,11 +881,13 @@ def test_filter_invalid_queries(query: str) -> None:
 
 def test_query_compilations_are_kept_only_for_short_queries() -> None:
     short, long = "GPIB?*::INSTR", "GPIB?*::INSTR|" * 20 + "?*"
-    assert rname._compile_regex(short) is rname._compile_regex(short)
-    assert rname._compile_regex(long) is not rname._compile_regex(long)
+    assert _rname_query._compile_regex(short) is _rname_query._compile_regex(short)
+    assert _rname_query._compile_regex(long) is not _rname_query._compile_regex(long)
     clause, long_clause = "VI_ATTR_TMO_VALUE == 1", " || ".join(["VI_ATTR_TMO_VALUE == 1"] * 20)
-    assert rname._compile_expression(clause) is rname._compile_expression(clause)
-    assert rname._compile_expression(long_clause) is not rname._compile_expression(long_clause)
+    assert _rname_query._compile_expression(clause) is _rname_query._compile_expression(clause)
+    assert _rname_query._compile_expression(long_clause) is not _rname_query._compile_expression(
+        long_clause
+    )
 
 
 def test_matcher_memory_is_bounded_whatever_the_names() -> None:
@@ -895,9 +897,9 @@ def test_matcher_memory_is_bounded_whatever_the_names() -> None:
         "".join(map(chr, range(0x10000 + i * 5000, 0x10000 + (i + 1) * 5000))) for i in range(8)
     ]
     assert rname.filter(names + ["x::bounded"], query) == ("x::bounded",)
-    automaton = rname._compile_regex(query)
+    automaton = _rname_query._compile_regex(query)
     kept = sum(map(len, automaton._sets)) + sum(map(len, automaton._rows))
-    assert kept <= rname._MAX_DFA_SIZE
+    assert kept <= _rname_query._MAX_DFA_SIZE
     assert rname.filter(names + ["x::bounded"], query) == ("x::bounded",)
 
 
@@ -1054,7 +1056,7 @@ def test_filter2_invalid_expressions(query: str) -> None:
 
 
 def test_deep_nesting_is_an_invalid_query_not_a_recursion_error() -> None:
-    deepest = rname._MAX_NESTING
+    deepest = _rname_query._MAX_NESTING
     assert rname.filter(["a"], "(" * deepest + "a" + ")" * deepest) == ("a",)
     comparison = "VI_ATTR_GPIB_PRIMARY_ADDR == 5"
     deep = "GPIB?*{" + "!!" * (deepest // 2) + comparison + "}"

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyvisa import _libarch, util
+from pyvisa import _libarch, _libheaders, errors, util
 from pyvisa.testsuite._timing_helpers import LOADED_MACHINE
 from pyvisa.testsuite._util_helpers import elf, macho_fat, macho_fat_file, macho_thin, pe
 from pyvisa.util import ArchitectureType as AT
@@ -86,9 +86,9 @@ def test_get_shared_library_arch_errors(write: Any) -> None:
         (b"MZ" + bytes(0x3A) + struct.pack("<I", 0x4000), "Not a PE executable"),
         (pe(0x14C, None).replace(b"PE\0\0", b"XX\0\0"), "Not a PE executable"),
     ):
-        with pytest.raises(Exception) as info:
+        with pytest.raises(errors.InvalidArgument) as info:
             get_shared_library_arch(write(content))
-        assert type(info.value) is Exception and str(info.value) == message
+        assert str(info.value) == message
     with pytest.raises(OSError):
         get_shared_library_arch("/no/such/library.dll")
 
@@ -216,7 +216,7 @@ def test_library_path_pickles(write: Any) -> None:
     ],
 )
 def test_bitness_text(write: Any, content: bytes, text: str) -> None:
-    assert _libarch._bitness_text(write(content)) == text
+    assert _libheaders._bitness_text(write(content)) == text
 
 
 @settings(LOADED_MACHINE, max_examples=100)
@@ -230,4 +230,4 @@ def test_random_files_never_raise(tmp_path_factory: Any, content: bytes, plat: s
         assert set(get_arch(str(path))) <= set(AT)
     finally:
         sys.platform = saved
-    assert _libarch._bitness_text(str(path)) in ("n/a", "32", "64", "32, 64")
+    assert _libheaders._bitness_text(str(path)) in ("n/a", "32", "64", "32, 64")

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .. import errors
+
 __all__ = ["PrettyTable"]
 
 _ALIGNMENTS = ("l", "c", "r")
@@ -74,9 +76,9 @@ class PrettyTable:
     def field_names(self, names: Iterable[str]) -> None:
         names = [str(name) for name in names]
         if len(set(names)) != len(names):
-            raise ValueError("Field names must be unique.")
+            raise errors.InvalidArgument("Field names must be unique.")
         if self._rows and len(names) != len(self._rows[0]):
-            raise ValueError(
+            raise errors.InvalidArgument(
                 f"Field name list has incorrect number of values, (actual) "
                 f"{len(names)}!={len(self._rows[0])} (expected)"
             )
@@ -99,7 +101,9 @@ class PrettyTable:
     @align.setter
     def align(self, value: str) -> None:
         if value not in _ALIGNMENTS:
-            raise ValueError(f"Alignment {value!r} is invalid, use one of 'l', 'c' or 'r'.")
+            raise errors.InvalidArgument(
+                f"Alignment {value!r} is invalid, use one of 'l', 'c' or 'r'."
+            )
         self._default_align = value
         self._align = {name: value for name in self._field_names}
 
@@ -115,9 +119,11 @@ class PrettyTable:
 
         """
         if field_name not in self._align:
-            raise ValueError(f"Invalid field name: {field_name!r}")
+            raise errors.InvalidArgument(f"Invalid field name: {field_name!r}")
         if value not in _ALIGNMENTS:
-            raise ValueError(f"Alignment {value!r} is invalid, use one of 'l', 'c' or 'r'.")
+            raise errors.InvalidArgument(
+                f"Alignment {value!r} is invalid, use one of 'l', 'c' or 'r'."
+            )
         self._align[field_name] = value
 
     # -- rows ---------------------------------------------------------------------
@@ -145,7 +151,7 @@ class PrettyTable:
         if not self._field_names:
             self.field_names = [f"Field {index + 1}" for index in range(len(values))]
         if len(values) != len(self._field_names):
-            raise ValueError(
+            raise errors.InvalidArgument(
                 f"Row has incorrect number of values, (actual) {len(values)}!="
                 f"{len(self._field_names)} (expected)"
             )
@@ -184,7 +190,7 @@ class PrettyTable:
         rows = list(self._rows)
         if sortby is not None:
             if sortby not in self._field_names:
-                raise ValueError(f"Invalid field name: {sortby!r}")
+                raise errors.InvalidArgument(f"Invalid field name: {sortby!r}")
             column = self._field_names.index(sortby)
             rows.sort(key=lambda row: row[column], reverse=reversesort)
         shown = list(self._field_names if fields is None else fields)

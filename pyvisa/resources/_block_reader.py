@@ -1,0 +1,547 @@
+"""The read loops of message-based resources: buffers filled in place, binary blocks.
+
+:class:`~pyvisa.resources.MessageBasedResource` hands its large reads to the functions of
+this module, which take the resource as their first argument (the resource exposes what
+they use, described by :class:`BlockSource`):
+
+- :func:`fill` reads into a buffer until a number of bytes arrived. The buffer allocated
+  up front is bounded (:data:`INITIAL_BUFFER_CAP`) and grows as the bytes arrive, so
+  that a count or a block length announced by the device costs memory only once the data
+  really come. Backends that declare
+  :attr:`~pyvisa.highlevel.VisaLibraryBase.reads_into_buffers` read straight into the
+  buffer; the others are asked for ``bytes`` (``read``), which are copied into it.
+- :func:`read_binary_block` reads an IEEE 488.2, HP or Rohde & Schwarz block: it reads
+  until the header is complete, parses it, then reads exactly the missing bytes (plus
+  the read termination) into one buffer. A failure while the message is not over drops
+  the rest of the answer (:func:`discard_unread`), so that the next read does not start
+  in the middle of it.
+
+Every loop gives up with ``VI_ERROR_IO`` after :data:`EMPTY_READS_TOLERATED` reads in a
+row returning nothing while more was announced, and records the bytes received before a
+failure on the :class:`~pyvisa.errors.VisaIOError` (``partial_data``) and in the log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .. import constants, errors, util
+from .._binary_blocks import _IEEE_A_HEADER_MIN, _RS_MAX_DIGITS
+from .._exports import public_at
+from .._logging import logger
+from ..constants import ResourceAttribute, StatusCode
+from .resource import check_status
+
+if TYPE_CHECKING:
+    from ..backend import VisaLibraryBase
+    from ..typing import VISASession
+
+MAX_COUNT_READ = StatusCode.success_max_count_read
+END_READ = StatusCode.success
+TERMCHAR_READ = StatusCode.success_termination_character_read
+
+#: Completion codes a read loop handles itself: they must not be turned into warnings.
+READ_WARNINGS = (StatusCode.success_device_not_present, StatusCode.success_max_count_read)
+
+#: Reads of a binary block allowed to stop at a termination character in the data before
+#: the termination character is switched off for the rest of the block.
+TERMCHAR_STOPS_TOLERATED = 2
+
+#: Reusable do-nothing context (nullcontext is reentrant).
+_NO_CONTEXT: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+
+#: Consecutive reads returning no byte after which a read loop gives up (VI_ERROR_IO):
+#: a backend answering "more data" without data would otherwise keep it spinning.
+EMPTY_READS_TOLERATED = 8
+
+#: Largest buffer allocated up front for a block or a ``read_bytes`` count: a larger
+#: announced length is only trusted as the bytes arrive.
+INITIAL_BUFFER_CAP = 16 * 1024 * 1024
+
+#: Factor by which such a buffer grows once full (memory stays proportional to the data).
+BUFFER_GROWTH = 4
+
+#: Effort spent discarding the unread rest of an answer after a failed binary query:
+#: timeout (ms) of each read and number of reads, after which the device is cleared.
+DISCARD_TIMEOUT_MS = 50
+DISCARD_MAX_READS = 64
+
+#: Bytes read while looking for a complete block header before letting the parser fail.
+HEADER_SEARCH_LIMIT = 1024 * 1024
+
+
+class BlockSource(Protocol):
+    """What the read loops use of a message-based resource."""
+
+    _resource_name: str
+    _read_termination: str | None
+    _encoding: str
+
+    @property
+    def session(self) -> VISASession:
+        """The open session."""
+
+    @property
+    def visalib(self) -> VisaLibraryBase:
+        """The backend of the session."""
+
+    @property
+    def chunk_size(self) -> int:
+        """Size of the reads when no other is given."""
+
+    @property
+    def max_io_size(self) -> int:
+        """Largest count of one VISA read."""
+
+    def get_visa_attribute(self, name: ResourceAttribute) -> Any:
+        """Read an attribute of the session."""
+
+    def set_visa_attribute(self, name: ResourceAttribute, state: Any) -> StatusCode:
+        """Set an attribute of the session."""
+
+    def clear(self) -> None:
+        """Clear the device."""
+
+    def _termchar_is_enabled(self) -> bool:
+        """Whether the reads stop at the termination character."""
+
+
+@public_at("pyvisa.resources.messagebased")
+class SupportsUpdate(Protocol):
+    """Object receiving the progress of a transfer (a ``tqdm`` progress bar fits).
+
+    It is the ``monitoring_interface`` argument of
+    :meth:`~pyvisa.resources.MessageBasedResource.read_bytes`,
+    :meth:`~pyvisa.resources.MessageBasedResource.read_binary_values` and
+    :meth:`~pyvisa.resources.MessageBasedResource.query_binary_values`: ``update(size)`` is
+    called after each VISA read with the number of bytes it returned, header and
+    termination included, so that the counts add up to the size of the whole message.
+    Its return value is ignored.
+    """
+
+    def update(self, size: int) -> None:
+        """Record that ``size`` more bytes were transferred."""
+
+
+# -- single reads ---------------------------------------------------------------------
+
+
+def initial_size(expected: int) -> int:
+    """Size of the buffer allocated before ``expected`` bytes are read.
+
+    At most :data:`INITIAL_BUFFER_CAP`, unless the whole fits in a quarter more (growing
+    a buffer by a few bytes would over-allocate it by an eighth).
+    """
+    return expected if expected <= INITIAL_BUFFER_CAP * 5 // 4 else INITIAL_BUFFER_CAP
+
+
+def no_progress_error(reads: int) -> errors.VisaIOError:
+    """Error raised when the backend keeps returning no data although more is expected."""
+    exc = errors.VisaIOError(StatusCode.error_io)
+    note = f"the backend returned no data {reads} times in a row while more was expected"
+    if hasattr(exc, "add_note"):
+        exc.add_note(note)
+    logger.debug("read aborted: %s", note)
+    return exc
+
+
+def quiet_reads(res: BlockSource, session: Any) -> contextlib.AbstractContextManager[None]:
+    """Context in which the completion codes handled by the read loops do not warn."""
+    visalib = res.visalib
+    if visalib.issue_warning_on.isdisjoint(READ_WARNINGS):
+        return _NO_CONTEXT
+    return visalib.ignore_warning(session, *READ_WARNINGS)
+
+
+def log_read(res: BlockSource, size: int, last_status: StatusCode | None) -> None:
+    """Log one VISA read about to be made (DEBUG level)."""
+    logger.debug("%s - reading %d bytes (last status %r)", res._resource_name, size, last_status)
+
+
+def log_partial_read(
+    res: BlockSource, exc: Exception, data: bytes | bytearray | memoryview
+) -> None:
+    """Log the bytes received before a read failed and keep them on the exception."""
+    if isinstance(exc, errors.VisaIOError) and exc.partial_data is None:
+        exc.partial_data = bytes(data)
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s - exception while reading: %s\nBuffer content: %r",
+            res._resource_name,
+            exc,
+            bytes(data),
+        )
+
+
+def read_chunk(
+    res: BlockSource, size: int, last_status: StatusCode | None = None
+) -> tuple[bytes | bytearray, StatusCode]:
+    """Read at most ``size`` bytes: one VISA read (logged at DEBUG level)."""
+    log_read(res, size, last_status)
+    data, status = res.visalib.read(res.session, size)
+    check_status(status)
+    return data, status
+
+
+def read_into(
+    res: BlockSource, view: memoryview, last_status: StatusCode | None = None
+) -> tuple[int, StatusCode]:
+    """Read at most ``len(view)`` bytes into ``view``: one VISA read.
+
+    A backend declaring ``reads_into_buffers`` fills the buffer itself; the bytes that
+    the ``read`` of another backend returns are copied into it.
+    """
+    visalib = res.visalib
+    if not visalib.reads_into_buffers:
+        data, status = read_chunk(res, view.nbytes, last_status)
+        count = len(data)
+        view[:count] = data
+        return count, status
+    log_read(res, view.nbytes, last_status)
+    count, status = visalib.read_into(res.session, view)
+    check_status(status)
+    return count, status
+
+
+def read_rest(res: BlockSource, first: bytes | bytearray, size: int) -> bytes:
+    """Read the rest of a message longer than one chunk; join all chunks once.
+
+    ``first`` is the chunk already read (its read ended with ``VI_SUCCESS_MAX_CNT``);
+    the others are read ``size`` bytes at a time until the end of the message. Joining
+    costs one copy of the message, which measured cheaper than reading into a bytearray
+    grown as the message arrives. A backend returning no byte
+    :data:`EMPTY_READS_TOLERATED` times in a row while announcing more raises
+    ``VisaIOError`` (``VI_ERROR_IO``) instead of looping forever.
+    """
+    session = res.session
+    read = res.visalib.read
+    chunks = [first]
+    status = MAX_COUNT_READ
+    empty = 0 if first else 1
+    try:
+        while status == MAX_COUNT_READ:
+            if empty >= EMPTY_READS_TOLERATED:
+                raise no_progress_error(empty)
+            log_read(res, size, status)
+            chunk, status = read(session, size)
+            check_status(status)
+            chunks.append(chunk)
+            empty = 0 if chunk else empty + 1
+    except errors.VisaIOError as exc:
+        log_partial_read(res, exc, b"".join(chunks))
+        raise
+    return b"".join(chunks)
+
+
+# -- reads into a buffer ----------------------------------------------------------------
+
+
+def fill(
+    res: BlockSource,
+    buffer: bytearray,
+    received: int,
+    expected: int,
+    chunk_size: int,
+    break_on_termchar: bool,
+    monitor: SupportsUpdate | None,
+    suspend_termchar: bool = False,
+) -> tuple[int, StatusCode | None]:
+    """Read into ``buffer[received:]`` until ``expected`` bytes are in it.
+
+    Parameters
+    ----------
+    res : BlockSource
+        The resource read from.
+    buffer : bytearray
+        Buffer receiving the bytes. It may be shorter than ``expected``: once full it is
+        grown (by :data:`BUFFER_GROWTH`, up to ``expected``), so that its size follows
+        the bytes received rather than the length announced.
+    received : int
+        Number of bytes already at the start of the buffer.
+    expected : int
+        Number of bytes the buffer must hold in the end.
+    chunk_size : int
+        Largest count of one VISA read.
+    break_on_termchar : bool
+        Stop at an end of message or a termination character (otherwise they do not
+        stop the loop).
+    monitor : SupportsUpdate | None
+        Receives the count of each read.
+    suspend_termchar : bool, optional
+        Switch the termination character off while the rest looks too long to be read
+        in a read or two (it costs two library calls): when it exceeds what the last read
+        gave, or after :data:`TERMCHAR_STOPS_TOLERATED` stops at it.
+
+    Returns
+    -------
+    int
+        Number of bytes in the buffer.
+    StatusCode | None
+        Status of the last read (None if none was needed).
+
+    Raises
+    ------
+    errors.VisaIOError
+        If a read fails (the bytes received are its ``partial_data``), or with
+        ``VI_ERROR_IO`` after :data:`EMPTY_READS_TOLERATED` empty reads in a row.
+
+    """
+    last = received
+    status: StatusCode | None = None
+    stops = empty = 0
+    stopping = suspend_termchar and res._termchar_is_enabled()
+    suspended = False
+    try:
+        while received < expected:
+            if stopping and (expected - received > last or stops >= TERMCHAR_STOPS_TOLERATED):
+                # Binary data may hold the termination character: do not stop at it.
+                res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
+                stopping, suspended = False, True
+            size = len(buffer)
+            if received == size:
+                grown = min(expected, max(size * BUFFER_GROWTH, 4096))
+                buffer.extend(bytes(grown - size))
+                size = grown
+            with (
+                memoryview(buffer) as view,
+                view[received : min(received + chunk_size, size)] as part,
+            ):
+                count, status = read_into(res, part, status)
+            received += count
+            last = count
+            stops += status == TERMCHAR_READ
+            if monitor is not None:
+                monitor.update(count)
+            if break_on_termchar and status in (END_READ, TERMCHAR_READ):
+                break
+            if count:
+                empty = 0
+            else:
+                empty += 1
+                if empty >= EMPTY_READS_TOLERATED:
+                    raise no_progress_error(empty)
+    except errors.VisaIOError as exc:
+        with memoryview(buffer) as view, view[:received] as part:
+            log_partial_read(res, exc, part)
+        raise
+    finally:
+        if suspended:
+            res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
+    return received, status
+
+
+# -- binary blocks ----------------------------------------------------------------------
+
+
+def header_incomplete(head: bytes | bytearray, header_fmt: str) -> bool:
+    """Whether more bytes are needed before the block header can be parsed."""
+    if header_fmt == "hp":
+        begin = head.find(b"#A")
+        return begin < 0 or begin + 4 > len(head)
+    if header_fmt not in ("ieee", "rs"):
+        return False
+    begin = head.find(b"#")
+    if begin < 0 or begin + 2 > len(head):
+        return True
+    marker = head[begin + 1]
+    if marker == 0x28:  # "(": Rohde & Schwarz header, complete at ")"
+        closing = head.find(b")", begin + 2)
+        # Past the longest valid length, the parser reports the missing ")".
+        return closing < 0 and len(head) - begin <= _RS_MAX_DIGITS + 2
+    try:
+        digits = int(chr(marker), 16)
+    except ValueError:
+        return False  # indefinite or malformed: let the parser say so
+    if digits == 10 and len(head) - begin < _IEEE_A_HEADER_MIN:
+        return True
+    return begin + 2 + digits > len(head)
+
+
+def _parse_header(
+    head: bytearray,
+    header_fmt: str,
+    is_big_endian: bool,
+    item_size: int,
+    data_points: int,
+    length_before_block: int | None,
+    raise_on_late_block: bool,
+) -> tuple[int, int]:
+    """Offset and length of the data of the block starting in ``head``."""
+    if header_fmt == "ieee":
+        offset, data_length = util.parse_ieee_block_header(
+            head, length_before_block, raise_on_late_block
+        )
+    elif header_fmt == "rs":
+        offset, data_length = util.parse_ieee_or_rs_block_header(
+            head, length_before_block, raise_on_late_block
+        )
+    elif header_fmt == "hp":
+        offset, data_length = util.parse_hp_block_header(
+            head, is_big_endian, length_before_block, raise_on_late_block
+        )
+    else:
+        offset, data_length = 0, -1
+    if data_length < 0:
+        # No length in the header (IEEE "#0", "empty"): data_points tells it.
+        data_length = data_points * item_size
+        if data_length < 0:
+            raise errors.InvalidArgument(
+                "The length of the data to receive could not be determined. You "
+                "should provide the number of points you expect using the "
+                "data_points keyword argument."
+            )
+    return offset, data_length
+
+
+def read_binary_block(
+    res: BlockSource,
+    header_fmt: str,
+    is_big_endian: bool,
+    item_size: int,
+    expect_termination: bool,
+    data_points: int,
+    chunk_size: int | None,
+    monitor: SupportsUpdate | None,
+    length_before_block: int | None,
+    raise_on_late_block: bool,
+    discard_extra: bool = False,
+) -> tuple[bytearray, int, int]:
+    """Read a binary block; return the buffer holding it, the data offset and length.
+
+    The arguments are those of
+    :meth:`~pyvisa.resources.MessageBasedResource.read_binary_values` (``monitor`` is its
+    ``monitoring_interface``), checked by the caller, plus ``item_size``, the size of
+    one value. When a step fails while the message is not over, its rest is discarded
+    (see :func:`discard_unread`); with ``discard_extra`` (queries) so are the bytes the
+    device sends beyond the announced block.
+    """
+    first_size = min(chunk_size or res.chunk_size, res.max_io_size)
+    with quiet_reads(res, res.session):
+        try:
+            head, status = read_header_chunk(res, header_fmt, first_size, monitor)
+        except errors.VisaIOError as exc:
+            if exc.error_code != StatusCode.error_timeout:
+                discard_unread(res)
+            raise
+        try:
+            offset, data_length = _parse_header(
+                head,
+                header_fmt,
+                is_big_endian,
+                item_size,
+                data_points,
+                length_before_block,
+                raise_on_late_block,
+            )
+        except Exception:
+            if status != END_READ:
+                discard_unread(res)
+            raise
+        expected = offset + data_length
+        if expect_termination and res._read_termination:
+            expected += len(res._read_termination.encode(res._encoding))
+        if len(head) >= expected:
+            if discard_extra and status == MAX_COUNT_READ:
+                discard_unread(res)
+            return head, offset, data_length
+        try:
+            block, last = read_remainder(res, head, expected, chunk_size, monitor)
+        except errors.VisaIOError as exc:
+            if exc.error_code != StatusCode.error_timeout:
+                discard_unread(res)
+            raise
+        if discard_extra and last == MAX_COUNT_READ:
+            discard_unread(res)
+        return block, offset, data_length
+
+
+def discard_unread(res: BlockSource) -> None:
+    """Drop what remains of the answer being read, after a read that failed part way.
+
+    The rest of the message is read and thrown away, each read waiting at most
+    :data:`DISCARD_TIMEOUT_MS`, until END; after :data:`DISCARD_MAX_READS` reads
+    without END the device is cleared (``viClear``). This is a best effort: errors
+    are logged, never raised, and the original timeout is restored.
+    """
+    session = res.session
+    read = res.visalib.read
+    try:
+        timeout = res.get_visa_attribute(ResourceAttribute.timeout_value)
+    except errors.VisaIOError:
+        return
+    size = res.chunk_size
+    try:
+        res.set_visa_attribute(ResourceAttribute.timeout_value, min(timeout, DISCARD_TIMEOUT_MS))
+        for _ in range(DISCARD_MAX_READS):
+            _, status = read(session, size)
+            if status == END_READ:
+                break
+        else:
+            res.clear()
+        logger.debug("%s - discarded the rest of a failed answer", res._resource_name)
+    except errors.VisaIOError as exc:
+        logger.debug("%s - rest of the failed answer discarded (%s)", res._resource_name, exc)
+    finally:
+        try:
+            res.set_visa_attribute(ResourceAttribute.timeout_value, timeout)
+        except errors.VisaIOError as exc:  # pragma: no cover - defensive
+            logger.debug("%s - timeout not restored: %s", res._resource_name, exc)
+
+
+def read_header_chunk(
+    res: BlockSource, header_fmt: str, size: int, monitor: SupportsUpdate | None
+) -> tuple[bytearray, StatusCode]:
+    """Read one chunk, and more until the block header is complete or the message ends.
+
+    The search stops after :data:`HEADER_SEARCH_LIMIT` bytes (or one chunk if larger):
+    the parser then reports the missing or malformed header.
+    """
+    head = bytearray()
+    status: StatusCode | None = None
+    limit = max(size, HEADER_SEARCH_LIMIT)
+    empty = 0
+    try:
+        while True:
+            chunk, status = read_chunk(res, size, status)
+            head += chunk
+            if monitor is not None:
+                monitor.update(len(chunk))
+            if status == END_READ or not header_incomplete(head, header_fmt):
+                return head, status
+            if status == TERMCHAR_READ and header_fmt != "hp" and b"#" not in head:
+                return head, status
+            if len(head) >= limit:
+                return head, status
+            empty = 0 if chunk else empty + 1
+            if empty >= EMPTY_READS_TOLERATED:
+                raise no_progress_error(empty)
+    except errors.VisaIOError as exc:
+        log_partial_read(res, exc, head)
+        raise
+
+
+def read_remainder(
+    res: BlockSource,
+    head: bytearray,
+    expected: int,
+    chunk_size: int | None,
+    monitor: SupportsUpdate | None,
+) -> tuple[bytearray, StatusCode | None]:
+    """Read the missing bytes of a block of known length into one buffer (+ last status).
+
+    The reads go on across ends of message and termination characters (a termination
+    character may occur in the data) until ``expected`` bytes were received. The
+    buffer allocated up front holds at most :data:`INITIAL_BUFFER_CAP` bytes (or the
+    header chunk) and grows as the data arrive: a header announcing more than the
+    device sends costs memory in proportion to what was sent.
+    """
+    received = len(head)
+    buffer = bytearray(max(initial_size(expected), received))
+    buffer[:received] = head
+    # Without a monitor to keep informed, the rest is asked for in as few reads as possible.
+    size = chunk_size or (res.chunk_size if monitor is not None else res.max_io_size)
+    step = min(size, res.max_io_size)
+    _, status = fill(res, buffer, received, expected, step, False, monitor, suspend_termchar=True)
+    return buffer, status
