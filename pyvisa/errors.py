@@ -193,6 +193,10 @@ class VisaIOError(Error):
 
     #: Bytes received by the read that failed (see the class documentation).
     partial_data: bytes | None = None
+    #: True while ``partial_data`` holds only what the failing backend call itself
+    #: returned (the ``ivi`` backend sets it); the resource that made the read then puts
+    #: the bytes of its earlier calls in front.
+    _partial_from_backend: bool = False
 
     def __init__(self, error_code: int) -> None:
         code = _check_code(error_code)

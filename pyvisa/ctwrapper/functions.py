@@ -493,8 +493,19 @@ def read(library: BoundLibrary, session: int, count: int) -> tuple[bytes, Status
         count = check_uint(count, 32, "count")
     buffer = (ctypes.c_char * count)()
     return_count = ViUInt32()
-    ret = library.c.viRead(session, buffer, count, ctypes.byref(return_count))
+    try:
+        ret = library.c.viRead(session, buffer, count, ctypes.byref(return_count))
+    except VisaIOError as exc:
+        _keep_received(exc, memoryview(buffer)[: return_count.value])
+        raise
     return bytes(memoryview(buffer)[: return_count.value]), ret
+
+
+def _keep_received(exc: VisaIOError, received: memoryview) -> None:
+    """Keep on the error of a failed ``viRead`` the bytes the call returned with it."""
+    if received.nbytes:
+        exc.partial_data = bytes(received)
+        exc._partial_from_backend = True
 
 
 def read_into(library: BoundLibrary, session: int, buffer: Any) -> tuple[int, StatusCode]:
@@ -521,7 +532,11 @@ def read_into(library: BoundLibrary, session: int, buffer: Any) -> tuple[int, St
     c_buffer = types.writable_buffer(buffer)
     count = min(len(c_buffer), _UINT32_MAX)
     return_count = ViUInt32()
-    ret = library.c.viRead(session, c_buffer, count, ctypes.byref(return_count))
+    try:
+        ret = library.c.viRead(session, c_buffer, count, ctypes.byref(return_count))
+    except VisaIOError as exc:
+        _keep_received(exc, memoryview(c_buffer)[: return_count.value])
+        raise
     return return_count.value, ret
 
 

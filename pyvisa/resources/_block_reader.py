@@ -163,9 +163,17 @@ def log_read(res: BlockSource, size: int, last_status: StatusCode | None) -> Non
 def log_partial_read(
     res: BlockSource, exc: Exception, data: bytes | bytearray | memoryview
 ) -> None:
-    """Log the bytes received before a read failed and keep them on the exception."""
-    if isinstance(exc, errors.VisaIOError) and exc.partial_data is None:
-        exc.partial_data = bytes(data)
+    """Log the bytes received before a read failed and keep them on the exception.
+
+    The bytes the failing backend call itself returned (kept by the backend) follow those
+    of the earlier calls.
+    """
+    if isinstance(exc, errors.VisaIOError):
+        if exc._partial_from_backend:
+            exc._partial_from_backend = False
+            exc.partial_data = bytes(data) + (exc.partial_data or b"")
+        elif exc.partial_data is None:
+            exc.partial_data = bytes(data)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "%s - exception while reading: %s\nBuffer content: %r",

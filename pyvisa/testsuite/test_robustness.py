@@ -411,3 +411,25 @@ def test_invalid_long_query_is_inv_expr() -> None:
     with pytest.raises(errors.VisaIOError) as info:
         rname.filter(["ASRL1::INSTR"], "(" * 5000)
     assert info.value.error_code == constants.StatusCode.error_invalid_expression
+
+
+def test_reference_failing_read_keeps_its_own_bytes(ref: Any) -> None:
+    # viRead returns what it received with VI_ERROR_TMO: those bytes are not lost.
+    inst, hooks = ref
+    _push(hooks, inst.session, b"no end", end=False)
+    with pytest.raises(errors.VisaIOError) as info:
+        inst.read_raw()
+    assert info.value.error_code == constants.StatusCode.error_timeout
+    assert info.value.partial_data == b"no end"
+    _push(hooks, inst.session, b"abcdef", end=False)
+    with pytest.raises(errors.VisaIOError) as info:
+        inst.read_bytes(10**6, chunk_size=4)  # "abcd", then "ef" with the timeout
+    assert info.value.partial_data == b"abcdef"
+    _push(hooks, inst.session, b"x" * 5000, end=False)
+    with pytest.raises(errors.VisaIOError) as info:
+        inst.read_raw(size=1024)  # four full chunks, then 904 bytes with the timeout
+    assert info.value.partial_data == b"x" * 5000
+    with pytest.raises(errors.VisaIOError) as info:
+        inst.visalib.read(inst.session, 10)  # nothing at all: no partial data
+    assert info.value.partial_data is None
+    assert inst.query("HEALTH") == "HEALTH"
