@@ -76,9 +76,8 @@ def use_name_parser(parse: Callable[[str], ParsedName]) -> None:
     _parse_name = parse
 
 
-def _invalid_expression(query: str, ex: errors.InvalidQuery) -> errors.VisaIOError:
-    logger.debug("invalid resource query %r: %s", query, ex)
-    return errors.VisaIOError(constants.StatusCode.error_invalid_expression)
+def _log_invalid(query: str, ex: errors.InvalidQuery) -> None:
+    logger.debug("invalid resource query %r: %s", query, ex.detail)
 
 
 def _check_query(query: object) -> None:
@@ -128,7 +127,8 @@ def filter(resources: Iterable[str], query: str) -> tuple[str, ...]:
     try:
         match = _compile_regex(query).fullmatch
     except errors.InvalidQuery as ex:
-        raise _invalid_expression(query, ex) from ex
+        _log_invalid(query, ex)
+        raise
     return tuple(name for name in resources if match(name))
 
 
@@ -185,7 +185,8 @@ def filter2(
         match = _compile_regex(pattern).fullmatch
         expression = _compile_expression(clause) if clause.strip() else None
     except errors.InvalidQuery as ex:
-        raise _invalid_expression(query, ex) from ex
+        _log_invalid(query, ex)
+        raise
     candidates = [name for name in resources if match(name)]
     if expression is None:
         return tuple(candidates)

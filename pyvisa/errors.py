@@ -394,12 +394,25 @@ class BackendNotFound(InvalidArgument):
     """No installed backend has the requested name (or its module cannot be imported)."""
 
 
-class InvalidQuery(Error, ValueError):
+class InvalidQuery(VisaIOError, ValueError):
     """A resource query (``list_resources`` expression) is malformed.
 
-    The public operations report it as ``VisaIOError(VI_ERROR_INV_EXPR)``, as a VISA
-    library does; the message of this error says what was wrong.
+    A :class:`VisaIOError` with the code ``VI_ERROR_INV_EXPR`` (and its message), as a
+    VISA library reports it and PyVISA raises it, and a :class:`ValueError`.
+
+    Parameters
+    ----------
+    detail : str, optional
+        What was wrong with the query (also logged at DEBUG level).
+
     """
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(StatusCode.error_invalid_expression)
+        self.detail = detail
+
+    def __reduce__(self) -> tuple[type[InvalidQuery], tuple[str]]:  # type: ignore[override]
+        return (type(self), (self.detail,))
 
 
 @public_at("pyvisa.rname")

@@ -421,7 +421,7 @@ def test_error_classmethods() -> None:
     ("fail", "error_type"),
     [
         (lambda: parse_resource_name("GPIB::x"), InvalidResourceName),
-        (lambda: rname.filter([], "(("), errors.VisaIOError),
+        (lambda: rname.filter([], "(("), errors.InvalidQuery),
     ],
 )
 def test_errors_pickle(fail: Any, error_type: type[Exception]) -> None:
@@ -429,6 +429,23 @@ def test_errors_pickle(fail: Any, error_type: type[Exception]) -> None:
         fail()
     restored = pickle.loads(pickle.dumps(info.value))
     assert type(restored) is error_type and str(restored) == str(info.value)
+    assert getattr(restored, "detail", None) == getattr(info.value, "detail", None)
+
+
+@pytest.mark.parametrize(
+    ("query", "detail"),
+    [("((", "("), ("?*{", "'}'"), ("?*{VI_ATTR_INTF_NUM ==}", "expected")],
+)
+def test_invalid_query_is_a_visa_error_and_a_value_error(query: str, detail: str) -> None:
+    with pytest.raises(errors.InvalidQuery) as info:
+        rname.filter2(["GPIB0::1::INSTR"], query, lambda name: None)  # type: ignore[arg-type, return-value]
+    error = info.value
+    assert isinstance(error, errors.VisaIOError) and isinstance(error, ValueError)
+    assert error.error_code == constants.StatusCode.error_invalid_expression
+    assert str(error) == (
+        "VI_ERROR_INV_EXPR (-1073807344): Invalid expression specified for search."
+    )
+    assert detail in error.detail
 
 
 def test_not_a_string() -> None:
