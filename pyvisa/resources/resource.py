@@ -222,8 +222,8 @@ class Resource:
         Raises
         ------
         errors.InvalidArgumentType
-            Raised (a TypeError), without registering, if ``python_class`` lacks the Python attribute
-            of one of those VISA attributes.
+            Raised (a TypeError), without registering, if ``python_class`` lacks the
+            Python attribute of one of those VISA attributes.
 
         """
         key = (interface_type, resource_class)
@@ -257,8 +257,8 @@ class Resource:
 
         Raises
         ------
-        ValueError
-            Raised if neither the pair nor the generic class is registered.
+        errors.InvalidArgument
+            Raised (a ValueError) if neither the pair nor the generic class is registered.
 
         """
         key = (interface_type, resource_class)
