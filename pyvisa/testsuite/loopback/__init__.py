@@ -11,13 +11,25 @@
   (sent when the request bit rises, only after ``ASRQ ON``: clients without an event
   reader, pyvisa-py 0.8.1 for one, would take it for the answer to their next request).
 
-VXI-11 is not served: it needs an ONC RPC portmapper on port 111, which only root can
-bind (inside a private network namespace, ``unshare --net``, not to clash with the host's
-rpcbind).
+:class:`~.vxi11.VXI11Server` serves the same instrument over VXI-11
+(``TCPIP::127.0.0.1::inst0::INSTR``, devices ``inst0``, ``inst1``...): an ONC RPC
+portmapper (program 100000 version 2, GETPORT/SET/UNSET/DUMP over TCP and UDP), the core
+channel (links, ``device_write``/``device_read`` with END and termination-character
+reasons, status byte, trigger, clear, remote/local, one exclusive lock per device with
+``waitlock`` and lock timeouts, ``device_enable_srq``), the abort channel
+(``device_abort``) and the interrupt channel (``device_intr_srq`` sent to the client's
+interrupt server when the request bit rises, once the client created it with
+``create_intr_chan``); see :mod:`.vxi11`. Clients look the core port up on the portmapper
+at port 111, which only root can bind and a host ``rpcbind`` may hold: the tests run the
+server and the client in a private network namespace (``unshare --net``, see
+:mod:`.netns`), or name the core port in the resource
+(``TCPIP::127.0.0.1,<port>::inst0::INSTR``, which pyvisa-py accepts) to do without the
+portmapper.
 
-Every connection (raw socket) or HiSLIP session has its own instrument. Commands are
-case-insensitive, several may be joined with ``;`` (their answers are joined with ``;``),
-and every answer ends with ``\\n`` (and END on HiSLIP) unless said otherwise:
+Every connection (raw socket), HiSLIP session or VXI-11 link has its own instrument.
+Commands are case-insensitive, several may be joined with ``;`` (their answers are joined
+with ``;``), and every answer ends with ``\\n`` (and END on HiSLIP and VXI-11) unless said
+otherwise:
 
 =========================  ===============================================================
 ``*IDN?``                  ``PyVISA,Loopback instrument,LB-0001,1.16.2``
@@ -31,24 +43,25 @@ and every answer ends with ``\\n`` (and END on HiSLIP) unless said otherwise:
                            commands and bad parameters set ESR bit 5 and queue an error
 ``ECHO``                   the next message is sent back unchanged (no terminator added)
 ``ECHO <n>``               raw socket: the next ``n`` bytes (which may hold ``\\n``) are sent
-                           back unchanged; HiSLIP: as ``ECHO`` (END delimits the message)
+                           back unchanged; HiSLIP, VXI-11: as ``ECHO`` (END delimits it)
 ``ASCII? <n>[,<sep>]``     ``n`` values ``k/4 - 8`` (``repr``), separated by COMMA (default),
                            SPACE, TAB or SEMI
 ``WAVE? <n>[,<t>[,<h>[,<o>]]]``  binary block of ``n`` items ``k % 251`` (minus 125 for
                            ``b``) of struct type ``t`` (``b B h H i I q Q f d``, default ``f``), header ``h``:
                            IEEE ``#<d><len>`` (default), INDEF ``#0``, HP ``#A<u16 len>``,
                            RS ``#(<len>)`` or EMPTY; byte order ``o``: LE (default) or BE
-``SLOW? <ms>``             ``DONE`` after ``ms`` milliseconds (HiSLIP: a clear aborts it)
+``SLOW? <ms>``             ``DONE`` after ``ms`` milliseconds (HiSLIP, VXI-11: a clear drops it)
 ``NEVER?``                 never answers
 ``DROP?``                  sends ``PARTIAL ANS`` (no terminator, no END), then closes the
-                           connection (both HiSLIP channels)
+                           connection (both HiSLIP channels; VXI-11: half of the
+                           ``device_read`` reply, then the core connection is closed)
 ``GARBAGE? <n>``           ``n`` pseudo-random bytes in 0x80-0xFF, no terminator, no END
 ``ASRQ ON|OFF``            HiSLIP: send ``AsyncServiceRequest`` when MSS rises
 =========================  ===============================================================
 
 The server stops by itself after ``lifetime`` seconds, and every wait of its threads is
 bounded, so that a test run never hangs on it. Run it by hand with
-``python -m pyvisa.testsuite.loopback --help``.
+``python -m pyvisa.testsuite.loopback --help`` (``--vxi11`` adds the VXI-11 server).
 """
 
 from __future__ import annotations
@@ -58,12 +71,14 @@ import threading
 
 from .instrument import IDN, LoopbackInstrument, Reply, ascii_values, wave_value, waveform_bytes
 from .server import LoopbackServer
+from .vxi11 import VXI11Server
 
 __all__ = [
     "IDN",
     "LoopbackInstrument",
     "LoopbackServer",
     "Reply",
+    "VXI11Server",
     "ascii_values",
     "shared_server",
     "wave_value",
