@@ -9,6 +9,7 @@ but neither numpy nor any VISA shared library. A library is loaded only when a
 import functools
 import importlib
 import logging
+import os
 from typing import Any, TextIO
 
 # The submodules become attributes of the package (``pyvisa.constants``, ``pyvisa.typing``...),
@@ -106,3 +107,7 @@ __all__ = [
     "log_to_stream",
     "logger",
 ]
+
+# PYVISA_TRACE=path traces every resource operation of the process (see pyvisa.trace).
+if os.environ.get("PYVISA_TRACE"):
+    importlib.import_module(".trace", __name__).trace_from_environment()

@@ -2,13 +2,14 @@
 
 ``pyvisa-info [--json]`` prints what is needed to diagnose an installation (machine,
 Python, PyVISA and backends), as text or as one JSON document; ``pyvisa-shell [-b
-BACKEND] [-v] [--keep-going] [SCRIPT]`` starts the console of :mod:`pyvisa.shell`, or runs
-the commands of SCRIPT. Each tool has its own argument parser. ``pyvisa info ...`` and
-``pyvisa shell ...`` (or ``python -m pyvisa ...``) run the same tools.
+BACKEND] [-v] [--keep-going] [--trace FILE] [SCRIPT]`` starts the console of
+:mod:`pyvisa.shell`, or runs the commands of SCRIPT. Each tool has its own argument
+parser. ``pyvisa info ...`` and ``pyvisa shell ...`` (or ``python -m pyvisa ...``) run the
+same tools.
 
-The options added to PyVISA 1.16.2 (``--json``, ``SCRIPT``, ``--keep-going``) have no
-default value in the parsed namespace: without them, the parsers give exactly the
-namespace of 1.16.2.
+The options added to PyVISA 1.16.2 (``--json``, ``SCRIPT``, ``--keep-going``,
+``--trace``) have no default value in the parsed namespace: without them, the parsers give
+exactly the namespace of 1.16.2.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ def get_shell_parser() -> argparse.ArgumentParser:
         Parser accepting ``--backend/-b BACKEND`` (stored as ``backend``, None by
         default), ``-v`` repeated to show more log messages (counted in
         ``verbosity``) and, beyond PyVISA 1.16.2, an existing ``script`` file ("-"
-        for the standard input) and ``--keep-going`` (``keep_going``); these two are
-        only in the namespace when given.
+        for the standard input), ``--keep-going`` (``keep_going``) and ``--trace FILE``
+        (``trace``, see :mod:`pyvisa.trace`); these three are only in the namespace when
+        given.
 
     """
     parser = argparse.ArgumentParser(
@@ -76,6 +78,14 @@ def get_shell_parser() -> argparse.ArgumentParser:
         action="store_true",
         default=argparse.SUPPRESS,
         help="in a script, go on after a failed command (default: stop at the first one)",
+    )
+    parser.add_argument(
+        "--trace",
+        dest="trace",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="append a JSON line per resource operation to FILE ('-': standard error); "
+        "the shell command 'trace' switches it off or to another file",
     )
     return parser
 
@@ -152,11 +162,17 @@ def _shell(argv: Sequence[str] | None, parser: argparse.ArgumentParser) -> None:
     logging.basicConfig(level=level)
     logging.getLogger("pyvisa").setLevel(level)
 
-    from . import shell
+    from . import shell, trace
 
     backend = _create_backend_str(args)
     script = getattr(args, "script", None)
     keep_going = getattr(args, "keep_going", False)
+    trace_file = getattr(args, "trace", None)
+    if trace_file is not None:
+        try:
+            trace.set_console_trace(trace_file)
+        except OSError as exc:
+            sys.exit(f"Could not write the trace to {trace_file!r}: {exc}")
     try:
         if script is None and not keep_going:
             status = shell.main(backend)
@@ -167,12 +183,14 @@ def _shell(argv: Sequence[str] | None, parser: argparse.ArgumentParser) -> None:
         sys.exit(f"Could not start the shell with {backend or 'the default library'!r}: {exc}")
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        trace.set_console_trace(None)
     if status:
         sys.exit(status)
 
 
 def visa_shell() -> None:
-    """Run the PyVISA shell (``pyvisa-shell [-b BACKEND] [-v] [SCRIPT]``) on ``sys.argv``."""
+    """Run the PyVISA shell (``pyvisa-shell [-b BACKEND] [-v] [--trace FILE] [SCRIPT]``)."""
     _shell(None, get_shell_parser())
 
 

@@ -61,6 +61,7 @@ LAYERS: dict[str, int] = {
     "pyvisa._aio_resource": 11,
     "pyvisa._aio_messagebased": 11,
     "pyvisa.aio": 11,
+    "pyvisa.trace": 11,
     "pyvisa.cmd_line_tools": 12,
     "pyvisa.__main__": 13,
     "pyvisa": 14,
