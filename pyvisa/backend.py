@@ -88,8 +88,8 @@ class _ManagerLike(Protocol):
 #: Any session handle a library call may receive.
 AnySession = VISASession | VISARMSession | VISAEventContext
 
-#: Element of :attr:`~pyvisa.highlevel.VisaLibraryBase.handlers`: (handler, converted user handle,
-#: converted handler, event type).
+#: Element of :attr:`~pyvisa.highlevel.VisaLibraryBase.handlers`, the tuple (handler, converted
+#: user handle, converted handler, event type).
 HandlerEntry = tuple[VISAHandler, Any, Any, EventType]
 
 _T = TypeVar("_T")

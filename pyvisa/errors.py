@@ -251,7 +251,7 @@ class UnknownHandler(Error):
     ----------
     event_type : EventType
         Event type of the handler.
-    handler : callable
+    handler : Callable
         Handler that was not found.
     user_handle : Any
         User handle given with the handler.

@@ -98,7 +98,7 @@ _wrapper_lock = threading.Lock()
 #: The backends shipped with the package: name -> module defining ``WRAPPER_CLASS``.
 _BUILTIN_BACKENDS: dict[str, str] = {"ivi": "pyvisa.ctwrapper"}
 
-#: Entry-point group through which installed distributions declare backends: each entry
+#: Entry-point group through which installed distributions declare backends. Each entry
 #: is named after the backend and points to a module defining ``WRAPPER_CLASS`` or to the
 #: library class itself (``sim = "pyvisa_sim"`` or ``mine = "my_pkg.visa:MyLibrary"``).
 BACKEND_ENTRY_POINT_GROUP = "pyvisa.backends"
@@ -254,7 +254,8 @@ def get_wrapper_class(backend_name: str) -> type[VisaLibraryBase]:
     ----------
     backend_name : str
         Name of the backend: ``"ivi"`` for the built-in ctypes wrapper, otherwise the
-        suffix of the ``pyvisa_<backend_name>`` module providing it.
+        suffix of the ``pyvisa_<backend_name>`` module providing it or the name of an
+        entry point of the ``pyvisa.backends`` group (:data:`BACKEND_ENTRY_POINT_GROUP`).
 
     Returns
     -------

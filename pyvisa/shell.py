@@ -26,6 +26,7 @@ from . import attributes, constants, errors
 from .errors import VisaIOError
 from .highlevel import ResourceManager
 from .thirdparty import prettytable
+from .trace import console_command
 
 _NO_RESOURCE = 'There are no resources in use. Use the command "open".'
 
@@ -47,7 +48,7 @@ _PYTHON_SETTINGS = (
     "encoding",
 )
 
-#: Environment variable giving the history file of ``pyvisa-shell`` (empty: no history).
+#: Environment variable giving the history file of ``pyvisa-shell`` (empty for no history).
 HISTORY_ENV = "PYVISA_SHELL_HISTORY"
 
 #: History file used when :data:`HISTORY_ENV` is not set (``~`` is the user's home).
@@ -751,7 +752,7 @@ class Console(VisaShell):
         interactive: bool = False,
     ) -> None:
         super().__init__(library_path)
-        #: History file of interactive sessions (None: no history).
+        #: History file of interactive sessions, or None for no history.
         self.history_file = history_file
         #: Whether a person types the commands.
         self.interactive = interactive
@@ -806,6 +807,10 @@ class Console(VisaShell):
         if self.interactive:
             print()
         return self.do_exit(arg)
+
+    def do_trace(self, args):
+        """Trace resource I/O as JSON lines: ``trace on <file>``, ``trace off``, ``trace``."""
+        print(console_command(args))
 
     # -- terminal -------------------------------------------------------------------
 

@@ -80,10 +80,10 @@ class GPIBCommand(bytes, Enum):
     CFE = b"\x1f"
     configure_enable = b"\x1f"
 
-    #: Unlisten: every device stops listening.
+    #: Unlisten (every device stops listening).
     UNL = b"\x3f"
     unlisten = b"\x3f"
-    #: Untalk: the talker stops talking.
+    #: Untalk (the talker stops talking).
     UNT = b"\x5f"
     untalk = b"\x5f"
 
