@@ -92,3 +92,51 @@ class BenchFakeLibrary(VisaLibraryBase):
         self, session: VISASession, event_type: EventType, mechanism: EventMechanism
     ) -> StatusCode:
         return self.handle_return_value(session, _SUCCESS)
+
+
+class PiecesFakeLibrary(BenchFakeLibrary):
+    """In-process backend handing back queued messages in large pieces, as Python backends do.
+
+    Pure-Python backends (pyvisa-py over sockets...) return what arrived in one ``bytes``
+    object, however large, when the caller asks for that much. Here each queued message
+    is a list of pieces: a read returns the rest of the current piece whole when ``count``
+    allows it (without a copy when the piece was not started: the backend's own cost stays
+    near zero), else its next ``count`` bytes. The last piece of a message comes with END
+    (``VI_SUCCESS``), the others with ``VI_SUCCESS_MAX_CNT``. Termination characters are
+    not looked for. With nothing queued, a read returns :data:`ANSWER`, as
+    :class:`BenchFakeLibrary` does.
+    """
+
+    def _init(self) -> None:
+        super()._init()
+        #: Per session: pieces to hand back, as [data, offset already read, is last].
+        self._queues: dict[int, list[list[Any]]] = {}
+        #: Number of ``read`` calls served (the structural checks count them).
+        self.reads = 0
+
+    def feed(self, session: int, pieces: list[bytes]) -> None:
+        """Queue one message made of ``pieces`` (the last one carries END)."""
+        queue = self._queues.setdefault(session, [])
+        queue.extend([piece, 0, False] for piece in pieces)
+        queue[-1][2] = True
+
+    def clear(self, session: VISASession) -> StatusCode:
+        self._queues.pop(session, None)
+        return super().clear(session)
+
+    def read(self, session: VISASession, count: int) -> tuple[bytes, StatusCode]:
+        self.reads += 1
+        queue = self._queues.get(session)
+        if not queue:
+            return super().read(session, count)
+        entry = queue[0]
+        piece, offset, last = entry
+        if len(piece) - offset <= count:
+            del queue[0]
+            data = piece[offset:] if offset else piece
+            return data, self.handle_return_value(session, _SUCCESS if last else _MAX_COUNT)
+        entry[1] = offset + count
+        return piece[offset : offset + count], self.handle_return_value(session, _MAX_COUNT)
+
+
+_MAX_COUNT = StatusCode.success_max_count_read

@@ -1,13 +1,15 @@
-"""Benchmarks of the PyVISA resource path: per-call and per-byte costs.
+"""Benchmarks of the PyVISA resource path: per-call and per-byte costs, and the targets.
 
 Run from the repository root::
 
-    python bench/run.py              # full run (about 1-2 minutes)
-    python bench/run.py --quick      # smaller counts and payloads (under 20 s)
+    python bench/run.py              # full run (about 25 s here)
+    python bench/run.py --quick      # smaller counts and payloads (about 15 s)
     python bench/run.py --json out.json
     python bench/run.py --group calls,split
+    python bench/run.py --group targets     # each target next to its floor: MET/MISSED
     python bench/run.py --runs 3 --markdown   # best of 3 runs, as the README tables
     python bench/run.py --compare bench/baseline.json
+    python bench/run.py --quick --group targets --compare bench/targets_before.json
     python bench/run.py --profile fake   # cProfile of 10k queries, top functions by tottime
 
 See bench/README.md for what each benchmark measures.
@@ -52,7 +54,7 @@ from fake_backend import BenchFakeLibrary  # noqa: E402
 
 KIB = 1024
 MIB = 1024 * 1024
-GROUPS = ("calls", "split", "transfer", "util")
+GROUPS = ("calls", "split", "transfer", "util", "targets")
 
 #: Loopback resources of the reference library used by the benchmarks.
 REF_CALLS_RESOURCE = "TCPIP0::192.168.0.10::inst0::INSTR"
@@ -579,6 +581,11 @@ def merge_best(runs: list[list[Result]]) -> list[Result]:
     return merged
 
 
+def _goodness(target: Any) -> float:
+    """How far a target is on the good side of its limit (to keep the best of several runs)."""
+    return target.value if target.at_least else -target.value
+
+
 def print_markdown(results: list[Result]) -> None:
     """Print the results as the Markdown tables of bench/README.md."""
     group = None
@@ -598,19 +605,42 @@ def print_markdown(results: list[Result]) -> None:
         )
 
 
-def print_comparison(results: list[Result], path: str) -> None:
-    """Print each time as a fraction of the time saved in ``path`` (a --json file)."""
+def print_comparison(results: list[Result], path: str, targets: list[Any] | None = None) -> None:
+    """Print each time as a fraction of the time saved in ``path`` (a --json file).
+
+    The targets measured in both runs are printed side by side, as a Markdown table.
+    """
     with open(path, encoding="utf-8") as stream:
-        saved = json.load(stream)["results"]
+        saved_run = json.load(stream)
+    saved = saved_run["results"]
     before = {(r["group"], r["name"], r["backend"], r["size"]): r["seconds"] for r in saved}
-    print(f"\n== compared with {path} (now / then: below 1 is faster)")
+    if results:
+        print(f"\n== compared with {path} (now / then: below 1 is faster)")
     for result in results:
         then = before.get(result.key)
         ratio = f"{result.seconds / then:8.2f}" if then else f"{'new':>8}"
         print(f"  {result.name:<44} {result.backend:<8} {format_size(result.size):>7} {ratio}")
+    saved_targets = {t["name"]: t for t in saved_run.get("targets", [])}
+    if not targets or not saved_targets:
+        return
+    from targets import Target
+
+    print(f"\n| target | then ({path}) | now | limit | verdict | now: path vs floor |")
+    print("|---|--:|--:|---|---|---|")
+    for target in targets:
+        then = saved_targets.get(target.name)
+        old = Target(**{k: v for k, v in then.items() if k != "met"}) if then else None
+        sign = "≥" if target.at_least else "≤"
+        print(
+            f"| {target.name} | {old.format_value(old.value) if old else '-'} "
+            f"| {target.format_value(target.value)} | {sign} {target.format_value(target.limit)} "
+            f"| {'**MET**' if target.met else '**MISSED**'} | {target.detail} |"
+        )
 
 
-def run_groups(groups: list[str], settings: Settings, ref: RefLibrary | None) -> None:
+def run_groups(
+    groups: list[str], settings: Settings, ref: RefLibrary | None, quick: bool
+) -> list[Any]:
     if "calls" in groups:
         print_header("1. per-call overhead")
         bench_calls_fake(settings)
@@ -628,6 +658,11 @@ def run_groups(groups: list[str], settings: Settings, ref: RefLibrary | None) ->
     if "util" in groups:
         print_header("4. helpers")
         bench_util(settings)
+    if "targets" in groups:
+        from targets import run_targets
+
+        return run_targets(ref, quick)
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -638,13 +673,19 @@ def main(argv: list[str] | None = None) -> int:
     info = machine_info()
     print("PyVISA resource path benchmarks  " + "  ".join(f"{k}={v}" for k, v in info.items()))
     start = time.perf_counter()
-    ref = RefLibrary(args.build_dir) if {"calls", "split", "transfer"} & set(args.groups) else None
+    needs_ref = {"calls", "split", "transfer", "targets"} & set(args.groups)
+    ref = RefLibrary(args.build_dir) if needs_ref else None
     runs: list[list[Result]] = []
+    targets: list[Any] = []
     for index in range(args.runs):
         if args.runs > 1:
             print(f"\n######## run {index + 1} of {args.runs}")
         settings = quick_settings() if args.quick else full_settings()
-        run_groups(args.groups, settings, ref)
+        measured = run_groups(args.groups, settings, ref, args.quick)
+        targets = targets or measured
+        if measured and targets is not measured:
+            # Several runs: keep the best measurement of each target.
+            targets = [max(pair, key=_goodness) for pair in zip(targets, measured, strict=True)]
         runs.append(settings.results)
     results = merge_best(runs)
     elapsed = time.perf_counter() - start
@@ -658,8 +699,18 @@ def main(argv: list[str] | None = None) -> int:
             print(format_row(result))
     if args.markdown:
         print_markdown(results)
+        if targets:
+            from targets import print_markdown as print_targets_markdown
+
+            print_targets_markdown(targets)
+    if targets and args.runs > 1:
+        from targets import print_header as print_targets_header
+
+        print_targets_header()
+        for target in targets:
+            print(target.row())
     if args.compare:
-        print_comparison(results, args.compare)
+        print_comparison(results, args.compare, targets)
     print(f"\ntotal {elapsed:.1f} s")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as stream:
@@ -672,6 +723,7 @@ def main(argv: list[str] | None = None) -> int:
                     "results": [
                         {**asdict(r), "us_per_call": r.us, "mb_per_s": r.mb_per_s} for r in results
                     ],
+                    "targets": [{**asdict(t), "met": t.met} for t in targets],
                 },
                 stream,
                 indent=2,

@@ -158,15 +158,19 @@ def from_ascii_block(
     else:
         convert = converter
 
+    is_code = isinstance(converter, str)
+    to_numpy = _is_numpy_container(container)
+    if is_code and to_numpy and isinstance(separator, str) and ascii_data:
+        array = _numpy_from_text(ascii_data, converter, separator)
+        if array is not None:
+            return array
     if isinstance(separator, str):
         items = ascii_data.split(separator) if ascii_data else []
     else:
         items = list(separator(ascii_data))
-    is_code = isinstance(converter, str)
     if is_code and converter in _NUMERIC_CODES and items and not items[-1].strip():
         del items[-1]
 
-    to_numpy = _is_numpy_container(container)
     if is_code and to_numpy:
         array = _numpy_array(items, converter)
         if array is not None:
@@ -178,6 +182,54 @@ def from_ascii_block(
     if to_numpy:  # numpy.ndarray(values) would read the values as a shape
         return _numpy().array(values)
     return values if container is list else container(values)
+
+
+#: Whether ``numpy.fromstring`` raises on data it cannot read to the end (numpy 2: older
+#: ones warn and truncate), found out on first use; None: not known yet.
+_FROMSTRING_RAISES: bool | None = None
+
+
+def _fromstring_raises(np: Any) -> bool:
+    global _FROMSTRING_RAISES
+    if _FROMSTRING_RAISES is None:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                np.fromstring("1,x", dtype="f8", sep=",")
+                raises = False
+            except ValueError:
+                raises = True
+        _FROMSTRING_RAISES = raises
+    return _FROMSTRING_RAISES
+
+
+def _numpy_from_text(text: str, code: Any, separator: str) -> Any:
+    """Let ``numpy.fromstring`` parse the text at once; None when the generic path must.
+
+    The generic path (split, then convert each item) decides whatever numpy might read
+    differently from ``float``/``int``: a separator that is white space or empty, data
+    numpy cannot read to the end (with a numpy that only warns then, the generic path
+    always decides), integer codes, the value numpy gives a blank item (-1.0, which the
+    data may also hold: the generic path is then only slower) and NaN (numpy reads
+    ``nan(...)`` forms that ``float`` rejects).
+    """
+    dtype = _NUMPY_ASCII_DTYPES.get(code)
+    if dtype != "f8" or not separator or not separator.strip() == separator:
+        return None  # integers: numpy saturates those too large, float() does not
+    np = _numpy()
+    if not _fromstring_raises(np):
+        return None
+    try:
+        array = np.fromstring(text, dtype=dtype, sep=separator)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    # numpy raises on any field it cannot read, so that each field gave one value, except
+    # a blank one (white space between two separators or after the last one).
+    if (array == -1.0).any() or np.isnan(array).any():
+        return None
+    return array
 
 
 def _numpy_array(items: list[str], code: Any) -> Any:

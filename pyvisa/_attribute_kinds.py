@@ -181,6 +181,17 @@ def _describe_resources(resources: Any) -> str:
     return ", ".join(names) if names else "none"
 
 
+class _DocOnFirstRead:
+    """``__doc__`` of an attribute class until first read: then built by ``redoc()``."""
+
+    def __get__(self, instance: Any, owner: type[Attribute[Any]]) -> str | None:
+        for cls in owner.__mro__:  # the class that holds this descriptor
+            if cls.__dict__.get("__doc__") is self:
+                cls.redoc()  # type: ignore[attr-defined]
+                return cls.__dict__["__doc__"]
+        return None  # pragma: no cover - the descriptor is always in the MRO
+
+
 def _invalid(value: Any, attribute: Attribute[Any], expected: str) -> InvalidArgument:
     """The error raised when a value is rejected."""
     return InvalidArgument(
@@ -225,12 +236,15 @@ class Attribute(Generic[T]):
 
     #: Docstring of the class as written, before redoc() added the VISA facts.
     _raw_doc: ClassVar[str] = ""
+    #: That docstring before its indentation was removed (inherited when a class has none).
+    _doc_source: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         own_doc = cls.__dict__.get("__doc__")
         if own_doc:
-            cls._raw_doc = _clean_doc(own_doc)
+            cls._doc_source = own_doc
+            cls._raw_doc = ""  # made from _doc_source by redoc()
         enum_type = None if "enum_type" in cls.__dict__ else _enum_argument(cls)
         if enum_type is not None:
             cls.enum_type = enum_type  # type: ignore[attr-defined]
@@ -245,7 +259,8 @@ class Attribute(Generic[T]):
                 f"{cls.__name__}: {cls.visa_name!r} is not a VISA attribute known to "
                 "pyvisa.constants"
             ) from None
-        cls.redoc()
+        # The docstring is built when first read (help, Sphinx): not at import.
+        cls.__doc__ = _DocOnFirstRead()  # type: ignore[assignment]
         _register(cls)
 
     @classmethod
@@ -270,6 +285,8 @@ class Attribute(Generic[T]):
     @classmethod
     def redoc(cls) -> None:
         """Build the docstring from the description and the VISA facts of the attribute."""
+        if cls._doc_source and not cls.__dict__.get("_raw_doc"):
+            cls._raw_doc = _clean_doc(cls._doc_source)
         access = "read/write" if cls.write else "read only"
         access += ", local" if cls.local else ", global"
         fields = [

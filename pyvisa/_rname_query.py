@@ -368,17 +368,26 @@ _COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
 }
 _WORDS = {"and": "&&", "or": "||", "not": "!"}
 
-_EXPR_TOKEN = re.compile(
-    r"""\s*(?:
+#: The token and escape expressions (see _tokens), compiled when first needed: most
+#: processes never filter resources with an attribute expression.
+_PATTERNS: list[re.Pattern[str]] = []
+_EXPR_TOKEN_SOURCE = r"""\s*(?:
       (?P<op>==|!=|<=|>=|<|>|&&|\|\||!|\(|\))
     | (?P<word>and|or|not)(?![A-Za-z0-9_])
     | (?P<attr>[Vv][Ii]_[A-Za-z0-9_]*)
     | (?P<num>[-+]?(?:0x[0-9A-Fa-f]+|[0-9]+))(?![A-Za-z0-9_])
     | (?P<str>"(?:[^"\\]|\\.)*")
-    )""",
-    re.VERBOSE | re.DOTALL,
-)
-_STRING_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+    )"""
+
+
+def _tokens() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The expression of the tokens of attribute expressions and that of string escapes."""
+    if not _PATTERNS:
+        _PATTERNS[:] = [
+            re.compile(_EXPR_TOKEN_SOURCE, re.VERBOSE | re.DOTALL),
+            re.compile(r"\\(.)", re.DOTALL),
+        ]
+    return _PATTERNS[0], _PATTERNS[1]
 
 
 class _ExpressionParser:
@@ -399,8 +408,9 @@ class _ExpressionParser:
         tokens = []
         position = 0
         text = text.rstrip()
+        token = _tokens()[0]
         while position < len(text):
-            match = _EXPR_TOKEN.match(text, position)
+            match = token.match(text, position)
             if match is None or match.lastgroup is None:
                 raise errors.InvalidQuery(f"unexpected text at position {position}")
             kind, value = match.lastgroup, match.group(match.lastgroup)
@@ -488,7 +498,7 @@ class _ExpressionParser:
         if kind == "num":
             literal = _literal_int(value)
         elif kind == "str":
-            literal = _STRING_ESCAPE.sub(r"\1", value[1:-1])
+            literal = _tokens()[1].sub(r"\1", value[1:-1])
         else:
             raise errors.InvalidQuery(f"expected an operand at position {position}")
         return lambda get: literal

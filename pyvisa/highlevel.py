@@ -18,7 +18,6 @@ import importlib
 import importlib.machinery
 import importlib.util
 import os
-import pkgutil
 import re
 import sys
 import threading
@@ -128,6 +127,8 @@ def list_backends() -> list[str]:
         ``pyvisa.backends`` entry-point group.
 
     """
+    import pkgutil  # only to list the backends: not at import
+
     names = list(_BUILTIN_BACKENDS)
     for module in pkgutil.iter_modules(_backend_search_path()):
         if module.name.startswith(("pyvisa_", "pyvisa-")):

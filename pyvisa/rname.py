@@ -381,19 +381,19 @@ def _syntax_of(cls: type[ResourceName]) -> str:
 _SUBCLASSES: dict[tuple[str, str], type[ResourceName]] = {}
 _DEFAULT_RC: dict[str, str] = {}
 _RESOURCE_CLASSES: defaultdict[str, set[str]] = defaultdict(set)
-# Matcher of the interface keywords (longest first), built at the first parse after a
-# registration rather than once per registered class.
-_INTERFACE_RE: re.Pattern[str] | None = None
+_INTERFACE_RE: tuple[str, ...] | None = None  # the keywords, longest first (see below)
 
 
-def _interface_re() -> re.Pattern[str]:
+def _split_interface(text: str) -> tuple[str, str] | None:
+    """(Interface keyword, board) of the first part of a name; None if none is known."""
     global _INTERFACE_RE
     if _INTERFACE_RE is None:
-        keywords = sorted({i for i, _ in _SUBCLASSES}, key=len, reverse=True)
-        _INTERFACE_RE = re.compile(
-            "(" + "|".join(map(re.escape, keywords)) + ")(.*)", re.IGNORECASE | re.DOTALL
-        )
-    return _INTERFACE_RE
+        _INTERFACE_RE = tuple(sorted({i for i, _ in _SUBCLASSES}, key=len, reverse=True))
+    if text.isascii():  # case-insensitive prefix, as the expression below (not compiled)
+        upper = text.upper()
+        return next(((k, text[len(k) :]) for k in _INTERFACE_RE if upper.startswith(k)), None)
+    match = re.fullmatch(f"({'|'.join(map(re.escape, _INTERFACE_RE))})(.*)", text, re.I | re.S)
+    return None if match is None else (match.group(1).upper(), match.group(2))
 
 
 def register_subclass(cls: T) -> T:
@@ -469,10 +469,10 @@ def _select_subclass(
 def _parse_cached(resource_name: str) -> tuple[type[ResourceName], dict[str, str | None]]:
     """Class and field values of a name (the caller builds a fresh instance)."""
     parts = _split_bracketed(resource_name) if "[" in resource_name else resource_name.split("::")
-    match = _interface_re().fullmatch(parts[0])
-    if match is None:
+    split = _split_interface(parts[0])
+    if split is None:
         raise InvalidResourceName(f"Could not parse {resource_name}: unknown interface type")
-    interface_type, board = match.group(1).upper(), match.group(2)
+    interface_type, board = split
     last = parts[-1].upper()
     if len(parts) > 1 and last in _RESOURCE_CLASSES[interface_type]:
         resource_class = last

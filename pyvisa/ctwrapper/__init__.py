@@ -9,7 +9,7 @@
 - :mod:`.functions`: the middle-level operations, one function each, with those of
   :mod:`.handlers` (event handlers), :mod:`.memory` (memory and registers) and the
   attribute value codecs of :mod:`.attribute_codec`;
-- :mod:`.highlevel`: :class:`IVIVisaLibrary` (library discovery and loading, the
+- :mod:`.highlevel`: :class:`~.highlevel.IVIVisaLibrary` (library discovery and loading, the
   operations as methods).
 
 Environment

@@ -26,7 +26,7 @@ import ctypes
 import logging
 import operator
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple, Protocol
 
 from .._exports import public_at
@@ -40,13 +40,14 @@ from ..errors import (
     completion_and_error_messages,
 )
 from . import types
-from .signatures import ARGUMENT_NAMES, NOT_BOUND, SIGNATURES
+from .signatures import ARGUMENT_NAMES, NOT_BOUND, SIGNATURES, CSignature
 
 __all__ = [
     "C_FUNCTIONS",
     "BoundLibrary",
     "CFunction",
     "CFunctionSpec",
+    "FunctionSpecs",
     "IntegerArgument",
     "IntegerRange",
     "VisaFunctions",
@@ -238,33 +239,57 @@ def _argument_name(function: str, parameter: str) -> str:
     return ARGUMENT_NAMES.get(f"{function}.{name}") or ARGUMENT_NAMES.get(name, name)
 
 
-def _build_specs() -> dict[str, CFunctionSpec]:
-    specs = {}
-    for sig in SIGNATURES:
-        if sig.name in NOT_BOUND:
-            continue
-        params = [p.strip() for p in sig.parameters.split(",")]
-        integers = []
-        for position, param in enumerate(params):
-            type_name, _, c_name = param.partition(" ")
-            quantity = c_name in _MEMORY_VALUES
-            accepted = None if param.endswith("[]") else integer_range(type_name, quantity)
-            if accepted is not None:
-                name = _argument_name(sig.name, param)
-                integers.append(IntegerArgument(position, name, accepted))
-        specs[sig.name] = CFunctionSpec(
-            sig.name,
-            None if sig.restype == "void" else types.ViStatus,
-            tuple(_parameter_type(p) for p in params),
-            # viOpenDefaultRM's only argument is an output pointer, not a session.
-            not params[0].split()[0].startswith("ViP"),
-            tuple(integers),
-        )
-    return specs
+def _build_spec(sig: CSignature) -> CFunctionSpec:
+    """The ctypes view of one row of the signature table."""
+    params = [p.strip() for p in sig.parameters.split(",")]
+    integers = []
+    for position, param in enumerate(params):
+        type_name, _, c_name = param.partition(" ")
+        quantity = c_name in _MEMORY_VALUES
+        accepted = None if param.endswith("[]") else integer_range(type_name, quantity)
+        if accepted is not None:
+            name = _argument_name(sig.name, param)
+            integers.append(IntegerArgument(position, name, accepted))
+    return CFunctionSpec(
+        sig.name,
+        None if sig.restype == "void" else types.ViStatus,
+        tuple(_parameter_type(p) for p in params),
+        # viOpenDefaultRM's only argument is an output pointer, not a session.
+        not params[0].split()[0].startswith("ViP"),
+        tuple(integers),
+    )
 
 
-#: Ctypes signature of every bound function, by name (built once at import).
-C_FUNCTIONS: dict[str, CFunctionSpec] = _build_specs()
+class FunctionSpecs(Mapping[str, CFunctionSpec]):
+    """The ctypes view of every bound C signature, by name, in the order of the table.
+
+    A read-only mapping whose entries are built from the signature table the first time
+    they are looked up: importing the backend or loading a library costs nothing per
+    function (a first query uses 4 of the 97).
+    """
+
+    def __init__(self, signatures: tuple[CSignature, ...]) -> None:
+        self._rows = {sig.name: sig for sig in signatures if sig.name not in NOT_BOUND}
+        self._specs: dict[str, CFunctionSpec] = {}
+
+    def __getitem__(self, name: str) -> CFunctionSpec:
+        spec = self._specs.get(name)
+        if spec is None:
+            spec = self._specs[name] = _build_spec(self._rows[name])
+        return spec
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+#: Ctypes signature of every bound function, by name (each built when first looked up).
+C_FUNCTIONS: FunctionSpecs = FunctionSpecs(SIGNATURES)
 
 
 def _missing_function(name: str, library_path: str) -> CFunction:
@@ -309,6 +334,87 @@ def _with_range_checks(func: Any, spec: CFunctionSpec) -> CFunction:
     call.__doc__ = f"{spec.name}, its integer arguments checked against their C types."
     call.__wrapped__ = func  # type: ignore[attr-defined]
     return call
+
+
+def _range_test(bounds: tuple[tuple[int, int, int], ...]) -> Callable[[tuple[Any, ...]], bool]:
+    """A test telling whether the integer arguments of a call are plain ints in range.
+
+    ``bounds`` holds (position, lowest accepted, one more than the highest) per integer
+    argument. The usual one or two (session, count) are tested without a loop.
+    """
+    if not bounds:
+        return lambda arguments: True
+    if len(bounds) == 1:
+        ((p0, lo0, hi0),) = bounds
+        return lambda a: isinstance(a[p0], int) and lo0 <= a[p0] < hi0
+    if len(bounds) == 2:
+        (p0, lo0, hi0), (p1, lo1, hi1) = bounds
+        return lambda a: (
+            isinstance(a[p0], int)
+            and isinstance(a[p1], int)
+            and lo0 <= a[p0] < hi0
+            and lo1 <= a[p1] < hi1
+        )
+
+    def test(arguments: tuple[Any, ...]) -> bool:
+        for position, low, high in bounds:
+            value = arguments[position]
+            if not (isinstance(value, int) and low <= value < high):
+                return False
+        return True
+
+    return test
+
+
+def _checked_call(
+    func: Any,
+    spec: CFunctionSpec,
+    handle: Callable[[Any, int], Any],
+    extra: dict[str, str] | None,
+) -> CFunction:
+    """A configured ctypes function as the library object calls it.
+
+    The integer arguments are checked first (as :func:`_with_range_checks` does), then the
+    C function is called and its status handed to ``handle(session, status)`` (the
+    library's ``handle_return_value``: ``None`` as session for ``viOpenDefaultRM``, 0 as
+    status for a ``void`` function). The I/O trace record is formatted only when the
+    ``pyvisa`` logger is enabled for DEBUG. One Python call wraps the C call: no
+    ``errcheck`` callback, no second wrapper.
+    """
+    bounds = tuple(
+        (position, accepted.low, accepted.high) for position, _, accepted in spec.integers
+    )
+    arity = len(spec.argtypes)
+    has_session = spec.has_session
+    void = spec.restype is None
+    enabled = logger.isEnabledFor
+    debug = logging.DEBUG
+
+    in_range = _range_test(bounds)
+
+    def call(*arguments: Any) -> Any:
+        if len(arguments) == arity and not in_range(arguments):
+            arguments = _checked_arguments(spec, arguments)
+        result = func(*arguments)
+        if enabled(debug):
+            _log_call(func, arguments, result, extra)
+        return handle(arguments[0] if has_session else None, 0 if void else result)
+
+    call.__name__ = call.__qualname__ = spec.name
+    call.__doc__ = f"{spec.name}: integer arguments checked, status handled, DEBUG trace."
+    call.__wrapped__ = func  # type: ignore[attr-defined]
+    return call
+
+
+#: The message I/O functions, ``(ViSession, buffer, ViUInt32 count, ViPUInt32)``, whose
+#: bound function also carries the C function without ``argtypes`` (``.unconverted``).
+#: ctypes converts each argument through its declared type otherwise (a new ctypes
+#: object per integer), which costs more than the C call: the operations ``read`` and
+#: ``write`` call it with what the declared types would give the C function (a session
+#: and a count they checked, a ``bytes`` or ``c_char`` array buffer, a ``ctypes.byref`` of
+#: a ``ViUInt32``), then hand the status to ``handle_return_value`` and trace the call at
+#: DEBUG level themselves. Anything else calls the bound function.
+UNCONVERTED_FUNCTIONS = frozenset({"viRead", "viWrite"})
 
 
 # ----------------------------------------------------------------------------
@@ -401,10 +507,14 @@ class VisaFunctions:
     function the library does not export raises
     :class:`~pyvisa.errors.MissingFunctionError` when called.
 
+    Each function is bound the first time it is looked up (its row of the signature
+    table converted, ``argtypes`` and ``restype`` set): loading a library costs nothing
+    per function, and a process pays only for the functions it calls.
+
     Parameters
     ----------
-    functions : dict[str, CFunction]
-        The bound function of each name of :data:`C_FUNCTIONS`.
+    bind : Callable[[str], CFunction]
+        Returns the bound function of a name of :data:`C_FUNCTIONS`.
 
     """
 
@@ -505,8 +615,42 @@ class VisaFunctions:
     viUsbControlIn: CFunction
     viPxiReserveTriggers: CFunction
 
-    def __init__(self, functions: dict[str, CFunction]) -> None:
-        vars(self).update(functions)
+    def __init__(self, bind: Callable[[str], CFunction]) -> None:
+        self._bind = bind
+        self._bind_lock = threading.Lock()
+
+    def _bound(self, name: str) -> CFunction:
+        """Bind the function ``name`` (once: it is then an attribute of the instance)."""
+        with self._bind_lock:
+            bound = vars(self).get(name)
+            if bound is None:
+                bound = self._bind(name)
+                setattr(self, name, bound)
+        return bound
+
+
+class _BindOnFirstUse:
+    """Class attribute of :class:`VisaFunctions` for one function: binds it when first read.
+
+    A non-data descriptor: the bound function is then stored on the instance, which
+    later reads find first (no ``__getattr__``, which would slow down every attribute
+    read of the class).
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: VisaFunctions | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        return instance._bound(self.name)
+
+
+for _name in C_FUNCTIONS:
+    setattr(VisaFunctions, _name, _BindOnFirstUse(_name))
+del _name
 
 
 class BoundLibrary(Protocol):
@@ -522,6 +666,8 @@ class BoundLibrary(Protocol):
     #: Memory of the asynchronous operations per session: job id -> (buffer, is a read).
     _async_jobs: dict[int, dict[int, tuple[Any, bool]]]
     _async_lock: threading.RLock
+
+    def handle_return_value(self, session: Any, status_code: int) -> Any: ...
 
     def _register_session(self, resource_manager: int, session: int) -> None: ...
 
@@ -546,7 +692,7 @@ class BoundLibrary(Protocol):
 
 
 def bind_library(lib: ctypes.CDLL, library: VisaLibraryBase, library_path: str) -> VisaFunctions:
-    """Bind every VISA function of a loaded library.
+    """Bind the VISA functions of a loaded library, each when first used.
 
     Parameters
     ----------
@@ -561,49 +707,27 @@ def bind_library(lib: ctypes.CDLL, library: VisaLibraryBase, library_path: str) 
     Returns
     -------
     VisaFunctions
-        The bound functions (a stub raising :class:`MissingFunctionError` for each
-        symbol the library lacks).
+        The functions, bound on first access (a stub raising
+        :class:`~pyvisa.errors.MissingFunctionError` for a symbol the library lacks).
 
     """
-    # The errchecks run after every C call: everything that can be is looked up once here,
-    # and the trace is only formatted when DEBUG is enabled.
     handle = library.handle_return_value
-    enabled = logger.isEnabledFor
-    debug = logging.DEBUG
     extra = getattr(library, "_logging_extra", None)
 
-    def errcheck_session(result: int, func: Any, arguments: tuple[Any, ...]) -> Any:
-        if enabled(debug):
-            _log_call(func, arguments, result, extra)
-        return handle(arguments[0], result)
-
-    def errcheck_void(result: None, func: Any, arguments: tuple[Any, ...]) -> Any:
-        if enabled(debug):
-            _log_call(func, arguments, result, extra)
-        return handle(arguments[0], 0)
-
-    def errcheck_no_session(result: int, func: Any, arguments: tuple[Any, ...]) -> Any:
-        if enabled(debug):
-            _log_call(func, arguments, result, extra)
-        return handle(None, result)
-
-    bound: dict[str, CFunction] = {}
-    for spec in C_FUNCTIONS.values():
+    def bind(name: str) -> CFunction:
+        spec = C_FUNCTIONS[name]
         try:
-            func = lib[spec.name]
+            func = lib[name]
         except AttributeError:
-            bound[spec.name] = _missing_function(spec.name, library_path)
-            continue
-        func.argtypes = list(spec.argtypes)
+            return _missing_function(name, library_path)
+        func.argtypes = spec.argtypes
         func.restype = spec.restype
-        if not spec.has_session:
-            func.errcheck = errcheck_no_session  # type: ignore[assignment]
-        elif spec.restype is None:
-            func.errcheck = errcheck_void  # type: ignore[assignment]
-        else:
-            func.errcheck = errcheck_session  # type: ignore[assignment]
-        bound[spec.name] = _with_range_checks(func, spec)
-    return VisaFunctions(bound)
+        checked = _checked_call(func, spec, handle, extra)
+        if name in UNCONVERTED_FUNCTIONS:
+            checked.unconverted = lib[name]  # type: ignore[attr-defined]
+        return checked
+
+    return VisaFunctions(bind)
 
 
 # ----------------------------------------------------------------------------

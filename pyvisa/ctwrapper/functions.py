@@ -92,6 +92,14 @@ from .memory import (  # noqa: F401 - PyVISA has them here
     poke_64,
     unmap_address,
 )
+from .message_io import (  # noqa: F401 - PyVISA has them here
+    BytesLike,
+    _data_buffer,
+    _keep_received,
+    read,
+    read_into,
+    write,
+)
 from .types import (  # noqa: F401 - re-exported: PyVISA's functions module has them
     FUNCTYPE,
     ViAccessMode,
@@ -152,41 +160,10 @@ STRING_BUFFER_SIZE = 1024
 
 _UINT32_MAX = 0xFFFFFFFF
 
-#: The data the write operations accept (any contiguous buffer is sent without a copy).
-BytesLike = bytes | bytearray | memoryview
-
 
 # ----------------------------------------------------------------------------
 # Argument conversions
 # ----------------------------------------------------------------------------
-
-
-def _data_buffer(data: Any) -> tuple[Any, int]:
-    """C view of data to send and its size, without copying bytes or writable buffers.
-
-    Raises
-    ------
-    InvalidArgumentType
-        If ``data`` is not a bytes-like object.
-
-    """
-    if type(data) is bytes:
-        return data, len(data)
-    if isinstance(data, str):
-        raise InvalidArgumentType(
-            "data must be a bytes-like object (encode the text first), not str"
-        )
-    try:
-        view = memoryview(data)
-    except TypeError:
-        raise InvalidArgumentType(
-            f"data must be a bytes-like object, not {type(data).__name__}"
-        ) from None
-    if view.readonly or not view.c_contiguous:
-        copy = view.tobytes()
-        return copy, len(copy)
-    view = view.cast("B")
-    return (ctypes.c_char * view.nbytes).from_buffer(view), view.nbytes
 
 
 def _encode_filename(filename: Any) -> bytes:
@@ -486,60 +463,6 @@ def wait_on_event(
 # ----------------------------------------------------------------------------
 
 
-def read(library: BoundLibrary, session: int, count: int) -> tuple[bytes, StatusCode]:
-    """Read data from a device or interface synchronously (viRead)."""
-    # The count sizes the buffer before the call checks it; the usual case is checked inline.
-    if type(count) is not int or not 0 <= count <= _UINT32_MAX:
-        count = check_uint(count, 32, "count")
-    buffer = (ctypes.c_char * count)()
-    return_count = ViUInt32()
-    try:
-        ret = library.c.viRead(session, buffer, count, ctypes.byref(return_count))
-    except VisaIOError as exc:
-        _keep_received(exc, memoryview(buffer)[: return_count.value])
-        raise
-    return bytes(memoryview(buffer)[: return_count.value]), ret
-
-
-def _keep_received(exc: VisaIOError, received: memoryview) -> None:
-    """Keep on the error of a failed ``viRead`` the bytes the call returned with it."""
-    if received.nbytes:
-        exc.partial_data = bytes(received)
-        exc._partial_from_backend = True
-
-
-def read_into(library: BoundLibrary, session: int, buffer: Any) -> tuple[int, StatusCode]:
-    """Read data synchronously into a writable buffer, without intermediate copy (viRead).
-
-    Parameters
-    ----------
-    library : IVIVisaLibrary
-        The library.
-    session : VISASession
-        Unique logical identifier to a session.
-    buffer : bytearray | memoryview
-        Writable contiguous buffer; at most ``len(buffer)`` bytes (capped to
-        2**32 - 1) are read into its start.
-
-    Returns
-    -------
-    int
-        Number of bytes read.
-    StatusCode
-        Return value of the library call.
-
-    """
-    c_buffer = types.writable_buffer(buffer)
-    count = min(len(c_buffer), _UINT32_MAX)
-    return_count = ViUInt32()
-    try:
-        ret = library.c.viRead(session, c_buffer, count, ctypes.byref(return_count))
-    except VisaIOError as exc:
-        _keep_received(exc, memoryview(c_buffer)[: return_count.value])
-        raise
-    return return_count.value, ret
-
-
 #: Seconds get_buffer_from_id waits for a read_asynchronously call in progress.
 ASYNC_REGISTRATION_TIMEOUT = 5.0
 
@@ -569,7 +492,7 @@ def read_asynchronously(
 def get_buffer_from_id(library: BoundLibrary, job_id: int) -> Any:
     """Buffer of an asynchronous read, or ``None`` if the job id is unknown.
 
-    Waits (at most :data:`ASYNC_REGISTRATION_TIMEOUT` seconds) for a
+    Waits (at most :data:`~pyvisa.ctwrapper.functions.ASYNC_REGISTRATION_TIMEOUT` seconds) for a
     :func:`read_asynchronously` call in progress to register its buffer, so that
     a completion handler running in another thread finds it.
     """
@@ -583,14 +506,6 @@ def get_buffer_from_id(library: BoundLibrary, job_id: int) -> Any:
     finally:
         if acquired:
             library._async_lock.release()
-
-
-def write(library: BoundLibrary, session: int, data: BytesLike) -> tuple[int, StatusCode]:
-    """Write data to a device or interface synchronously (viWrite)."""
-    buffer, size = _data_buffer(data)
-    return_count = ViUInt32()
-    ret = library.c.viWrite(session, buffer, size, ctypes.byref(return_count))
-    return return_count.value, ret
 
 
 def write_asynchronously(

@@ -12,7 +12,6 @@ import ctypes
 import logging
 import os
 import sys
-import sysconfig
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -25,7 +24,7 @@ from .._version import package_version
 from ..backend import VisaLibraryBase
 from ..util import DebugInfo, add_user_dll_extra_paths, read_user_library_path
 from . import functions, types
-from .binding import VisaFunctions, bind_library
+from .binding import C_FUNCTIONS, VisaFunctions, bind_library
 from .cthelper import Library, find_library
 from .handlers import convert_user_handle
 from .types import ViHndlr
@@ -44,16 +43,36 @@ _REQUIRED_SYMBOL = "viOpenDefaultRM"
 
 def _multiarch_locations() -> tuple[str, ...]:
     """libvisa.so.7 in the Debian multiarch directory of this interpreter (x86_64-linux-gnu...)."""
+    import sysconfig  # only for the search: loading a library by path does not need it
+
     triplet = sysconfig.get_config_var("MULTIARCH")
     if not triplet:
         triplet = "x86_64-linux-gnu" if types.is_64bit else "i386-linux-gnu"
     return (f"/usr/lib/{triplet}/libvisa.so.7",)
 
 
-# Standard locations, in the order they are tried (after .pyvisarc).
-_LINUX_LOCATIONS = (
+def _linux_locations() -> tuple[str, ...]:
+    """The standard Linux locations, in the order they are tried (after .pyvisarc).
+
+    Computed on first use (``sysconfig`` tells the multiarch directory), then kept as the
+    module attribute ``_LINUX_LOCATIONS`` (which tests may replace).
+    """
+    locations: tuple[str, ...] | None = globals().get("_LINUX_LOCATIONS")
+    if locations is None:
+        locations = (*_multiarch_locations(), *_OTHER_LINUX_LOCATIONS)
+        globals()["_LINUX_LOCATIONS"] = locations
+    return locations
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_LINUX_LOCATIONS":
+        return _linux_locations()
+    raise errors.UnknownAttribute(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Standard locations after the multiarch one (see _linux_locations).
+_OTHER_LINUX_LOCATIONS = (
     # IVI / NI-VISA (current and legacy layouts)
-    *_multiarch_locations(),
     "/usr/lib64/libvisa.so.7",
     "/usr/lib/libvisa.so.7",
     "/usr/local/lib64/libvisa.so.7",
@@ -130,7 +149,7 @@ def find_library_paths(platform: str | None = None) -> tuple[LibraryPath, ...]:
     elif platform == "darwin":
         locations = list(_MACOS_LOCATIONS) + _loader_path_locations(("libvisa.dylib",))
     else:
-        locations = list(_LINUX_LOCATIONS) + _loader_path_locations(_LINUX_NAMES)
+        locations = list(_linux_locations()) + _loader_path_locations(_LINUX_NAMES)
     candidates.extend(LibraryPath(path, "auto") for path in locations if os.path.isfile(path))
     if platform == sys.platform:
         candidates.extend(LibraryPath(path, "auto") for path in _find_library_names())
@@ -230,9 +249,10 @@ class IVIVisaLibrary(VisaLibraryBase):
     The C functions of the loaded library, bound once when it is loaded
     (:func:`pyvisa.ctwrapper.binding.bind_library`), are the attributes of :attr:`c` named as in
     ``visa.h`` (``viRead``...) and, as in PyVISA, attributes of the library object
-    too (the same objects; the operations call them through :attr:`c`). Each checks its integer arguments against their C types, processes its
-    status through :meth:`handle_return_value` and is traced at DEBUG level on the
-    ``pyvisa`` logger. A function the library does not export raises
+    too (the same objects; the operations call them through :attr:`c`). Each checks its
+    integer arguments against their C types, processes its status through
+    :meth:`~pyvisa.highlevel.VisaLibraryBase.handle_return_value` and is traced at DEBUG
+    level on the ``pyvisa`` logger. A function the library does not export raises
     :class:`~pyvisa.errors.MissingFunctionError` (a :class:`NotImplementedError`)
     naming it when called. The formatted I/O functions (``viPrintf``, ``viScanf``...
     and their ``va_list`` variants) are not exposed.
@@ -378,8 +398,6 @@ class IVIVisaLibrary(VisaLibraryBase):
         self._session_opener = {}
         self.lib = load_library(self.library_path)
         self.c = bind_library(self.lib, self, self.library_path)
-        # PyVISA makes the C functions attributes of the library object as well.
-        vars(self).update(vars(self.c))
 
     # --- event handlers ----------------------------------------------------------------
 
@@ -474,6 +492,35 @@ class IVIVisaLibrary(VisaLibraryBase):
         for child in closed - {session}:
             # The frontend forgets the session it closed itself; these closed with it.
             self._session_closed(child)
+
+
+class _CFunctionAttribute:
+    """Class attribute of :class:`IVIVisaLibrary` for one C function: ``visalib.viRead``...
+
+    PyVISA makes the C functions attributes of the library object: they are those of
+    ``c`` (bound when first used). A descriptor, not ``__getattr__``, which would slow
+    down every attribute read of the library object.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: IVIVisaLibrary | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        c = vars(instance).get("c")
+        if c is None:
+            raise errors.UnknownAttribute(
+                f"{type(instance).__name__!r} object has no attribute {self.name!r}"
+            )
+        return getattr(c, self.name)
+
+
+for _name in C_FUNCTIONS:
+    setattr(IVIVisaLibrary, _name, _CFunctionAttribute(_name))
+del _name
 
 
 def _same_user_handle(entry: _InstalledHandler, user_handle: Any) -> bool:

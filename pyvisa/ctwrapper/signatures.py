@@ -374,8 +374,8 @@ SIGNATURES: tuple[CSignature, ...] = (
 )
 
 
-#: Names of the functions that are deliberately not bound: the variadic
-#: printf/scanf family and its va_list variants.
+#: Names of the functions that are deliberately not bound (the variadic
+#: printf/scanf family and its va_list variants).
 NOT_BOUND: frozenset[str] = frozenset(
     sig.name for sig in SIGNATURES if sig.variadic or "ViVAList" in sig.parameters
 )

@@ -1,5 +1,7 @@
 """The read loops of message-based resources: buffers filled in place, binary blocks.
 
+(And the one write loop: :func:`write_split`, for a message too long for one VISA write.)
+
 :class:`~pyvisa.resources.MessageBasedResource` hands its large reads to the functions of
 this module, which take the resource as their first argument (the resource exposes what
 they use, described by :class:`BlockSource`):
@@ -25,13 +27,18 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
+import time
+import warnings
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import constants, errors, util
 from .._binary_blocks import _IEEE_A_HEADER_MIN, _RS_MAX_DIGITS
 from .._exports import public_at
 from .._logging import logger
+from ..backend import _IgnoreWarningContext
 from ..constants import ResourceAttribute, StatusCode
+from ._message_args import relaxed_decode_error
 from .resource import check_status
 
 if TYPE_CHECKING:
@@ -45,12 +52,13 @@ TERMCHAR_READ = StatusCode.success_termination_character_read
 #: Completion codes a read loop handles itself: they must not be turned into warnings.
 READ_WARNINGS = (StatusCode.success_device_not_present, StatusCode.success_max_count_read)
 
-#: Reads of a binary block allowed to stop at a termination character in the data before
-#: the termination character is switched off for the rest of the block.
-TERMCHAR_STOPS_TOLERATED = 2
 
 #: Reusable do-nothing context (nullcontext is reentrant).
 _NO_CONTEXT: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+
+#: Reads of a binary block allowed to stop at a termination character in the data before
+#: the termination character is switched off for the rest of the block.
+TERMCHAR_STOPS_TOLERATED = 2
 
 #: Consecutive reads returning no byte after which a read loop gives up (VI_ERROR_IO):
 #: a backend answering "more data" without data would otherwise keep it spinning.
@@ -60,8 +68,13 @@ EMPTY_READS_TOLERATED = 8
 #: announced length is only trusted as the bytes arrive.
 INITIAL_BUFFER_CAP = 16 * 1024 * 1024
 
-#: Factor by which such a buffer grows once full (memory stays proportional to the data).
-BUFFER_GROWTH = 4
+#: Factor by which such a buffer grows once full (memory stays proportional to the data
+#: received: at most this many times what arrived). Large: a buffer is grown, and copied,
+#: once or twice, however long the block.
+BUFFER_GROWTH = 32
+
+#: Smallest first buffer of a message that needs a growth (see :func:`initial_size`).
+MIN_INITIAL_BUFFER = 1024 * 1024
 
 #: Effort spent discarding the unread rest of an answer after a failed binary query:
 #: timeout (ms) of each read and number of reads, after which the device is cleared.
@@ -78,6 +91,8 @@ class BlockSource(Protocol):
     _resource_name: str
     _read_termination: str | None
     _encoding: str
+    #: The context of :func:`quiet_reads` for the current session (None: not made yet).
+    _quiet_reads: _IgnoreWarningContext | None
 
     @property
     def session(self) -> VISASession:
@@ -131,10 +146,15 @@ class SupportsUpdate(Protocol):
 def initial_size(expected: int) -> int:
     """Size of the buffer allocated before ``expected`` bytes are read.
 
-    At most :data:`INITIAL_BUFFER_CAP`, unless the whole fits in a quarter more (growing
-    a buffer by a few bytes would over-allocate it by an eighth).
+    The whole when it is at most a quarter more than :data:`INITIAL_BUFFER_CAP`. A
+    longer message gets what one growth (:data:`BUFFER_GROWTH`) turns into the whole,
+    at least :data:`MIN_INITIAL_BUFFER` and at most the cap: the copy made when the
+    buffer grows is then small (a 40 MB block: about 1.2 MB read, then copied once
+    into the 40 MB buffer).
     """
-    return expected if expected <= INITIAL_BUFFER_CAP * 5 // 4 else INITIAL_BUFFER_CAP
+    if expected <= INITIAL_BUFFER_CAP * 5 // 4:
+        return expected
+    return min(INITIAL_BUFFER_CAP, max(MIN_INITIAL_BUFFER, -(-expected // BUFFER_GROWTH)))
 
 
 def no_progress_error(reads: int) -> errors.VisaIOError:
@@ -148,16 +168,37 @@ def no_progress_error(reads: int) -> errors.VisaIOError:
 
 
 def quiet_reads(res: BlockSource, session: Any) -> contextlib.AbstractContextManager[None]:
-    """Context in which the completion codes handled by the read loops do not warn."""
+    """Context in which the completion codes handled by the read loops do not warn.
+
+    The context of the base class (re-entrant, safe across threads) is made once per
+    session and kept on the resource (``_quiet_reads``); a backend overriding
+    ``ignore_warning`` gets a new context from it for each read.
+    """
+    cached = res._quiet_reads
+    if cached is not None and cached.session == session:
+        return cached
     visalib = res.visalib
     if visalib.issue_warning_on.isdisjoint(READ_WARNINGS):
         return _NO_CONTEXT
-    return visalib.ignore_warning(session, *READ_WARNINGS)
+    context = visalib.ignore_warning(session, *READ_WARNINGS)
+    if type(context) is _IgnoreWarningContext:
+        res._quiet_reads = context
+    return context
+
+
+#: The logger's cache of enabled levels, which logging empties in place whenever a level
+#: changes: ``_LEVELS.get(_DEBUG, True) and logger.isEnabledFor(_DEBUG)`` answers the usual
+#: "no" without a call (a logging without that cache is always asked).
+_LEVELS: dict[int, bool] = getattr(logger, "_cache", {})
+_DEBUG = logging.DEBUG
 
 
 def log_read(res: BlockSource, size: int, last_status: StatusCode | None) -> None:
-    """Log one VISA read about to be made (DEBUG level)."""
-    logger.debug("%s - reading %d bytes (last status %r)", res._resource_name, size, last_status)
+    """Log one VISA read about to be made (DEBUG level; nothing is formatted otherwise)."""
+    if _LEVELS.get(_DEBUG, True) and logger.isEnabledFor(_DEBUG):
+        logger.debug(
+            "%s - reading %d bytes (last status %r)", res._resource_name, size, last_status
+        )
 
 
 def log_partial_read(
@@ -187,7 +228,8 @@ def read_chunk(
     res: BlockSource, size: int, last_status: StatusCode | None = None
 ) -> tuple[bytes | bytearray, StatusCode]:
     """Read at most ``size`` bytes: one VISA read (logged at DEBUG level)."""
-    log_read(res, size, last_status)
+    if _LEVELS.get(_DEBUG, True) and logger.isEnabledFor(_DEBUG):
+        log_read(res, size, last_status)
     data, status = res.visalib.read(res.session, size)
     check_status(status)
     return data, status
@@ -211,6 +253,25 @@ def read_into(
     count, status = visalib.read_into(res.session, view)
     check_status(status)
     return count, status
+
+
+def read_message(res: BlockSource, session: Any, size: int) -> bytes | bytearray:
+    """Read one message: one VISA read of ``size`` bytes, more if it did not hold it all.
+
+    A message that fits in one chunk is returned as the backend gave it (see
+    :func:`read_rest` for the others). The caller holds the I/O lock and the context of
+    :func:`quiet_reads`.
+    """
+    log_read(res, size, None)
+    try:
+        chunk, status = res.visalib.read(session, size)
+        check_status(status)
+    except errors.VisaIOError as exc:
+        log_partial_read(res, exc, b"")
+        raise
+    if status != MAX_COUNT_READ:
+        return chunk
+    return read_rest(res, chunk, size)
 
 
 def read_rest(res: BlockSource, first: bytes | bytearray, size: int) -> bytes:
@@ -246,26 +307,157 @@ def read_rest(res: BlockSource, first: bytes | bytearray, size: int) -> bytes:
 # -- reads into a buffer ----------------------------------------------------------------
 
 
-def fill(
+def _numpy() -> Any:
+    """The numpy module if someone imported it (it is never imported here), else None."""
+    np = sys.modules.get("numpy")
+    return np if getattr(np, "empty", None) is not None else None
+
+
+def new_buffer(size: int) -> Any:
+    """A buffer of ``size`` bytes to read into (indexable, ``len``, buffer protocol).
+
+    An uninitialised numpy array of bytes when numpy is already imported (nothing is
+    written to the memory before the data, and numpy asks the system for large pages for
+    its large arrays: filling new memory is then several times faster), else a
+    zero-filled ``bytearray``.
+    """
+    np = _numpy()
+    if np is None:
+        return bytearray(size)
+    return np.empty(size, np.uint8)
+
+
+def join_pieces(pieces: list[Any], size: int) -> Any:
+    """The pieces read (``size`` bytes in all) joined into one writable buffer: one copy.
+
+    A buffer of :func:`new_buffer` when numpy is imported, else a ``bytearray``.
+    """
+    if _numpy() is None:
+        return bytearray().join(pieces)
+    buffer = new_buffer(size)
+    position = 0
+    with memoryview(buffer) as view:
+        for piece in pieces:
+            end = position + len(piece)
+            view[position:end] = piece
+            position = end
+    return buffer
+
+
+#: A buffer that must grow is copied into a new one while it is at most this large or a
+#: tenth of the new size (the copy costs less than extending it in place, which writes
+#: zeros and, on some systems, moves it slowly); beyond, it is extended in place, so
+#: that the memory peak of a large block stays close to its size.
+GROW_BY_COPY_LIMIT = 64 * 1024 * 1024
+
+
+def grow(buffer: Any, size: int) -> Any:
+    """A buffer of ``size`` bytes starting with the content of ``buffer`` (of :func:`new_buffer`).
+
+    A new buffer while the copy is small (see :data:`GROW_BY_COPY_LIMIT`), else the same
+    buffer extended in place (a numpy array resized with ``realloc``, a ``bytearray``
+    extended with zeros). No view of the buffer may be alive.
+    """
+    old = len(buffer)
+    if old <= max(size // 10, GROW_BY_COPY_LIMIT):
+        grown = new_buffer(size) if not isinstance(buffer, bytearray) else bytearray(size)
+        with memoryview(grown) as target, memoryview(buffer) as source:
+            target[:old] = source
+        return grown
+    if isinstance(buffer, bytearray):
+        buffer.extend(bytes(size - old))
+    else:
+        buffer.resize(size, refcheck=False)
+    return buffer
+
+
+def collect(
     res: BlockSource,
-    buffer: bytearray,
     received: int,
     expected: int,
     chunk_size: int,
     break_on_termchar: bool,
     monitor: SupportsUpdate | None,
     suspend_termchar: bool = False,
-) -> tuple[int, StatusCode | None]:
+    last_status: StatusCode | None = None,
+    pieces: list[Any] | None = None,
+) -> tuple[list[Any], int, StatusCode | None]:
+    """Read until ``expected`` bytes arrived, keeping what ``read`` returns as it is.
+
+    The loop of :func:`fill` (same arguments, same stops, same suspension of the
+    termination character, same guards) for the backends that return ``bytes``: each
+    read asks for what is missing (at most ``chunk_size``), and the pieces returned,
+    however large, are kept without a copy, so that the caller joins them once.
+    ``pieces`` holds those already there (``received`` bytes).
+
+    Returns
+    -------
+    list
+        The pieces, to be joined.
+    int
+        Number of bytes in them.
+    StatusCode | None
+        Status of the last read (``last_status`` if none was needed).
+
+    """
+    pieces = [] if pieces is None else pieces
+    status = last_status
+    last = received
+    stops = empty = 0
+    stopping = suspend_termchar and res._termchar_is_enabled()
+    suspended = False
+    try:
+        while received < expected:
+            if stopping and (expected - received > last or stops >= TERMCHAR_STOPS_TOLERATED):
+                res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
+                stopping, suspended = False, True
+            chunk, status = read_chunk(res, min(chunk_size, expected - received), status)
+            count = len(chunk)
+            pieces.append(chunk)
+            received += count
+            last = count
+            stops += status == TERMCHAR_READ
+            if monitor is not None:
+                monitor.update(count)
+            if break_on_termchar and status in (END_READ, TERMCHAR_READ):
+                break
+            if count:
+                empty = 0
+            else:
+                empty += 1
+                if empty >= EMPTY_READS_TOLERATED:
+                    raise no_progress_error(empty)
+    except errors.VisaIOError as exc:
+        log_partial_read(res, exc, b"".join(pieces))
+        raise
+    finally:
+        if suspended:
+            res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
+    return pieces, received, status
+
+
+def fill(
+    res: BlockSource,
+    buffer: Any,
+    received: int,
+    expected: int,
+    chunk_size: int,
+    break_on_termchar: bool,
+    monitor: SupportsUpdate | None,
+    suspend_termchar: bool = False,
+    last_status: StatusCode | None = None,
+) -> tuple[Any, int, StatusCode | None]:
     """Read into ``buffer[received:]`` until ``expected`` bytes are in it.
 
     Parameters
     ----------
     res : BlockSource
         The resource read from.
-    buffer : bytearray
-        Buffer receiving the bytes. It may be shorter than ``expected``: once full it is
-        grown (by :data:`BUFFER_GROWTH`, up to ``expected``), so that its size follows
-        the bytes received rather than the length announced.
+    buffer : bytearray | numpy.ndarray
+        Buffer receiving the bytes (of :func:`new_buffer`). It may be shorter than
+        ``expected``: once full it is grown (by :data:`BUFFER_GROWTH`, up to ``expected``,
+        see :func:`grow`), so that its size follows the bytes received rather than the
+        length announced.
     received : int
         Number of bytes already at the start of the buffer.
     expected : int
@@ -279,15 +471,21 @@ def fill(
         Receives the count of each read.
     suspend_termchar : bool, optional
         Switch the termination character off while the rest looks too long to be read
-        in a read or two (it costs two library calls): when it exceeds what the last read
-        gave, or after :data:`TERMCHAR_STOPS_TOLERATED` stops at it.
+        in a read or two (it costs two library calls, and spares the library a search
+        for it through the data): when it exceeds what the last read gave, or after
+        :data:`TERMCHAR_STOPS_TOLERATED` stops at it.
+    last_status : StatusCode | None, optional
+        Status of the read that put the first ``received`` bytes there (the header
+        chunk of a block), returned when no read is needed.
 
     Returns
     -------
+    bytearray | numpy.ndarray
+        The buffer holding the bytes (``buffer`` or, once grown, another one).
     int
         Number of bytes in the buffer.
     StatusCode | None
-        Status of the last read (None if none was needed).
+        Status of the last read (``last_status`` if none was needed).
 
     Raises
     ------
@@ -296,8 +494,8 @@ def fill(
         ``VI_ERROR_IO`` after :data:`EMPTY_READS_TOLERATED` empty reads in a row.
 
     """
+    status = last_status
     last = received
-    status: StatusCode | None = None
     stops = empty = 0
     stopping = suspend_termchar and res._termchar_is_enabled()
     suspended = False
@@ -309,9 +507,8 @@ def fill(
                 stopping, suspended = False, True
             size = len(buffer)
             if received == size:
-                grown = min(expected, max(size * BUFFER_GROWTH, 4096))
-                buffer.extend(bytes(grown - size))
-                size = grown
+                size = min(expected, max(size * BUFFER_GROWTH, 4096))
+                buffer = grow(buffer, size)
             with (
                 memoryview(buffer) as view,
                 view[received : min(received + chunk_size, size)] as part,
@@ -337,7 +534,31 @@ def fill(
     finally:
         if suspended:
             res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
-    return received, status
+    return buffer, received, status
+
+
+def read_count(
+    res: BlockSource,
+    count: int,
+    chunk_size: int,
+    break_on_termchar: bool,
+    monitor: SupportsUpdate | None,
+) -> bytes:
+    """Read ``count`` bytes (fewer if ``break_on_termchar`` stops earlier) as ``bytes``.
+
+    The loop of ``read_bytes``, whose caller checked the arguments and holds the I/O
+    lock and the context of :func:`quiet_reads`. A backend reading into buffers fills
+    one (:func:`fill`), copied once into the result; the pieces another backend returns
+    are joined once (a single piece is returned as it is).
+    """
+    if not res.visalib.reads_into_buffers:
+        pieces, _, _ = collect(res, 0, count, chunk_size, break_on_termchar, monitor)
+        return b"".join(pieces)
+    buffer, received, _ = fill(
+        res, new_buffer(initial_size(count)), 0, count, chunk_size, break_on_termchar, monitor
+    )
+    with memoryview(buffer) as view, view[:received] as part:
+        return bytes(part)
 
 
 # -- binary blocks ----------------------------------------------------------------------
@@ -368,7 +589,7 @@ def header_incomplete(head: bytes | bytearray, header_fmt: str) -> bool:
 
 
 def _parse_header(
-    head: bytearray,
+    head: bytes | bytearray,
     header_fmt: str,
     is_big_endian: bool,
     item_size: int,
@@ -415,7 +636,7 @@ def read_binary_block(
     length_before_block: int | None,
     raise_on_late_block: bool,
     discard_extra: bool = False,
-) -> tuple[bytearray, int, int]:
+) -> tuple[Any, int, int]:
     """Read a binary block; return the buffer holding it, the data offset and length.
 
     The arguments are those of
@@ -453,9 +674,10 @@ def read_binary_block(
         if len(head) >= expected:
             if discard_extra and status == MAX_COUNT_READ:
                 discard_unread(res)
-            return head, offset, data_length
+            # The values are decoded from a buffer of their own (writable, never shared).
+            return join_pieces([head], len(head)), offset, data_length
         try:
-            block, last = read_remainder(res, head, expected, chunk_size, monitor)
+            block, last = read_remainder(res, head, expected, chunk_size, monitor, status)
         except errors.VisaIOError as exc:
             if exc.error_code != StatusCode.error_timeout:
                 discard_unread(res)
@@ -500,20 +722,26 @@ def discard_unread(res: BlockSource) -> None:
 
 def read_header_chunk(
     res: BlockSource, header_fmt: str, size: int, monitor: SupportsUpdate | None
-) -> tuple[bytearray, StatusCode]:
+) -> tuple[bytes | bytearray, StatusCode]:
     """Read one chunk, and more until the block header is complete or the message ends.
 
     The search stops after :data:`HEADER_SEARCH_LIMIT` bytes (or one chunk if larger):
-    the parser then reports the missing or malformed header.
+    the parser then reports the missing or malformed header. A single chunk is returned
+    as the backend gave it (no copy); several are joined into a ``bytearray``.
     """
-    head = bytearray()
+    head: bytes | bytearray = b""
     status: StatusCode | None = None
     limit = max(size, HEADER_SEARCH_LIMIT)
     empty = 0
     try:
         while True:
             chunk, status = read_chunk(res, size, status)
-            head += chunk
+            if not head:
+                head = chunk
+            else:
+                if type(head) is not bytearray:
+                    head = bytearray(head)
+                head += chunk
             if monitor is not None:
                 monitor.update(len(chunk))
             if status == END_READ or not header_incomplete(head, header_fmt):
@@ -532,24 +760,145 @@ def read_header_chunk(
 
 def read_remainder(
     res: BlockSource,
-    head: bytearray,
+    head: bytes | bytearray,
     expected: int,
     chunk_size: int | None,
     monitor: SupportsUpdate | None,
-) -> tuple[bytearray, StatusCode | None]:
+    head_status: StatusCode | None = None,
+) -> tuple[Any, StatusCode | None]:
     """Read the missing bytes of a block of known length into one buffer (+ last status).
 
+    ``head_status`` is the status of the read that gave ``head``.
+
     The reads go on across ends of message and termination characters (a termination
-    character may occur in the data) until ``expected`` bytes were received. The
-    buffer allocated up front holds at most :data:`INITIAL_BUFFER_CAP` bytes (or the
-    header chunk) and grows as the data arrive: a header announcing more than the
-    device sends costs memory in proportion to what was sent.
+    character may occur in the data) until ``expected`` bytes were received.
+
+    A backend reading into buffers fills one buffer of :func:`new_buffer`, allocated up
+    front with at most :data:`INITIAL_BUFFER_CAP` bytes (or the header chunk) and grown
+    as the data arrive: a header announcing more than the device sends costs memory in
+    proportion to what was sent. The ``bytes`` another backend returns are kept as they
+    are (the memory again follows the data) and joined once into a ``bytearray``: a block
+    returned in one piece is copied once.
     """
     received = len(head)
-    buffer = bytearray(max(initial_size(expected), received))
-    buffer[:received] = head
     # Without a monitor to keep informed, the rest is asked for in as few reads as possible.
     size = chunk_size or (res.chunk_size if monitor is not None else res.max_io_size)
     step = min(size, res.max_io_size)
-    _, status = fill(res, buffer, received, expected, step, False, monitor, suspend_termchar=True)
+    if not res.visalib.reads_into_buffers:
+        # What the backend returns is kept as is and joined once: one copy of the block.
+        pieces, received, status = collect(
+            res, received, expected, step, False, monitor, True, head_status, [head]
+        )
+        return join_pieces(pieces, received), status
+    buffer = new_buffer(max(initial_size(expected), received))
+    with memoryview(buffer) as view:
+        view[:received] = head
+    buffer, _, status = fill(
+        res, buffer, received, expected, step, False, monitor, True, head_status
+    )
     return buffer, status
+
+
+# -- writes -----------------------------------------------------------------------------
+
+
+def write_split(res: BlockSource, view: memoryview) -> int:
+    """Write a message longer than ``max_io_size`` in several VISA writes.
+
+    END (when ``send_end`` is on) is asserted only with the last part: the attribute is
+    switched off for the others and restored, whatever happens.
+    """
+    size = res.max_io_size
+    session = res.session
+    visalib = res.visalib
+    send_end = _intermediate_send_end_off(res)
+    total = 0
+    try:
+        for start in range(0, view.nbytes, size):
+            stop = min(start + size, view.nbytes)
+            if stop == view.nbytes and send_end:
+                res.set_visa_attribute(ResourceAttribute.send_end_enabled, send_end)
+                send_end = None
+            part: bytes | memoryview = view[start:stop]
+            if not visalib.reads_into_buffers:
+                part = bytes(part)  # the backends that do not declare it only see bytes
+            count, status = visalib.write(session, part)
+            check_status(status)
+            total += count
+    finally:
+        if send_end:
+            res.set_visa_attribute(ResourceAttribute.send_end_enabled, send_end)
+    return total
+
+
+def _intermediate_send_end_off(res: BlockSource) -> Any:
+    """Disable END for the first parts of a split write; return the value to restore."""
+    try:
+        send_end = res.get_visa_attribute(ResourceAttribute.send_end_enabled)
+        if send_end:
+            res.set_visa_attribute(ResourceAttribute.send_end_enabled, constants.VI_FALSE)
+        return send_end
+    except errors.VisaIOError:
+        return None
+
+
+# -- queries ----------------------------------------------------------------------------
+
+
+def plain_query(res: Any, message: str, pause: float) -> str | None:
+    """``write(message)``, the pause, then ``read()``, with the I/O lock taken once.
+
+    What ``query`` does when ``write``, ``write_raw``, ``read`` and ``_read_raw`` are
+    those of :class:`~pyvisa.resources.MessageBasedResource` (the caller checks it, and
+    that the instance does not replace them): the same calls to the backend, without
+    the layers between them. Returns None, having done nothing, in the cases left to
+    those methods (a message already ending with the termination, which warns, no
+    session, a backend overriding ``ignore_warning``).
+    """
+    term = res._write_termination
+    if term:
+        if type(term) is not str or message.endswith(term):
+            return None
+        message += term
+    data = message.encode(res._encoding)
+    session = res._session
+    quiet = res._quiet_reads
+    if session is None or quiet is None or quiet.session != session:
+        return None
+    visalib = res.visalib
+    with res.io_lock:
+        if len(data) > res.max_io_size:
+            return None
+        _, status = visalib.write(session, data)
+        if status is not None and status < 0:  # check_status, inlined
+            raise errors.VisaIOError(int(status))
+        if pause > 0:
+            time.sleep(pause)
+        size = res.chunk_size
+        active = quiet._active
+        active.append(quiet)
+        try:
+            if _LEVELS.get(_DEBUG, True) and logger.isEnabledFor(_DEBUG):
+                log_read(res, size, None)
+            try:
+                chunk, status = visalib.read(session, size)
+                if status is not None and status < 0:
+                    raise errors.VisaIOError(int(status))
+            except errors.VisaIOError as exc:
+                log_partial_read(res, exc, b"")
+                raise
+            if status == MAX_COUNT_READ:
+                chunk = read_rest(res, chunk, size)
+        finally:
+            active.remove(quiet)
+    try:
+        answer: str = chunk.decode(res._encoding, res._encoding_errors)
+    except UnicodeDecodeError as exc:
+        raise relaxed_decode_error(exc) from None
+    termination = res._read_termination
+    if not termination:
+        return answer
+    if not answer.endswith(termination):
+        warnings.warn("read string doesn't end with termination characters", stacklevel=2)
+        return answer
+    return answer[: -len(termination)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import logging
 import operator
 import time
 import warnings
@@ -31,13 +32,15 @@ from ..typing import VISASession
 from ._block_reader import (
     MAX_COUNT_READ,
     SupportsUpdate,
-    fill,
-    initial_size,
     log_partial_read,
     log_read,
+    plain_query,
     quiet_reads,
     read_binary_block,
+    read_count,
+    read_message,
     read_rest,
+    write_split,
 )
 from ._message_args import (
     ChunkSize,
@@ -53,6 +56,13 @@ if TYPE_CHECKING:
     from ..util import ASCII_CONVERTER, BINARY_DATATYPES, BINARY_HEADERS
 
 __all__ = ["ControlRenMixin", "MessageBasedResource", "SupportsUpdate"]
+
+#: Whether the DEBUG records of the reads are to be formatted at all. The logger's cache
+#: of enabled levels, which logging empties in place whenever a level changes, answers
+#: the usual "no" without a call: ``_LEVELS.get(_DEBUG, True) and _debug_enabled(_DEBUG)``.
+_debug_enabled = logger.isEnabledFor
+_LEVELS: dict[int, bool] = getattr(logger, "_cache", {})
+_DEBUG = logging.DEBUG
 
 
 class MessageBasedResource(Resource):
@@ -83,6 +93,9 @@ class MessageBasedResource(Resource):
     _encoding_errors: str
     #: Whether VI_ATTR_TERMCHAR_EN is on, as last set through this resource (None: unknown).
     _termchar_enabled: bool | None
+    #: Context of the reads that ignores their completion warnings, made once per session
+    #: (see ``_block_reader.quiet_reads``); a class-level default, being only a cache.
+    _quiet_reads: Any = None
 
     #: Should I/O accesses use DMA (True) or Programmed I/O (False).
     allow_dma: Attribute[bool] = attributes.AttrVI_ATTR_DMA_ALLOW_EN()
@@ -280,53 +293,21 @@ class MessageBasedResource(Resource):
             Number of bytes written.
 
         """
-        if not isinstance(message, bytes):
+        if type(message) is not bytes:
             message = memoryview(message).cast("B")
         with self.io_lock:
             if len(message) <= self.max_io_size:
-                count, status = self.visalib.write(self.session, self._writable(message))
-                check_status(status)
+                session = self._session
+                if session is None:
+                    raise errors.InvalidSession()
+                visalib = self.visalib
+                if type(message) is not bytes and not visalib.reads_into_buffers:
+                    message = bytes(message)
+                count, status = visalib.write(session, message)
+                if status is not None and status < 0:
+                    raise errors.VisaIOError(int(status))
                 return count
-            return self._write_split(memoryview(message))
-
-    def _writable(self, data: bytes | memoryview) -> bytes | memoryview:
-        """Data in a form ``visalib.write`` accepts, copied only when it must be.
-
-        A backend declaring ``reads_into_buffers`` (the ctypes one) passes any contiguous
-        buffer to C as is; the others get ``bytes``, which is all they have ever seen.
-        """
-        if type(data) is bytes or self.visalib.reads_into_buffers:
-            return data
-        return bytes(data)
-
-    def _write_split(self, view: memoryview) -> int:
-        size = self.max_io_size
-        session = self.session
-        send_end = self._intermediate_send_end_off()
-        total = 0
-        try:
-            for start in range(0, view.nbytes, size):
-                stop = min(start + size, view.nbytes)
-                if stop == view.nbytes and send_end:
-                    self.set_visa_attribute(ResourceAttribute.send_end_enabled, send_end)
-                    send_end = None
-                count, status = self.visalib.write(session, self._writable(view[start:stop]))
-                check_status(status)
-                total += count
-        finally:
-            if send_end:
-                self.set_visa_attribute(ResourceAttribute.send_end_enabled, send_end)
-        return total
-
-    def _intermediate_send_end_off(self) -> Any:
-        """Disable END for the first parts of a split write; return the value to restore."""
-        try:
-            send_end = self.get_visa_attribute(ResourceAttribute.send_end_enabled)
-            if send_end:
-                self.set_visa_attribute(ResourceAttribute.send_end_enabled, constants.VI_FALSE)
-            return send_end
-        except errors.VisaIOError:
-            return None
+            return write_split(self, memoryview(message))
 
     def write(
         self, message: str, termination: str | None = None, encoding: str | None = None
@@ -483,18 +464,33 @@ class MessageBasedResource(Resource):
         a longer one are joined once at the end.
         """
         size = self.chunk_size if size is None else check_size(size, "size")
-        session = self.session
-        with self.io_lock, quiet_reads(self, session):
-            log_read(self, size, None)
+        session = self._session
+        if session is None:
+            raise errors.InvalidSession()
+        quiet = self._quiet_reads
+        if quiet is None or quiet.session != session:
+            with self.io_lock, quiet_reads(self, session):
+                return read_message(self, session, size)
+        # The usual case, read_message inlined: the reused context of quiet_reads entered
+        # and exited as its __enter__ and __exit__ do (list append and remove).
+        with self.io_lock:
+            active = quiet._active
+            active.append(quiet)
             try:
-                chunk, status = self.visalib.read(session, size)
-                check_status(status)
-            except errors.VisaIOError as exc:
-                log_partial_read(self, exc, b"")
-                raise
-            if status != MAX_COUNT_READ:
-                return chunk
-            return read_rest(self, chunk, size)
+                if _LEVELS.get(_DEBUG, True) and _debug_enabled(_DEBUG):
+                    log_read(self, size, None)
+                try:
+                    chunk, status = self.visalib.read(session, size)
+                    if status is not None and status < 0:
+                        raise errors.VisaIOError(int(status))
+                except errors.VisaIOError as exc:
+                    log_partial_read(self, exc, b"")
+                    raise
+                if status != MAX_COUNT_READ:
+                    return chunk
+                return read_rest(self, chunk, size)
+            finally:
+                active.remove(quiet)
 
     def read_raw(self, size: int | None = None) -> bytes:
         """Read the unmodified string sent from the instrument to the computer.
@@ -568,15 +564,8 @@ class MessageBasedResource(Resource):
             chunk_size = min(check_size(chunk_size, "chunk_size"), self.max_io_size)
         else:
             chunk_size = min(self.chunk_size, self.max_io_size)
-        buffer = bytearray(initial_size(count))
         with self.io_lock, quiet_reads(self, self.session):
-            received, _ = fill(
-                self, buffer, 0, count, chunk_size, break_on_termchar, monitoring_interface
-            )
-            if received == len(buffer):
-                return bytes(buffer)
-            with memoryview(buffer) as view, view[:received] as part:
-                return bytes(part)
+            return read_count(self, count, chunk_size, break_on_termchar, monitoring_interface)
 
     def _decode(self, data: bytes | bytearray, encoding: str | None) -> str:
         try:
@@ -613,7 +602,13 @@ class MessageBasedResource(Resource):
         """
         if termination is None or termination == self._read_termination:
             termination = self._read_termination
-            message = self._decode(self._read_raw(), encoding)
+            data = self._read_raw()
+            try:
+                message = data.decode(
+                    self._encoding if encoding is None else encoding, self._encoding_errors
+                )
+            except UnicodeDecodeError as exc:
+                raise relaxed_decode_error(exc) from None
         else:
             with self.read_termination_context(termination):
                 message = self._decode(self._read_raw(), encoding)
@@ -772,7 +767,20 @@ class MessageBasedResource(Resource):
         """
         if type(message) is not str and not isinstance(message, str):
             raise errors.InvalidArgumentType(f"message must be a str, got {type(message).__name__}")
-        pause = self._query_delay(delay)
+        pause = self.query_delay if delay is None else delay
+        if type(pause) is not float or pause != pause:
+            pause = check_delay(pause)
+        cls, own = type(self), self.__dict__
+        if (  # the methods of this class, none replaced: the layers between them skipped
+            cls.write is _WRITE
+            and cls.read is _READ
+            and cls.write_raw is _WRITE_RAW
+            and cls._read_raw is _READ_RAW
+            and not ("write" in own or "read" in own or "write_raw" in own or "_read_raw" in own)
+        ):
+            answer = plain_query(self, message, pause)
+            if answer is not None:
+                return answer
         with self.io_lock:
             self.write(message)
             if pause > 0:
@@ -974,6 +982,9 @@ class ControlRenMixin:
         check_status(status)
         return status
 
+
+_WRITE, _READ = MessageBasedResource.write, MessageBasedResource.read
+_WRITE_RAW, _READ_RAW = MessageBasedResource.write_raw, MessageBasedResource._read_raw
 
 # Opening a resource whose (interface, class) has no dedicated Python class gives this one,
 # and so does an R&S NRP power sensor reached through its Passport.
