@@ -477,24 +477,9 @@ class ResourceManager:
     ) -> None:
         """Register a Python class for a (interface type, resource class) pair.
 
-        Parameters
-        ----------
-        interface_type : constants.InterfaceType
-            Interface type for which to register a wrapper class.
-        resource_class : str
-            Resource class (INSTR, INTFC, ...) for which to register a wrapper class.
-        python_class : type[Resource]
-            Subclass of ``Resource`` to use when opening such a resource. Its
-            ``visa_attributes_classes`` receives the attribute classes declared for the
-            pair and for all session types. Registering a pair again logs a warning and
-            replaces the previous class.
-
-        Raises
-        ------
-        TypeError
-            Raised, without registering, if ``python_class`` lacks the Python attribute
-            of one of those VISA attributes.
-
+        The registry belongs to the resources: this is
+        :meth:`pyvisa.resources.Resource.register_resource_class`, where the parameters
+        and errors are described.
         """
         Resource.register_resource_class(interface_type, resource_class, python_class)
 

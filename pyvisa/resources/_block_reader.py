@@ -371,6 +371,71 @@ def grow(buffer: Any, size: int) -> Any:
     return buffer
 
 
+class _BlockLoop:
+    """The bookkeeping the two block loops share (:func:`collect` and :func:`fill`).
+
+    It suspends the termination character once the data can hold it (the length still
+    expected exceeds the last read, or the reads stopped at it too often), counts the
+    reads that stopped at it, feeds the monitor, stops at END or the termination
+    character when asked, guards against reads that bring nothing, and restores the
+    termination character at the end.
+    """
+
+    __slots__ = (
+        "break_on_termchar",
+        "empty",
+        "last",
+        "monitor",
+        "res",
+        "stopping",
+        "stops",
+        "suspended",
+    )
+
+    def __init__(
+        self,
+        res: BlockSource,
+        received: int,
+        break_on_termchar: bool,
+        monitor: SupportsUpdate | None,
+        suspend_termchar: bool,
+    ) -> None:
+        self.res = res
+        self.break_on_termchar = break_on_termchar
+        self.monitor = monitor
+        self.last = received
+        self.stops = self.empty = 0
+        self.stopping = suspend_termchar and res._termchar_is_enabled()
+        self.suspended = False
+
+    def before_read(self, missing: int) -> None:
+        """Suspend the termination character when binary data may hold it."""
+        if self.stopping and (missing > self.last or self.stops >= TERMCHAR_STOPS_TOLERATED):
+            self.res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
+            self.stopping, self.suspended = False, True
+
+    def after_read(self, count: int, status: StatusCode | None) -> bool:
+        """Account for one read; True when the loop must stop there."""
+        self.last = count
+        self.stops += status == TERMCHAR_READ
+        if self.monitor is not None:
+            self.monitor.update(count)
+        if self.break_on_termchar and status in (END_READ, TERMCHAR_READ):
+            return True
+        if count:
+            self.empty = 0
+        else:
+            self.empty += 1
+            if self.empty >= EMPTY_READS_TOLERATED:
+                raise no_progress_error(self.empty)
+        return False
+
+    def restore(self) -> None:
+        """Enable the termination character again if it was suspended."""
+        if self.suspended:
+            self.res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
+
+
 def collect(
     res: BlockSource,
     received: int,
@@ -402,37 +467,20 @@ def collect(
     """
     pieces = [] if pieces is None else pieces
     status = last_status
-    last = received
-    stops = empty = 0
-    stopping = suspend_termchar and res._termchar_is_enabled()
-    suspended = False
+    loop = _BlockLoop(res, received, break_on_termchar, monitor, suspend_termchar)
     try:
         while received < expected:
-            if stopping and (expected - received > last or stops >= TERMCHAR_STOPS_TOLERATED):
-                res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
-                stopping, suspended = False, True
+            loop.before_read(expected - received)
             chunk, status = read_chunk(res, min(chunk_size, expected - received), status)
-            count = len(chunk)
             pieces.append(chunk)
-            received += count
-            last = count
-            stops += status == TERMCHAR_READ
-            if monitor is not None:
-                monitor.update(count)
-            if break_on_termchar and status in (END_READ, TERMCHAR_READ):
+            received += len(chunk)
+            if loop.after_read(len(chunk), status):
                 break
-            if count:
-                empty = 0
-            else:
-                empty += 1
-                if empty >= EMPTY_READS_TOLERATED:
-                    raise no_progress_error(empty)
     except errors.VisaIOError as exc:
         log_partial_read(res, exc, b"".join(pieces))
         raise
     finally:
-        if suspended:
-            res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
+        loop.restore()
     return pieces, received, status
 
 
@@ -495,16 +543,10 @@ def fill(
 
     """
     status = last_status
-    last = received
-    stops = empty = 0
-    stopping = suspend_termchar and res._termchar_is_enabled()
-    suspended = False
+    loop = _BlockLoop(res, received, break_on_termchar, monitor, suspend_termchar)
     try:
         while received < expected:
-            if stopping and (expected - received > last or stops >= TERMCHAR_STOPS_TOLERATED):
-                # Binary data may hold the termination character: do not stop at it.
-                res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_FALSE)
-                stopping, suspended = False, True
+            loop.before_read(expected - received)
             size = len(buffer)
             if received == size:
                 size = min(expected, max(size * BUFFER_GROWTH, 4096))
@@ -515,25 +557,14 @@ def fill(
             ):
                 count, status = read_into(res, part, status)
             received += count
-            last = count
-            stops += status == TERMCHAR_READ
-            if monitor is not None:
-                monitor.update(count)
-            if break_on_termchar and status in (END_READ, TERMCHAR_READ):
+            if loop.after_read(count, status):
                 break
-            if count:
-                empty = 0
-            else:
-                empty += 1
-                if empty >= EMPTY_READS_TOLERATED:
-                    raise no_progress_error(empty)
     except errors.VisaIOError as exc:
         with memoryview(buffer) as view, view[:received] as part:
             log_partial_read(res, exc, part)
         raise
     finally:
-        if suspended:
-            res.set_visa_attribute(ResourceAttribute.termchar_enabled, constants.VI_TRUE)
+        loop.restore()
     return buffer, received, status
 
 
