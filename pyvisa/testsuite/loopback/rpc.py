@@ -27,6 +27,9 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .threads import POLL as _POLL
+from .threads import Workers
+
 __all__ = [
     "IPPROTO_TCP",
     "IPPROTO_UDP",
@@ -60,7 +63,6 @@ AUTH_NULL = 0
 PMAP_PROG, PMAP_VERS = 100000, 2
 IPPROTO_TCP, IPPROTO_UDP = 6, 17
 
-_POLL = 0.2  # seconds between two checks of the stop event
 _LAST_FRAGMENT = 0x8000_0000
 _MAX_RECORD = 1 << 26  # refuse absurd records (64 MiB)
 _UDP_SIZE = 8192
@@ -417,9 +419,7 @@ class RPCService:
         self.port = 0
         self._listener: socket.socket | None = None
         self._datagram: socket.socket | None = None
-        self._threads: list[threading.Thread] = []
-        self._streams: set[RecordStream] = set()
-        self._guard = threading.Lock()
+        self._workers: Workers[RecordStream] = Workers(stopping)
 
     def start(self) -> RPCService:
         """Bind the sockets (OSError if the port is taken or forbidden) and serve."""
@@ -441,9 +441,16 @@ class RPCService:
             listener.close()
             raise
         self._listener = listener
-        self._spawn(self._accept, name=f"loopback-{self.name}-accept")
+        self._workers.spawn(
+            self._workers.accept,
+            listener,
+            lambda sock: RecordStream(sock, self.stopping),
+            self._serve_tcp,
+            self.name,
+            name=f"loopback-{self.name}-accept",
+        )
         if self._datagram is not None:
-            self._spawn(self._serve_udp, name=f"loopback-{self.name}-udp")
+            self._workers.spawn(self._serve_udp, name=f"loopback-{self.name}-udp")
         return self
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -452,38 +459,7 @@ class RPCService:
         for sock in (self._listener, self._datagram):
             if sock is not None:
                 sock.close()
-        with self._guard:
-            streams = list(self._streams)
-            threads = list(self._threads)
-        for stream in streams:
-            stream.close()
-        deadline = time.monotonic() + timeout
-        for thread in threads:
-            if thread is not threading.current_thread():
-                thread.join(max(deadline - time.monotonic(), 0))
-
-    def _spawn(self, target: Callable[..., None], *args: object, name: str) -> None:
-        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
-        with self._guard:
-            self._threads = [t for t in self._threads if t.is_alive()]
-            self._threads.append(thread)
-        thread.start()
-
-    def _accept(self) -> None:
-        listener = self._listener
-        assert listener is not None
-        while not self.stopping.is_set():
-            try:
-                ready, _, _ = select.select([listener], [], [], _POLL)
-                if not ready:
-                    continue
-                sock, _ = listener.accept()
-            except (OSError, ValueError):
-                return
-            stream = RecordStream(sock, self.stopping)
-            with self._guard:
-                self._streams.add(stream)
-            self._spawn(self._serve_tcp, stream, name=f"loopback-{self.name}-connection")
+        self._workers.close_and_join(timeout)
 
     def _serve_tcp(self, stream: RecordStream) -> None:
         session = self.session_factory(stream)
@@ -507,8 +483,7 @@ class RPCService:
                 session.close()
             finally:
                 stream.close()
-                with self._guard:
-                    self._streams.discard(stream)
+                self._workers.forget(stream)
 
     def _serve_udp(self) -> None:
         datagram = self._datagram

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
-import select
 import socket
 import struct
 import threading
@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 
 from .instrument import LoopbackInstrument, Reply
+from .threads import POLL as _POLL
+from .threads import Workers
 
 __all__ = ["LoopbackServer"]
 
@@ -47,7 +49,6 @@ _HEADER = struct.Struct("!2sBBIQ")
 _HISLIP_VERSION = 0x0100
 _VENDOR_ID = 0x5056  # "PV"
 _SERVER_MAX_MSG_SIZE = 1 << 24
-_POLL = 0.2  # seconds between two checks of the stop flag
 _FIRST_MESSAGE_ID = 0xFFFF_FF00
 _QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only
 
@@ -279,8 +280,7 @@ class LoopbackServer:
         self.stopping = threading.Event()
         self._requested = {"socket": socket_port, "hislip": hislip_port}
         self._listeners: dict[str, socket.socket] = {}
-        self._threads: list[threading.Thread] = []
-        self._connections: set[_Connection] = set()
+        self._workers: Workers[_Connection] = Workers(self.stopping)
         self._guard = threading.Lock()
         self._sessions: dict[int, _HiSLIPSession] = {}
         self._session_ids = itertools.count(1)
@@ -304,10 +304,17 @@ class LoopbackServer:
             listener.listen(64)
             self._listeners[name] = listener
             setattr(self, f"{name}_port", listener.getsockname()[1])
-            self._spawn(self._accept, listener, handler, name, name=f"loopback-{name}-accept")
+            self._workers.spawn(
+                self._workers.accept,
+                listener,
+                lambda sock: _Connection(sock, self.stopping),
+                functools.partial(self._run, handler),
+                name,
+                name=f"loopback-{name}-accept",
+            )
         self.started_at = time.monotonic()
         if self.lifetime is not None:
-            self._spawn(self._watchdog, name="loopback-watchdog")
+            self._workers.spawn(self._watchdog, name="loopback-watchdog")
         LOGGER.debug("loopback server on %s: %s", self.host, self.addresses)
         return self
 
@@ -317,17 +324,10 @@ class LoopbackServer:
         for listener in self._listeners.values():
             listener.close()
         with self._guard:
-            connections = list(self._connections)
             sessions = list(self._sessions.values())
-            threads = list(self._threads)
         for session in sessions:
             session.clearing.set()  # ends a pending delayed answer
-        for connection in connections:
-            connection.close()
-        deadline = time.monotonic() + timeout
-        for thread in threads:
-            if thread is not threading.current_thread():
-                thread.join(max(deadline - time.monotonic(), 0))
+        self._workers.close_and_join(timeout)
 
     def __enter__(self) -> LoopbackServer:
         return self.start()
@@ -352,32 +352,11 @@ class LoopbackServer:
         """Resource names per resource type (keys as in RESOURCE_ADDRESSES)."""
         return {"TCPIP::INSTR": self.hislip_address, "TCPIP::SOCKET": self.socket_address}
 
-    def _spawn(self, target: Callable[..., None], *args: object, name: str) -> None:
-        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
-        with self._guard:  # both accept threads spawn connection threads
-            self._threads = [t for t in self._threads if t.is_alive()]
-            self._threads.append(thread)
-        thread.start()
-
     def _watchdog(self) -> None:
         assert self.lifetime is not None
         if not self.stopping.wait(self.lifetime):
             LOGGER.debug("loopback server lifetime (%s s) is over", self.lifetime)
             self.stop()
-
-    def _accept(self, listener: socket.socket, handler: Callable, label: str) -> None:
-        while not self.stopping.is_set():
-            try:
-                ready, _, _ = select.select([listener], [], [], _POLL)
-                if not ready:
-                    continue
-                sock, _ = listener.accept()
-            except (OSError, ValueError):
-                return
-            connection = _Connection(sock, self.stopping)
-            with self._guard:
-                self._connections.add(connection)
-            self._spawn(self._run, handler, connection, name=f"loopback-{label}-connection")
 
     def _run(self, handler: Callable[[_Connection], None], connection: _Connection) -> None:
         try:
@@ -388,8 +367,7 @@ class LoopbackServer:
             LOGGER.exception("loopback connection failed")
         finally:
             connection.close()
-            with self._guard:
-                self._connections.discard(connection)
+            self._workers.forget(connection)
 
     # -- raw socket ----------------------------------------------------------------
 
