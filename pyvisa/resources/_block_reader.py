@@ -29,7 +29,6 @@ import contextlib
 import logging
 import sys
 import time
-import warnings
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import constants, errors, util
@@ -38,7 +37,7 @@ from .._exports import public_at
 from .._logging import logger
 from ..backend import _IgnoreWarningContext
 from ..constants import ResourceAttribute, StatusCode
-from ._message_args import relaxed_decode_error
+from ._message_args import relaxed_decode_error, strip_termination
 from .resource import check_status
 
 if TYPE_CHECKING:
@@ -926,10 +925,5 @@ def plain_query(res: Any, message: str, pause: float) -> str | None:
         answer: str = chunk.decode(res._encoding, res._encoding_errors)
     except UnicodeDecodeError as exc:
         raise relaxed_decode_error(exc) from None
-    termination = res._read_termination
-    if not termination:
-        return answer
-    if not answer.endswith(termination):
-        warnings.warn("read string doesn't end with termination characters", stacklevel=2)
-        return answer
-    return answer[: -len(termination)]
+    # From here: plain_query, query, the user's call.
+    return strip_termination(answer, res._read_termination, stacklevel=4)

@@ -11,6 +11,7 @@ errors that say what was wrong with the data.
 from __future__ import annotations
 
 import operator
+import warnings
 from collections.abc import Sequence
 from typing import Any, get_args
 
@@ -128,6 +129,20 @@ def decode_block(
         raise errors._InvalidBinaryValue(exc.description) from exc
     except ValueError as exc:
         raise errors._InvalidBinaryValue(str(exc.args[0]) if exc.args else "") from exc
+
+
+def strip_termination(message: str, termination: str | None, stacklevel: int) -> str:
+    """The message without its read termination; a warning when it does not end with it.
+
+    ``stacklevel`` points the warning at the user's call (as for :func:`warnings.warn`,
+    counted from this function).
+    """
+    if not termination:
+        return message
+    if not message.endswith(termination):
+        warnings.warn("read string doesn't end with termination characters", stacklevel=stacklevel)
+        return message
+    return message[: -len(termination)]
 
 
 def relaxed_decode_error(exc: UnicodeDecodeError) -> UnicodeDecodeError:

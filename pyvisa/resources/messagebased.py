@@ -49,6 +49,7 @@ from ._message_args import (
     check_size,
     decode_block,
     relaxed_decode_error,
+    strip_termination,
 )
 from .resource import Resource, ResourceManagerLike, check_status
 
@@ -612,12 +613,7 @@ class MessageBasedResource(Resource):
         else:
             with self.read_termination_context(termination):
                 message = self._decode(self._read_raw(), encoding)
-        if not termination:
-            return message
-        if not message.endswith(termination):
-            warnings.warn("read string doesn't end with termination characters", stacklevel=2)
-            return message
-        return message[: -len(termination)]
+        return strip_termination(message, termination, stacklevel=3)
 
     def read_ascii_values(
         self,
